@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import HoopcastCore
+import HoopcastStore
+
+/// `hoopcast demo`: imports the bundled real data into a fresh store and runs a real date.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Import the bundled real NBA data (2021-22 → 2023-24) into a fresh store and run one date."
+    )
+
+    @Option(help: "The store to (re)create (default sqlite:hoopcast-data/demo.sqlite).")
+    var store: String = "sqlite:hoopcast-data/demo.sqlite"
+
+    @Option(help: "The dataset directory (default: the repository's data/demo).")
+    var data: String?
+
+    @Option(help: "The date to run, YYYY-MM-DD.")
+    var date: String = "2024-01-15"
+
+    func run() async throws {
+        guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        let location = try StoreLocation(parsing: store)
+        let directory = try DemoData.locate(data)
+        if case .sqlite(let path) = location {
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                try FileManager.default.removeItem(atPath: path + suffix)
+            }
+        }
+        Terminal.out("Hoopcast demo: importing \(directory.path) into \(location) …")
+        let warehouse = try await Store.open(location)
+        defer { Task { try? await warehouse.close() } }
+        let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(directory: directory)
+        imported.printSummary()
+        Terminal.out("\nRunning the daily pipeline for \(day) (as of that morning) …")
+        let outcome = try await RunWorkflow(store: warehouse).run(date: day)
+        outcome.print()
+        guard outcome.succeeded else { throw ExitCode(1) }
+        try await DemoReport(store: warehouse).print(date: day)
+        let path: String
+        if case .sqlite(let file) = location { path = file } else { path = "\(location)" }
+        Terminal.out("""
+
+            Where to look:
+              sqlite3 \(path) "SELECT * FROM analytics_upcoming_context WHERE game_date = '\(day)'"
+              sqlite3 \(path) "SELECT step, status, rows_written, error FROM ops_step_executions"
+              hoopcast registry unresolved --store \(location)
+            """)
+        if imported.report.hasRejections { throw ExitCode(1) }
+    }
+}
+
+/// Finds the bundled demo dataset.
+enum DemoData {
+    static func locate(_ explicit: String?) throws -> URL {
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("data/demo")]
+        // Next to a binary built in the repository: .build/<config>/hoopcast → ../../data/demo.
+        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for _ in 0..<4 {
+            executable = executable.deletingLastPathComponent()
+            candidates.append(executable.appendingPathComponent("data/demo"))
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { return found }
+        throw ValidationError("cannot find the demo data (looked in \(candidates.map(\.path).joined(separator: ", "))); pass --data DIR")
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `hoopcast`: the command-line entry point.
+public struct HoopcastCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "hoopcast",
+        abstract: "NBA player-prop prediction pipeline: import, analytics and daily runs on an embedded store.",
+        subcommands: [
+            DemoCommand.self, ImportCommand.self, RunCommand.self, RegistryCommand.self, BenchCommand.self,
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import HoopcastStore
+import Logging
+
+/// `--store`: where the warehouse lives (falls back to `HOOPCAST_STORE`, then `./hoopcast-data/hoopcast.sqlite`).
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Warehouse location: sqlite:PATH (default sqlite:hoopcast-data/hoopcast.sqlite, or $HOOPCAST_STORE).",
+        valueName: "store"))
+    var store: String?
+
+    /// The location chosen by flag, environment or default.
+    func location() throws -> StoreLocation {
+        if let store { return try StoreLocation(parsing: store) }
+        if let env = ProcessInfo.processInfo.environment["HOOPCAST_STORE"], !env.isEmpty {
+            return try StoreLocation(parsing: env)
+        }
+        return StoreLocation.defaultLocation
+    }
+
+    /// Opens and migrates the store.
+    func open() async throws -> Store {
+        try await Store.open(try location(), logger: Logger(label: "hoopcast.store"))
+    }
+}

@@ -1,0 +1,39 @@
+/// An NBA season such as `2023-24`, identified by the calendar year it starts in.
+public struct Season: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The calendar year the season starts in (2023 for `2023-24`).
+    public let startYear: Int
+
+    /// Creates a season from the year it starts in.
+    public init(startYear: Int) { self.startYear = startYear }
+
+    /// Parses `YYYY-YY` (e.g. `2023-24`); the second part must be the next year.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let start = Int(parts[0]), let end = Int(parts[1]), (start + 1) % 100 == end
+        else { return nil }
+        self.startYear = start
+    }
+
+    /// `2023-24`.
+    public var description: String {
+        let end = (startYear + 1) % 100
+        return "\(startYear)-\(end < 10 ? "0" : "")\(end)"
+    }
+
+    public static func < (lhs: Season, rhs: Season) -> Bool { lhs.startYear < rhs.startYear }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let season = Season(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a season like 2023-24: \(text)")
+        }
+        self = season
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

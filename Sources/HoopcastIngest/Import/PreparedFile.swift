@@ -1,0 +1,99 @@
+import Foundation
+
+/// One dataset file read and validated, not yet written.
+struct PreparedFile<Record: DatasetRecord>: Sendable {
+    /// The file name.
+    let name: String
+    /// Records read.
+    let read: Int
+    /// Valid records, duplicates removed, in file order.
+    let records: [Record]
+    /// Rejections (bad values, duplicates, or the whole file when its header is unusable).
+    let issues: [ImportIssue]
+    /// The original text of each rejected line, by line number (for the quarantine).
+    let rejectedText: [Int: String]
+    /// Rows rejected: every row when the whole file was refused, otherwise one per issue.
+    var rejected: Int { wholeFileRejected ? max(read, 1) : issues.count }
+    /// True when the file could not be used at all (unreadable, bad CSV syntax, missing columns).
+    var wholeFileRejected = false
+
+    /// Reads, parses and validates `url`.
+    static func prepare(_ url: URL, progress: any ImportProgress) throws -> PreparedFile<Record> {
+        let name = url.lastPathComponent
+        progress.phase("reading", file: name, total: 0)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(url)
+        } catch {
+            return PreparedFile(name: name, read: 0, records: [], issues: [
+                ImportIssue(file: name, line: 0, reason: error.reason),
+            ], rejectedText: [:], wholeFileRejected: true)
+        }
+        let parsed: [CSVRecord]
+        do {
+            parsed = try CSVParser(bytes: bytes).records()
+        } catch {
+            return PreparedFile(name: name, read: 0, records: [], issues: [
+                ImportIssue(file: name, line: error.line, reason: "CSV syntax: \(error.reason); the file was not loaded"),
+            ], rejectedText: [:], wholeFileRejected: true)
+        }
+        guard let header = parsed.first else {
+            return PreparedFile(name: name, read: 0, records: [], issues: [
+                ImportIssue(file: name, line: 1, reason: "the file is empty (no header row)"),
+            ], rejectedText: [:], wholeFileRejected: true)
+        }
+        let body = parsed.dropFirst()
+        var columnIndex: [String: Int] = [:]
+        for (index, column) in header.fields.enumerated() {
+            columnIndex[column.trimmingCharacters(in: .whitespaces)] = columnIndex[column] ?? index
+        }
+        let missing = Record.requiredHeaders.filter { columnIndex[$0] == nil }
+        if !missing.isEmpty {
+            // Without its columns no row can be trusted: the whole file is rejected, nothing stored changes.
+            let issue = ImportIssue(file: name, line: 1, column: missing.joined(separator: ","), value: nil,
+                                    reason: "required column missing from the header; no row of this file was loaded")
+            var text: [Int: String] = [:]
+            if let first = body.first { text[first.line] = first.fields.joined(separator: ",") }
+            return PreparedFile(name: name, read: body.count, records: [], issues: [issue], rejectedText: text,
+                                wholeFileRejected: true)
+        }
+        progress.phase("validating", file: name, total: body.count)
+        var records: [Record] = []
+        records.reserveCapacity(body.count)
+        var issues: [ImportIssue] = []
+        var rejectedText: [Int: String] = [:]
+        var firstLineByKey: [String: Int] = [:]
+        firstLineByKey.reserveCapacity(body.count)
+        for (offset, record) in body.enumerated() {
+            if offset % 20_000 == 0 { progress.advanced(file: name, done: offset) }
+            let row = RowReader(file: name, record: record, columnIndex: columnIndex)
+            if record.fields.count != header.fields.count {
+                issues.append(ImportIssue(file: name, line: record.line, reason:
+                    "has \(record.fields.count) fields; the header has \(header.fields.count)"))
+                rejectedText[record.line] = record.fields.joined(separator: ",")
+                continue
+            }
+            do {
+                let parsedRecord = try Record(row)
+                let key = parsedRecord.naturalKey
+                if let firstLine = firstLineByKey[key] {
+                    issues.append(ImportIssue(
+                        file: name, line: record.line,
+                        column: Record.keyColumns.map(\.name).joined(separator: ","),
+                        value: key.replacingOccurrences(of: "\u{1F}", with: "|"),
+                        reason: "duplicate key within the file (first on line \(firstLine))"))
+                    rejectedText[record.line] = record.fields.joined(separator: ",")
+                    continue
+                }
+                firstLineByKey[key] = record.line
+                records.append(parsedRecord)
+            } catch {
+                issues.append(error)
+                rejectedText[record.line] = record.fields.joined(separator: ",")
+            }
+        }
+        progress.advanced(file: name, done: body.count)
+        return PreparedFile(name: name, read: body.count, records: records, issues: issues, rejectedText: rejectedText)
+    }
+
+}

@@ -1,0 +1,91 @@
+import Foundation
+import HoopcastStore
+import SQLKit
+
+/// A prepared file of any record type, erased so that files of different types can be handled together.
+protocol PreparedWritable: Sendable {
+    var fileName: String { get }
+    var readCount: Int { get }
+    var rejectedCount: Int { get }
+    var allIssues: [ImportIssue] { get }
+    var quarantineRows: [Quarantine.Row] { get }
+    /// Writes new and changed rows and the quarantine in one transaction; returns the file's summary.
+    func write(to store: Store, runID: String, progress: any ImportProgress) async throws -> FileImportSummary
+}
+
+extension DatasetRecord {
+    static func prepareForWrite(_ url: URL, progress: any ImportProgress) throws -> any PreparedWritable {
+        try PreparedFile<Self>.prepare(url, progress: progress)
+    }
+}
+
+extension PreparedFile: PreparedWritable {
+    var fileName: String { name }
+    var readCount: Int { read }
+    var rejectedCount: Int { rejected }
+    var allIssues: [ImportIssue] { issues }
+    var quarantineRows: [Quarantine.Row] {
+        issues.map { Quarantine.Row(issue: $0, record: rejectedText[$0.line] ?? "") }
+    }
+
+    func write(to store: Store, runID: String, progress: any ImportProgress) async throws -> FileImportSummary {
+        let stored = try await StoredHashes.load(Record.self, from: store.sql)
+        var changed: [[SQLValue]] = []
+        var inserted = 0, updated = 0, unchanged = 0
+        for record in records {
+            let values = record.values
+            let hash = ContentHash.of(values)
+            switch stored[record.naturalKey] {
+            case nil:
+                inserted += 1
+            case hash?:
+                unchanged += 1
+                continue
+            default:
+                updated += 1
+            }
+            changed.append(values + [.text(hash), .text(runID)])
+        }
+        progress.phase("writing", file: name, total: changed.count)
+        let upsert = BulkUpsert(table: Record.table, columns: Record.columns + ["content_hash", "run_id"],
+                                key: Record.keyColumns.map(\.name))
+        let quarantine = quarantineRows
+        let batch = 5_000
+        try await store.transaction { [changed, name] db in
+            var start = 0
+            while start < changed.count {
+                let end = min(changed.count, start + batch)
+                try await upsert.run(Array(changed[start..<end]), on: db)
+                progress.advanced(file: name, done: end)
+                start = end
+            }
+            try await Quarantine.insert(quarantine, runID: runID, on: db)
+        }
+        return FileImportSummary(name: name, read: read, inserted: inserted, updated: updated, unchanged: unchanged,
+                                 rejected: rejected)
+    }
+}
+
+/// The content hashes already stored for a raw table, by natural key.
+enum StoredHashes {
+    static func load<Record: DatasetRecord>(_: Record.Type, from db: any SQLDatabase) async throws -> [String: String] {
+        let keys = Record.keyColumns
+        var select = db.select().column("content_hash").from(Record.table)
+        for key in keys { select = select.column(SQLIdentifier(key.name)) }
+        let rows = try await select.all()
+        var result: [String: String] = [:]
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            var values: [SQLValue] = []
+            for key in keys {
+                switch key.type {
+                case .text: values.append(.text(try row.value(key.name, as: String.self)))
+                case .int: values.append(.int(try row.value(key.name, as: Int.self)))
+                case .double: values.append(.double(try row.value(key.name, as: Double.self)))
+                }
+            }
+            result[NaturalKey.make(values)] = try row.value("content_hash", as: String.self)
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+extension Schema {
+    /// Analytics (phase 3): player and team game summaries and the upcoming-game context for a date.
+    static let analyticsLayer = Migration(version: 3, name: "analytics layer") { _ in
+        [
+            """
+            CREATE TABLE analytics_player_games (
+                game_id TEXT NOT NULL,
+                player_id INTEGER NOT NULL,
+                game_date TEXT NOT NULL,
+                season TEXT NOT NULL,
+                season_type TEXT NOT NULL,
+                team TEXT NOT NULL,
+                opponent TEXT NOT NULL,
+                is_home INTEGER NOT NULL CHECK (is_home IN (0, 1)),
+                minutes DOUBLE PRECISION NOT NULL CHECK (minutes >= 0),
+                pts INTEGER NOT NULL CHECK (pts >= 0),
+                reb INTEGER NOT NULL CHECK (reb >= 0),
+                ast INTEGER NOT NULL CHECK (ast >= 0),
+                fg3m INTEGER NOT NULL CHECK (fg3m >= 0),
+                pra INTEGER NOT NULL CHECK (pra >= 0),
+                pts_per_min DOUBLE PRECISION CHECK (pts_per_min >= 0),
+                reb_per_min DOUBLE PRECISION CHECK (reb_per_min >= 0),
+                ast_per_min DOUBLE PRECISION CHECK (ast_per_min >= 0),
+                fg3m_per_min DOUBLE PRECISION CHECK (fg3m_per_min >= 0),
+                fga INTEGER NOT NULL,
+                fg3a INTEGER NOT NULL,
+                fta INTEGER NOT NULL,
+                three_attempt_rate DOUBLE PRECISION CHECK (three_attempt_rate BETWEEN 0 AND 1),
+                free_throw_rate DOUBLE PRECISION CHECK (free_throw_rate >= 0),
+                true_shooting DOUBLE PRECISION CHECK (true_shooting >= 0),
+                team_points_share DOUBLE PRECISION CHECK (team_points_share BETWEEN 0 AND 1),
+                team_shots_share DOUBLE PRECISION CHECK (team_shots_share BETWEEN 0 AND 1),
+                source_hash TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                PRIMARY KEY (game_id, player_id))
+            """,
+            "CREATE INDEX analytics_player_games_player ON analytics_player_games (player_id, game_date)",
+            "CREATE INDEX analytics_player_games_date ON analytics_player_games (game_date)",
+            """
+            CREATE TABLE analytics_team_games (
+                game_id TEXT NOT NULL,
+                team TEXT NOT NULL,
+                opponent TEXT NOT NULL,
+                game_date TEXT NOT NULL,
+                season TEXT NOT NULL,
+                season_type TEXT NOT NULL,
+                is_home INTEGER NOT NULL CHECK (is_home IN (0, 1)),
+                minutes DOUBLE PRECISION NOT NULL CHECK (minutes > 0),
+                pts INTEGER NOT NULL CHECK (pts >= 0),
+                opp_pts INTEGER NOT NULL CHECK (opp_pts >= 0),
+                fga INTEGER NOT NULL, fgm INTEGER NOT NULL, fg3a INTEGER NOT NULL, fg3m INTEGER NOT NULL,
+                fta INTEGER NOT NULL, ftm INTEGER NOT NULL, oreb INTEGER NOT NULL, dreb INTEGER NOT NULL,
+                reb INTEGER NOT NULL, ast INTEGER NOT NULL, tov INTEGER NOT NULL,
+                possessions DOUBLE PRECISION NOT NULL CHECK (possessions > 0),
+                pace DOUBLE PRECISION NOT NULL CHECK (pace > 0),
+                offensive_rating DOUBLE PRECISION NOT NULL CHECK (offensive_rating >= 0),
+                defensive_rating DOUBLE PRECISION NOT NULL CHECK (defensive_rating >= 0),
+                source_hash TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                PRIMARY KEY (game_id, team))
+            """,
+            "CREATE INDEX analytics_team_games_team ON analytics_team_games (team, game_date)",
+            "CREATE INDEX analytics_team_games_date ON analytics_team_games (game_date)",
+            """
+            CREATE TABLE analytics_upcoming_context (
+                game_date TEXT NOT NULL,
+                game_id TEXT NOT NULL,
+                team TEXT NOT NULL,
+                opponent TEXT NOT NULL,
+                is_home INTEGER NOT NULL CHECK (is_home IN (0, 1)),
+                season TEXT NOT NULL,
+                season_type TEXT NOT NULL,
+                rest_days INTEGER CHECK (rest_days >= 0),
+                back_to_back INTEGER NOT NULL CHECK (back_to_back IN (0, 1)),
+                games_last_7_days INTEGER NOT NULL CHECK (games_last_7_days >= 0),
+                opponent_rest_days INTEGER CHECK (opponent_rest_days >= 0),
+                spread DOUBLE PRECISION,
+                total DOUBLE PRECISION CHECK (total > 0),
+                line_source TEXT,
+                content_hash TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                PRIMARY KEY (game_id, team))
+            """,
+            "CREATE INDEX analytics_upcoming_context_date ON analytics_upcoming_context (game_date)",
+        ]
+    }
+}
