@@ -3,6 +3,7 @@ import Logging
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Synchronization
 
 /// The warehouse: one SQL layer (SQLKit) over the embedded SQLite store.
 ///
@@ -27,6 +28,7 @@ public final class Store: Sendable {
 
     private let connection: SQLiteConnection
     private let gate = AsyncLock()
+    private let closed = Mutex(false)
 
     private init(connection: SQLiteConnection, location: StoreLocation, logger: Logger) {
         self.connection = connection
@@ -78,7 +80,13 @@ public final class Store: Sendable {
 
     /// Closes the connection; the store must not be used afterwards.
     public func close() async throws {
+        guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
         try await connection.close()
+    }
+
+    deinit {
+        // A store dropped without close(): close the connection on its thread pool (the closure keeps it alive).
+        if closed.withLock({ !$0 }) { _ = connection.close() }
     }
 
     /// Runs `body` in one transaction: everything it writes commits together or not at all.
