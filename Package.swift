@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastCLI",
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

@@ -99,8 +99,9 @@ public struct PlayerNameResolver: Sendable {
 
     /// Resolves many queries in one pass, in order.
     ///
-    /// Normalisation and index lookups are cached per raw name; the cheap tie-break then runs per query, because it
-    /// depends on the game date and teams. 36k prop-line queries take a few milliseconds in release builds.
+    /// Normalisation and index lookups are cached per raw name; the tie-break (a scan of a few candidates' stints)
+    /// then runs per query, because it depends on the game date as well as the season and teams. The 35,977 real
+    /// 2023-24 prop-line queries take about 12 ms in a release build.
     public func resolveAll(_ queries: [PlayerNameQuery]) -> [PlayerNameResolution] {
         var cache: [String: [CandidateSet]] = [:]
         var results: [PlayerNameResolution] = []
