@@ -20,6 +20,7 @@ struct BenchCommand: AsyncParsableCommand {
     var repeats = 5
 
     func run() async throws {
+        LoggingSetup.bootstrap()
         guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD") }
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("hoopcast-bench-\(UInt32.random(in: 0...UInt32.max))")

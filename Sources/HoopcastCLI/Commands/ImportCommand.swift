@@ -27,6 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
+        LoggingSetup.bootstrap()
         let store = try await storeOptions.open()
         defer { Task { try? await store.close() } }
         let outcome = try await ImportWorkflow(store: store, strict: strict, showProgress: !json)

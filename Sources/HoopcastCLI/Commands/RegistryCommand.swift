@@ -21,6 +21,7 @@ struct RegistryCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
+        LoggingSetup.bootstrap()
             let store = try await storeOptions.open()
             defer { Task { try? await store.close() } }
             let rows = try await store.sql.raw("""
