@@ -25,9 +25,11 @@ struct BenchCommand: AsyncParsableCommand {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("hoopcast-bench-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: directory) }  // best-effort cleanup of a temp dir
-        let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("bench.sqlite").path))
-        defer { Task { try? await store.close() } }
+        let location = StoreLocation.sqlite(path: directory.appendingPathComponent("bench.sqlite").path)
+        try await Store.withOpen(location) { store in try await measure(store: store, day: day) }
+    }
 
+    private func measure(store: Store, day: GameDate) async throws {
         var started = Date()
         let imported = try await ImportWorkflow(store: store, strict: false, showProgress: false)
             .run(directory: URL(fileURLWithPath: data))

@@ -30,9 +30,12 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         Terminal.out("Hoopcast demo: importing \(directory.path) into \(location) …")
-        let warehouse = try await Store.open(location)
-        defer { Task { try? await warehouse.close() } }
-        let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(directory: directory)
+        try await Store.withOpen(location) { warehouse in
+            try await demo(warehouse: warehouse, location: location, directory: directory, day: day)
+        }
+    }
+
+    private func demo(warehouse: Store, location: StoreLocation, directory: URL, day: GameDate) async throws {        let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(directory: directory)
         imported.printSummary()
         Terminal.out("\nRunning the daily pipeline for \(day) (as of that morning) …")
         let outcome = try await RunWorkflow(store: warehouse).run(date: day)

@@ -28,10 +28,11 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSetup.bootstrap()
-        let store = try await storeOptions.open()
-        defer { Task { try? await store.close() } }
-        let outcome = try await ImportWorkflow(store: store, strict: strict, showProgress: !json)
-            .run(directory: URL(fileURLWithPath: directory))
+        let (strict, json, directory) = (strict, json, directory)
+        let outcome = try await storeOptions.withStore { store in
+            try await ImportWorkflow(store: store, strict: strict, showProgress: !json)
+                .run(directory: URL(fileURLWithPath: directory))
+        }
         if json {
             Terminal.out(try outcome.report.jsonSummary())
         } else {

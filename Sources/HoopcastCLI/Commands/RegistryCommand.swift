@@ -22,8 +22,11 @@ struct RegistryCommand: AsyncParsableCommand {
 
         func run() async throws {
         LoggingSetup.bootstrap()
-            let store = try await storeOptions.open()
-            defer { Task { try? await store.close() } }
+            let limit = limit
+            try await storeOptions.withStore { store in try await Self.list(store: store, limit: limit) }
+        }
+
+        static func list(store: Store, limit: Int) async throws {
             let rows = try await store.sql.raw("""
                 SELECT r.player_name, r.status, r.candidates, COUNT(*) AS n, MIN(p.game_date) AS first_date,
                        MAX(p.game_date) AS last_date

@@ -24,9 +24,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSetup.bootstrap()
         guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
-        let store = try await storeOptions.open()
-        defer { Task { try? await store.close() } }
-        let outcome = try await RunWorkflow(store: store).run(date: day)
+        let outcome = try await storeOptions.withStore { store in try await RunWorkflow(store: store).run(date: day) }
         outcome.print()
         if !outcome.succeeded { throw ExitCode(1) }
     }

@@ -19,8 +19,8 @@ struct StoreOptions: ParsableArguments {
         return StoreLocation.defaultLocation
     }
 
-    /// Opens and migrates the store.
-    func open() async throws -> Store {
-        try await Store.open(try location(), logger: Logger(label: "hoopcast.store"))
+    /// Opens and migrates the store, runs `body`, and closes the store whether `body` succeeds or throws.
+    func withStore<R: Sendable>(_ body: (Store) async throws -> R) async throws -> R {
+        try await Store.withOpen(try location(), body)
     }
 }

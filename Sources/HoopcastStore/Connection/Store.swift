@@ -78,6 +78,20 @@ public final class Store: Sendable {
         return store
     }
 
+    /// Opens the store at `location`, runs `body`, and closes the store whether `body` succeeds or throws.
+    public static func withOpen<R: Sendable>(_ location: StoreLocation, logger: Logger = Logger(label: "hoopcast.store"),
+                                             _ body: (Store) async throws -> R) async throws -> R {
+        let store = try await open(location, logger: logger)
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()  // the body's error is the one to report
+            throw error
+        }
+    }
+
     /// Closes the connection; the store must not be used afterwards.
     public func close() async throws {
         guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
