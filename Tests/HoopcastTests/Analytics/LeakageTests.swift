@@ -8,7 +8,7 @@ import Testing
 /// Point in time: every value computed for date D must be identical when every box score and game result dated D
 /// or later is altered.
 struct LeakageTests {
-    static let date = GameDate("2024-01-10")!
+    static let date = GameDate("2024-01-15")!  // 11 games and prop lines that day
 
     /// Alters every box-score row and game result on or after `date` (points, rebounds, minutes, scores).
     static func alterFuture(_ text: String, file: String) -> String {
@@ -41,11 +41,13 @@ struct LeakageTests {
     static func computeFor(_ directory: URL) async throws -> [String: [String]] {
         let store = try await TestStore.fresh()
         try await TestStore.importDirectory(directory, into: store)
-        let runner = PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep()]), store: store)
+        try await RegistryAndNames.prepare(store)
+        let runner = PipelineRunner(pipeline: try FeatureStoreTests.pipeline(), store: store)
         let outcome = try await runner.run(date: date, runID: "leakage")
         #expect(outcome.succeeded)
         var values: [String: [String]] = [:]
-        for table in ["analytics_player_games", "analytics_team_games", "analytics_upcoming_context"] {
+        for table in ["analytics_player_games", "analytics_team_games", "analytics_upcoming_context",
+                      "features_player_market"] {
             values[table] = try await TestStore.snapshot(store, table, excluding: ["run_id"])
         }
         return values
@@ -61,7 +63,8 @@ struct LeakageTests {
         altered.standardize()
         let original = try await Self.computeFor(TestStore.fixture)
         let changed = try await Self.computeFor(altered)
-        #expect(original["analytics_upcoming_context"]?.count == 2 * 10)  // 10 games on 2024-01-10
+        #expect(original["analytics_upcoming_context"]?.count == 2 * 11)  // 11 games on 2024-01-15
+        #expect((original["features_player_market"]?.count ?? 0) > 500)
         #expect(original["analytics_player_games"]?.isEmpty == false)
         for table in original.keys.sorted() {
             let before = original[table] ?? [], after = changed[table] ?? []
@@ -74,6 +77,24 @@ struct LeakageTests {
                                      encoding: .utf8)
         let rawAltered = try String(contentsOf: altered.appendingPathComponent("player_boxscores.csv"), encoding: .utf8)
         #expect(rawOriginal != rawAltered)
+    }
+
+    /// Summaries of D's own games exist once a later date ran; features for D must still ignore them.
+    @Test func runningALaterDateFirstDoesNotChangeTheDatesFeatures() async throws {
+        let clean = try await Self.computeFor(TestStore.fixture)
+        let store = try await TestStore.fresh()
+        try await TestStore.importDirectory(TestStore.fixture, into: store)
+        try await RegistryAndNames.prepare(store)
+        let runner = PipelineRunner(pipeline: try FeatureStoreTests.pipeline(), store: store)
+        let later = try await runner.run(date: GameDate("2024-01-17")!, runID: "later")
+        #expect(later.succeeded)
+        let outcome = try await runner.run(date: Self.date, runID: "leakage")
+        #expect(outcome.succeeded)
+        let features = try await TestStore.snapshot(store, "features_player_market", excluding: ["run_id"],
+                                                    where: "game_date = '\(Self.date)'")
+        let differing = Set(features).symmetricDifference(clean["features_player_market"] ?? []).sorted()
+        #expect(features.count == clean["features_player_market"]?.count && differing.isEmpty,
+                "\(differing.count) feature rows differ, e.g. \(differing.prefix(1))")
     }
 
     @Test func rerunningADateLeavesIdenticalRows() async throws {

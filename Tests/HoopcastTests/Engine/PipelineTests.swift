@@ -60,18 +60,29 @@ struct PipelineTests {
         #expect(try load.decode(column: "rows_written", as: Int.self) == 1)
     }
 
+    /// Records whether a step saw its own cancellation.
+    actor CancellationProbe {
+        var cancelled = false
+        func markCancelled() { cancelled = true }
+    }
+
     @Test func aStepThatOverrunsItsTimeLimitIsCancelledWhileRunning() async throws {
         let store = try await TestStore.fresh()
+        let probe = CancellationProbe()
         let pipeline = try Pipeline([
             FakeStep(name: "slow", timeoutSeconds: 0.2) {
-                try await Task.sleep(nanoseconds: 30_000_000_000)
+                do {
+                    try await Task.sleep(nanoseconds: 60_000_000_000)
+                } catch is CancellationError {
+                    await probe.markCancelled()  // only reachable when cancelled mid-sleep
+                    throw CancellationError()
+                }
                 return StepReport(rowsWritten: 1)
             },
         ])
-        let started = Date()
         let outcome = try await PipelineRunner(pipeline: pipeline, store: store)
             .run(date: GameDate("2024-01-16")!, runID: "r2")
-        #expect(Date().timeIntervalSince(started) < 10)  // cancelled long before the 30 s sleep ends
+        #expect(await probe.cancelled)
         #expect(outcome.firstFailure?.error?.contains("time limit") == true)
     }
 

@@ -1,0 +1,93 @@
+import HoopcastCore
+
+/// One past game of a player, as summarised by analytics (read from `analytics_player_games`).
+public struct PlayerGameRow: Sendable, Hashable {
+    public var playerID: Int
+    public var gameID: String
+    public var gameDate: GameDate
+    public var season: Season
+    public var team: Team
+    public var opponent: Team
+    public var minutes: Double
+    public var points: Int
+    public var rebounds: Int
+    public var assists: Int
+    public var threesMade: Int
+    public var fieldGoalsAttempted: Int
+    public var threesAttempted: Int
+    public var freeThrowsAttempted: Int
+    public var teamPointsShare: Double?
+    public var teamShotsShare: Double?
+
+    /// The player's value of a market's stat in this game.
+    public func stat(_ market: Market) -> Double {
+        switch market {
+        case .points: return Double(points)
+        case .rebounds: return Double(rebounds)
+        case .assists: return Double(assists)
+        case .threes: return Double(threesMade)
+        case .pointsReboundsAssists: return Double(points + rebounds + assists)
+        }
+    }
+}
+
+/// One past game of a team (read from `analytics_team_games`): its totals, the opponent's, pace and ratings.
+public struct TeamGameRow: Sendable, Hashable {
+    public var gameID: String
+    public var gameDate: GameDate
+    public var team: Team
+    public var opponent: Team
+    public var pace: Double
+    public var offensiveRating: Double
+    public var defensiveRating: Double
+    /// The team's own totals of each market's stat.
+    public var own: [Market: Double]
+    /// What the opponent scored in each market's stat in this game (what this team allowed).
+    public var allowed: [Market: Double]
+}
+
+/// The offered line for a player and market on the date: the consensus (median across books) of the latest
+/// snapshot, and its movement from the earliest snapshot.
+public struct MarketLine: Sendable, Hashable {
+    /// Median line across books at the latest snapshot (stat units).
+    public var line: Double
+    /// Latest consensus minus earliest consensus (0 with a single snapshot).
+    public var movement: Double
+    /// Books quoting at the latest snapshot.
+    public var books: Int
+}
+
+/// Everything the feature builder needs for one date, loaded in batch (one query per table).
+public struct FeatureInputs: Sendable {
+    /// The date the features are for; every history row must be strictly earlier.
+    public var date: GameDate
+    /// The date's team contexts (two per game).
+    public var contexts: [UpcomingContext]
+    /// Player games before `date` (this season and the previous one).
+    public var playerGames: [PlayerGameRow]
+    /// Team games of this season before `date`.
+    public var teamGames: [TeamGameRow]
+    /// Lines for the date by (player id, market).
+    public var lines: [PlayerMarketKey: MarketLine]
+
+    /// Creates inputs.
+    public init(date: GameDate, contexts: [UpcomingContext], playerGames: [PlayerGameRow], teamGames: [TeamGameRow],
+                lines: [PlayerMarketKey: MarketLine]) {
+        self.date = date
+        self.contexts = contexts
+        self.playerGames = playerGames
+        self.teamGames = teamGames
+        self.lines = lines
+    }
+}
+
+/// A (player, market) pair.
+public struct PlayerMarketKey: Sendable, Hashable {
+    public var playerID: Int
+    public var market: Market
+    /// Creates a key.
+    public init(playerID: Int, market: Market) {
+        self.playerID = playerID
+        self.market = market
+    }
+}
