@@ -55,7 +55,9 @@ extension PreparedFile: PreparedWritable {
             var start = 0
             while start < changed.count {
                 let end = min(changed.count, start + batch)
-                try await upsert.run(Array(changed[start..<end]), on: db)
+                let batchRows = Array(changed[start..<end])
+                try await upsert.run(batchRows, on: db)
+                try await Record.didWrite(batchRows, runID: runID, on: db)
                 progress.advanced(file: name, done: end)
                 start = end
             }

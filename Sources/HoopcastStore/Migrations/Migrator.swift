@@ -8,7 +8,7 @@ struct Migrator: Sendable {
     /// Every migration this binary knows, oldest first.
     static let all: [Migration] = [
         Schema.rawLayer, Schema.registryLayer, Schema.analyticsLayer, Schema.featuresLayer,
-        Schema.predictionsLayer, Schema.gradingLayer, Schema.opsLayer,
+        Schema.predictionsLayer, Schema.gradingLayer, Schema.opsLayer, Schema.pendingGames,
     ]
 
     func migrate() async throws {

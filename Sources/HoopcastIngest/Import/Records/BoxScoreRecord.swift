@@ -1,5 +1,6 @@
 import HoopcastCore
 import HoopcastStore
+import SQLKit
 
 /// A row of `player_boxscores`: one player's traditional box score in one game.
 public struct BoxScoreRecord: DatasetRecord, Hashable {
@@ -74,6 +75,15 @@ public struct BoxScoreRecord: DatasetRecord, Hashable {
         if points != 2 * fgm + fg3m + ftm {
             throw row.issue("pts", "points must equal 2·fgm + fg3m + ftm = \(2 * fgm + fg3m + ftm)")
         }
+    }
+
+    /// Queues the games of new or changed box scores for `analytics.game_summaries`.
+    public static func didWrite(_ rows: [[SQLValue]], runID: String, on db: any SQLDatabase) async throws {
+        var games: [String: SQLValue] = [:]
+        for row in rows { if case .text(let gameID) = row[0] { games[gameID] = row[2] } }  // game_id, game_date
+        let pending = games.sorted { $0.key < $1.key }.map { [SQLValue.text($0.key), $0.value, .text(runID)] }
+        try await BulkUpsert(table: "analytics_pending_games", columns: ["game_id", "game_date", "run_id"],
+                             key: ["game_id"]).run(pending, on: db)
     }
 
     public var values: [SQLValue] {

@@ -1,4 +1,5 @@
 import HoopcastStore
+import SQLKit
 
 /// The SQL type of a natural-key column, used to rebuild keys of stored rows.
 public enum KeyColumnType: Sendable { case text, int, double }
@@ -19,6 +20,13 @@ public protocol DatasetRecord: Sendable {
     init(_ row: RowReader) throws(ImportIssue)
     /// The stored values, one per column.
     var values: [SQLValue] { get }
+    /// Called inside the write transaction with the rows just inserted or updated (in ``columns`` order), so that
+    /// derived work can be queued atomically with the data.
+    static func didWrite(_ rows: [[SQLValue]], runID: String, on db: any SQLDatabase) async throws
+}
+
+extension DatasetRecord {
+    public static func didWrite(_ rows: [[SQLValue]], runID: String, on db: any SQLDatabase) async throws {}
 }
 
 extension DatasetRecord {

@@ -1,0 +1,24 @@
+extension Schema {
+    /// Games whose box scores changed since they were last summarised: the import adds them in the same transaction
+    /// as the raw rows, `analytics.game_summaries` removes them in the same transaction as the summaries. The daily
+    /// run then costs O(changes) instead of rescanning all history.
+    static let pendingGames = Migration(version: 8, name: "analytics pending games") { _ in
+        [
+            """
+            CREATE TABLE analytics_pending_games (
+                game_id TEXT PRIMARY KEY,
+                game_date TEXT NOT NULL,
+                run_id TEXT NOT NULL)
+            """,
+            "CREATE INDEX analytics_pending_games_date ON analytics_pending_games (game_date)",
+            // Stores created before this migration: every box-scored game without a current summary is pending.
+            """
+            INSERT INTO analytics_pending_games (game_id, game_date, run_id)
+            SELECT b.game_id, MIN(b.game_date), 'migration-8' FROM raw_player_boxscores b
+            LEFT JOIN analytics_player_games a ON a.game_id = b.game_id AND a.player_id = b.player_id
+            WHERE a.game_id IS NULL OR a.source_hash <> b.content_hash
+            GROUP BY b.game_id
+            """,
+        ]
+    }
+}
