@@ -45,6 +45,7 @@ let package = Package(
             dependencies: ["HoopcastCore", "HoopcastStore", "HoopcastEngine"],
             swiftSettings: strict
         ),
+        .target(name: "HoopcastModels", dependencies: ["HoopcastCore"], swiftSettings: strict),
         .target(
             name: "HoopcastCLI",
             dependencies: [
@@ -62,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "HoopcastTests",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastCLI",
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastCLI",
             ],
             exclude: ["Fixtures"],
             swiftSettings: strict

@@ -1,3 +1,5 @@
+import HoopcastCore
+
 extension Feature {
     /// `docs/features.md`: the catalogue of feature set ``version`` as a Markdown table.
     public static var markdown: String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HoopcastAnalytics
+import HoopcastCore
 
 /// `hoopcast features …`: the feature store.
 struct FeaturesCommand: AsyncParsableCommand {

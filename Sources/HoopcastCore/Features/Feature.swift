@@ -2,7 +2,7 @@
 ///
 /// Every feature documents its definition, its window and the default used when it cannot be computed from real
 /// data (a defaulted feature lowers the row's quality). `docs/features.md` is generated from this list
-/// (`FeatureCatalogTests` keeps them in step).
+/// (`FeatureStoreTests` keeps them in step).
 public enum Feature: String, Sendable, Hashable, CaseIterable, Codable {
     case statLast5Mean = "stat_last5_mean"
     case statLast10Mean = "stat_last10_mean"

@@ -1,0 +1,58 @@
+import HoopcastCore
+import HoopcastModels
+import Testing
+
+/// Expected values computed independently in Python (math.erfc) from the formulas documented on each system.
+struct PredictionSystemTests {
+    static func input(_ market: Market, line: Double?, _ values: [Feature: Double]) -> PredictionInput {
+        var features = Dictionary(uniqueKeysWithValues: Feature.allCases.map { ($0, 0.0) })
+        features.merge(values) { _, new in new }
+        return PredictionInput(market: market, features: features, line: line)
+    }
+
+    @Test func movingAverageWeightsAdjustmentsAndSpread() {
+        let output = MovingAverageSystem().predict(Self.input(.points, line: 17.5, [
+            .statLast5Mean: 20, .statLast10Mean: 18, .statSeasonMean: 16, .backToBack: 1, .minutesTrend: 5,
+            .statLast10Std: 6, .gamesPlayedSeason: 25,
+        ]))
+        // (0.5·20 + 0.3·18 + 0.2·16) · 0.97 · 1.01 = 18.22242; sd = √((10·36 + 5·3·18.22242) / 15)
+        #expect(abs(output.predictedValue - 18.22242) < 1e-9)
+        #expect(abs(output.standardDeviation - 6.497878115200376) < 1e-9)
+        #expect(abs(output.overProbability! - 0.5442623348412048) < 1e-9)
+    }
+
+    @Test func matchupAdjustsForOpponentPaceAndVenue() {
+        let output = MatchupSystem().predict(Self.input(.rebounds, line: 16, [
+            .minutesLast5Mean: 30, .minutesSeasonMean: 28, .statPerMinuteLast10: 0.6, .statPerMinuteSeason: 0.5,
+            .opponentAllowedVsLeague: 1.21, .teamPace: 100, .opponentPace: 104, .isHome: 1, .statLast10Std: 2,
+            .gamesPlayedSeason: 30,
+        ]))
+        // 29.2 min · 0.55 /min · √1.21 · 1.02 · 1.015 = 18.2896098; whole-number line 16 → over needs 17 (cut 16.5)
+        #expect(abs(output.predictedValue - 18.2896098) < 1e-9)
+        #expect(abs(output.standardDeviation - 3.436782152925417) < 1e-9)
+        #expect(abs(output.overProbability! - 0.6987199515242071) < 1e-9)
+    }
+
+    @Test func noLineMeansNoOverProbability() {
+        let output = MovingAverageSystem().predict(Self.input(.assists, line: nil, [.statLast5Mean: 4]))
+        #expect(output.overProbability == nil)
+        #expect(output.predictedValue >= 0)
+        #expect(output.standardDeviation >= 0.5)
+    }
+
+    @Test(arguments: [0.5, 7.5, 24.5, 50.5])
+    func overProbabilityFallsAsTheLineRises(line: Double) {
+        let low = StatDistribution.overProbability(mean: 20, standardDeviation: 5, line: line)
+        let high = StatDistribution.overProbability(mean: 20, standardDeviation: 5, line: line + 1)
+        #expect(low > high)
+        #expect((0...1).contains(low))
+    }
+
+    @Test func halfPointAndWholeLinesShareTheCut() {
+        // Over 20.5 and over 20 (push at 20) both need 21: the same probability.
+        let half = StatDistribution.overProbability(mean: 20, standardDeviation: 5, line: 20.5)
+        let whole = StatDistribution.overProbability(mean: 20, standardDeviation: 5, line: 20)
+        #expect(half == whole)
+        #expect(abs(StatDistribution.normalCDF(0) - 0.5) < 1e-15)
+    }
+}
