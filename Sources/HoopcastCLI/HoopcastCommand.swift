@@ -6,7 +6,8 @@ public struct HoopcastCommand: AsyncParsableCommand {
         commandName: "hoopcast",
         abstract: "NBA player-prop prediction pipeline: import, analytics and daily runs on an embedded store.",
         subcommands: [
-            DemoCommand.self, ImportCommand.self, RunCommand.self, FeaturesCommand.self, RegistryCommand.self,
+            DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, FeaturesCommand.self,
+            RegistryCommand.self,
             BenchCommand.self,
         ]
     )
