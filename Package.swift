@@ -46,6 +46,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "HoopcastModels", dependencies: ["HoopcastCore"], swiftSettings: strict),
+        .target(name: "HoopcastGrading", dependencies: ["HoopcastCore"], swiftSettings: strict),
         .target(
             name: "HoopcastCLI",
             dependencies: [
@@ -63,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "HoopcastTests",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastCLI",
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading", "HoopcastCLI",
             ],
             exclude: ["Fixtures"],
             swiftSettings: strict
