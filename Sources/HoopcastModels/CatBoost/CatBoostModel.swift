@@ -1,0 +1,136 @@
+import Foundation
+
+/// A CatBoost model in CatBoost's JSON format (oblivious trees over float features), evaluated natively.
+///
+/// Each tree's leaf index has bit `i` set when feature `splits[i].float_feature_index` is greater than the split's
+/// border (compared as 32-bit floats, as CatBoost does); the prediction is
+/// `scale · Σ leaf values + bias`. Categorical features, text features and multi-dimensional outputs are refused.
+public struct CatBoostModel: Sendable {
+    struct Tree: Sendable {
+        let features: [Int]
+        let borders: [Float]
+        let leafValues: [Double]
+    }
+
+    let trees: [Tree]
+    /// Float features the model reads (its input width).
+    public let featureCount: Int
+    let scale: Double
+    let bias: Double
+
+    /// Parses a model saved with `save_model(path, format="json")`.
+    public init(json data: Data) throws(CatBoostModelError) {
+        let file: ModelFile
+        do {
+            file = try JSONDecoder().decode(ModelFile.self, from: data)
+        } catch {
+            throw CatBoostModelError("not a CatBoost JSON model: \(error)")
+        }
+        if let categorical = file.featuresInfo.categoricalFeatures, !categorical.isEmpty {
+            throw CatBoostModelError("categorical features are not supported")
+        }
+        featureCount = file.featuresInfo.floatFeatures.map { $0.featureIndex + 1 }.max() ?? 0
+        var trees: [Tree] = []
+        for (index, tree) in file.obliviousTrees.enumerated() {
+            guard tree.leafValues.count == 1 << tree.splits.count else {
+                throw CatBoostModelError("tree \(index) has \(tree.leafValues.count) leaves for \(tree.splits.count) splits "
+                    + "(multi-dimensional outputs are not supported)")
+            }
+            for split in tree.splits {
+                guard split.splitType == "FloatFeature", let feature = split.floatFeatureIndex, let border = split.border
+                else { throw CatBoostModelError("tree \(index) has a \(split.splitType) split; only float features are supported") }
+                guard feature < featureCount else { throw CatBoostModelError("tree \(index) reads unknown feature \(feature)") }
+            }
+            trees.append(Tree(features: tree.splits.map { $0.floatFeatureIndex! },
+                              borders: tree.splits.map { Float($0.border!) }, leafValues: tree.leafValues))
+        }
+        self.trees = trees
+        let scaleAndBias = file.scaleAndBias
+        scale = scaleAndBias?.scale ?? 1
+        bias = scaleAndBias?.bias ?? 0
+    }
+
+    /// Loads a model file.
+    public init(contentsOf url: URL) throws(CatBoostModelError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw CatBoostModelError("cannot read \(url.path): \(error.localizedDescription)")
+        }
+        try self.init(json: data)
+    }
+
+    /// The model's prediction for one row of ``featureCount`` float features (in training column order).
+    public func predict(_ features: [Double]) -> Double {
+        precondition(features.count >= featureCount, "the model reads \(featureCount) features")
+        let values = features.map { Float($0) }
+        var sum = 0.0
+        for tree in trees {
+            var leaf = 0
+            for depth in 0..<tree.features.count where values[tree.features[depth]] > tree.borders[depth] {
+                leaf |= 1 << depth
+            }
+            sum += tree.leafValues[leaf]
+        }
+        return scale * sum + bias
+    }
+}
+
+/// A model file that cannot be used.
+public struct CatBoostModelError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The parts of CatBoost's JSON model format the evaluator reads.
+struct ModelFile: Decodable {
+    struct FeaturesInfo: Decodable {
+        struct FloatFeature: Decodable {
+            let featureIndex: Int
+            enum CodingKeys: String, CodingKey { case featureIndex = "feature_index" }
+        }
+        let floatFeatures: [FloatFeature]
+        let categoricalFeatures: [FloatFeature]?
+        enum CodingKeys: String, CodingKey {
+            case floatFeatures = "float_features", categoricalFeatures = "categorical_features"
+        }
+    }
+
+    struct ObliviousTree: Decodable {
+        struct Split: Decodable {
+            let border: Double?
+            let floatFeatureIndex: Int?
+            let splitType: String
+            enum CodingKeys: String, CodingKey {
+                case border, floatFeatureIndex = "float_feature_index", splitType = "split_type"
+            }
+        }
+        let leafValues: [Double]
+        let splits: [Split]
+        enum CodingKeys: String, CodingKey { case leafValues = "leaf_values", splits }
+    }
+
+    struct ScaleAndBias: Decodable {
+        let scale: Double
+        let bias: Double
+        init(from decoder: any Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            scale = try container.decode(Double.self)
+            // The bias is a list (one value per output dimension) in recent versions, a number in older ones.
+            if let list = try? container.decode([Double].self) {
+                bias = list.first ?? 0
+            } else {
+                bias = try container.decode(Double.self)
+            }
+        }
+    }
+
+    let featuresInfo: FeaturesInfo
+    let obliviousTrees: [ObliviousTree]
+    let scaleAndBias: ScaleAndBias?
+    enum CodingKeys: String, CodingKey {
+        case featuresInfo = "features_info", obliviousTrees = "oblivious_trees", scaleAndBias = "scale_and_bias"
+    }
+}
