@@ -76,16 +76,10 @@ public enum GameSummarizer {
         return 0.5 * (side(teams[0], teams[1]) + side(teams[1], teams[0]))
     }
 
-    /// FNV-1a over the sorted row hashes of a game.
+    /// A stable hash over the sorted row hashes of a game.
     static func combinedHash(_ hashes: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for text in hashes.sorted() {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = StableHash()
+        for text in hashes.sorted() { hash.combine(text) }
+        return hash.hex
     }
 }

@@ -1,24 +1,19 @@
-/// A stable 64-bit FNV-1a hash of a row's values: detects changed rows so that re-runs write nothing.
+import HoopcastCore
+
+/// A stable hash of a row's values: detects changed rows so that re-runs write nothing.
 public enum ContentHash {
-    /// The hash of a row's values, as 16 hex digits.
+    /// The hash of a row's values, as 16 hex digits (type-tagged, so `1` and `"1"` differ).
     public static func of(_ values: [SQLValue]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-        }
+        var hash = StableHash()
         for value in values {
             switch value {
-            case .int(let number): mix("i\(number)".utf8)
-            case .double(let number): mix("d\(number)".utf8)
-            case .text(let text): mix("t".utf8); mix(text.utf8)
-            case .null: mix("n".utf8)
+            case .int(let number): hash.combine("i\(number)")
+            case .double(let number): hash.combine("d\(number)")
+            case .text(let text): hash.combine("t"); hash.combine(text)
+            case .null: hash.combine("n")
             }
-            mix([0x1F])
+            hash.combine([0x1F])
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
     }
 }
