@@ -45,7 +45,15 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
         let body = parsed.dropFirst()
         var columnIndex: [String: Int] = [:]
         for (index, column) in header.fields.enumerated() {
-            columnIndex[column.trimmingCharacters(in: .whitespaces)] = columnIndex[column] ?? index
+            let name = column.trimmingCharacters(in: .whitespaces)
+            if columnIndex[name] != nil {
+                // Two columns with one name: which one holds the data is unknowable, so the file is refused.
+                return PreparedFile(name: url.lastPathComponent, read: body.count,
+                                    records: [], issues: [ImportIssue(file: url.lastPathComponent, line: 1, column: name,
+                                                                      reason: "column appears twice in the header")],
+                                    rejectedText: [:], wholeFileRejected: true)
+            }
+            columnIndex[name] = index
         }
         let missing = Record.requiredHeaders.filter { columnIndex[$0] == nil }
         if !missing.isEmpty {

@@ -172,3 +172,18 @@ struct ImportTests {
         await #expect(throws: ImportError.self) { try await TestStore.importDirectory(empty, into: store) }
     }
 }
+
+extension ImportTests {
+    @Test func duplicatedHeaderColumnRejectsTheFile() async throws {
+        let edited = try TestStore.fixtureCopy(editing: "games.csv") {
+            $0.replacingOccurrences(of: "home_pts,away_pts", with: "home_pts,home_pts")
+        }
+        let store = try await TestStore.fresh()
+        let report = try await TestStore.importDirectory(edited, into: store)
+        let issue = try #require(report.issues.first { $0.file == "games.csv" })
+        #expect(issue.line == 1)
+        #expect(issue.column == "home_pts")
+        #expect(report.files.first { $0.name == "games.csv" }?.rejected == 234)
+        #expect(try await TestStore.snapshot(store, "raw_games").isEmpty)
+    }
+}
