@@ -16,11 +16,17 @@ struct FeatureInputLoader: Sendable {
         guard let season = contexts.first?.season else { return FeatureInputs(date: date, contexts: [], playerGames: [],
                                                                               teamGames: [], lines: [:]) }
         let previous = Season(startYear: season.startYear - 1)
+        // Only players who played for one of the date's teams this season or last can be active for it.
+        let teams = Array(Set(contexts.map(\.team.code))).sorted()
         let playerGames = try await db.raw("""
             SELECT player_id, game_id, game_date, season, team, opponent, minutes, pts, reb, ast, fg3m, fga, fg3a, fta,
                    team_points_share, team_shots_share
             FROM analytics_player_games
             WHERE game_date < \(bind: day) AND season IN (\(bind: season.description), \(bind: previous.description))
+              AND player_id IN (
+                SELECT player_id FROM analytics_player_games
+                WHERE game_date < \(bind: day) AND season IN (\(bind: season.description), \(bind: previous.description))
+                  AND team IN (\(binds: teams)))
             """).all().map(FeatureInputLoader.playerGame)
         let teamGames = try await db.raw("""
             SELECT t.game_id, t.game_date, t.team, t.opponent, t.pace, t.offensive_rating, t.defensive_rating,

@@ -8,10 +8,15 @@ public struct Season: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     /// Parses `YYYY-YY` (e.g. `2023-24`); the second part must be the next year.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let start = Int(parts[0]), let end = Int(parts[1]), (start + 1) % 100 == end
-        else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+        var start = 0, end = 0
+        for (index, byte) in bytes.enumerated() where index != 4 {
+            let digit = Int(byte) - 48
+            guard (0...9).contains(digit) else { return nil }
+            if index < 4 { start = start * 10 + digit } else { end = end * 10 + digit }
+        }
+        guard (start + 1) % 100 == end else { return nil }
         self.startYear = start
     }
 

@@ -5,6 +5,10 @@ public struct Team: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// Resolves a code or a full/short name ("BOS", "Boston Celtics", "LA Clippers"); nil when unknown.
     public init?(_ text: some StringProtocol) {
+        if text.utf8.count == 3, Team.fullNames[String(text)] != nil {  // the common case: a stored code
+            code = String(text)
+            return
+        }
         let trimmed = text.trimmingSpaces()
         if Team.fullNames[trimmed.uppercased()] != nil {
             code = trimmed.uppercased()

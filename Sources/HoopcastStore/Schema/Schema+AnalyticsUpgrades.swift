@@ -22,3 +22,10 @@ extension Schema {
         ]
     }
 }
+
+extension Schema {
+    /// Lets the feature step find the players of the date's teams without scanning two seasons.
+    static let featureIndexes = Migration(version: 9, name: "feature store indexes") { _ in
+        ["CREATE INDEX analytics_player_games_season_team ON analytics_player_games (season, team, player_id)"]
+    }
+}
