@@ -9,12 +9,16 @@ public struct PredictionInput: Sendable, Hashable {
     public var features: [Feature: Double]
     /// The prop line (stat units), nil when none was offered.
     public var line: Double?
+    /// The player's earlier games in this market (newest first), each with its own feature row and the actual
+    /// stat; used by systems that learn from the player's history (``SimilaritySystem``).
+    public var history: [PastGame]
 
     /// Creates an input.
-    public init(market: Market, features: [Feature: Double], line: Double?) {
+    public init(market: Market, features: [Feature: Double], line: Double?, history: [PastGame] = []) {
         self.market = market
         self.features = features
         self.line = line
+        self.history = history
     }
 
     /// A feature's value (0 when absent, which the feature store never produces).
@@ -37,4 +41,18 @@ public protocol PredictionSystem: Sendable {
     var name: String { get }
     /// Predicts one (player, game, market).
     func predict(_ input: PredictionInput) -> PredictionOutput
+}
+
+/// One earlier game of the player: the features it had that morning and what the player then did.
+public struct PastGame: Sendable, Hashable {
+    /// The feature row computed for that game.
+    public var features: [Feature: Double]
+    /// The actual stat in that game.
+    public var actual: Double
+
+    /// Creates a past game.
+    public init(features: [Feature: Double], actual: Double) {
+        self.features = features
+        self.actual = actual
+    }
 }

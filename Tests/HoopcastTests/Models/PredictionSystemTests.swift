@@ -56,3 +56,33 @@ struct PredictionSystemTests {
         #expect(abs(StatDistribution.normalCDF(0) - 0.5) < 1e-15)
     }
 }
+
+extension PredictionSystemTests {
+    @Test func similarityWeightsTheNearestPastGames() {
+        let today: [Feature: Double] = [
+            .opponentDefensiveRating: 110, .opponentPace: 100, .restDays: 1, .isHome: 1, .statLast5Mean: 20,
+            .statSeasonMean: 20,
+        ]
+        func past(_ changes: [Feature: Double], actual: Double) -> PastGame {
+            PastGame(features: today.merging(changes) { _, new in new }, actual: actual)
+        }
+        var input = Self.input(.points, line: nil, today)
+        input.history = [
+            past([:], actual: 30),                                // identical: weight 1
+            past([.opponentDefensiveRating: 115], actual: 10),    // one scale unit away: weight e^-0.5
+            past([.isHome: 0], actual: 20),                       // one unit away: weight e^-0.5
+            past([.opponentDefensiveRating: 150], actual: 99),    // 8 units away: weight e^-32 ≈ 0
+        ]
+        let output = SimilaritySystem().predict(input)
+        // (30 + e^-0.5·10 + e^-0.5·20 + e^-32·99 + 2·20) / (1 + 2e^-0.5 + e^-32 + 2), computed in Python;
+        // spread with Kish's effective games (Σw)²/Σw² = 2.8216.
+        #expect(abs(output.predictedValue - 20.93392739971119) < 1e-9)
+        #expect(abs(output.standardDeviation - 8.07425706944412) < 1e-9)
+    }
+
+    @Test func similarityWithoutHistoryFallsBackToTheSeasonMean() {
+        let output = SimilaritySystem().predict(Self.input(.assists, line: 5.5, [.statSeasonMean: 6]))
+        #expect(output.predictedValue == 6)
+        #expect(output.overProbability != nil)
+    }
+}

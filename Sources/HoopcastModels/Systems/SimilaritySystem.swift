@@ -1,0 +1,68 @@
+import Foundation
+import HoopcastCore
+
+/// `similarity`: a weighted mean of what the player did in the past games most like this one.
+///
+/// Distance between today and a past game, each term divided by its scale: opponent defensive rating (5 points per
+/// 100 possessions), opponent pace (3 possessions), rest days capped at 3 (1 day), venue (1), and form — the last-5
+/// mean relative to the season mean (0.25). The ``neighbours`` nearest past games are weighted by `exp(−d²/2)`;
+/// the prediction is their weighted mean actual, shrunk toward the season mean by ``priorGames`` pseudo-games.
+/// Spread: the weighted standard deviation of those actuals, blended with the market prior as in
+/// ``StatDistribution`` with Kish's effective number of games `(Σw)² / Σw²`. With no history the season mean is used.
+public struct SimilaritySystem: PredictionSystem {
+    public let name = "similarity"
+    /// How many nearest past games count.
+    public static let neighbours = 10
+    /// Pseudo-games of the season mean added to the neighbours.
+    public static let priorGames = 2.0
+
+    static let dimensions: [(Feature, Double)] = [
+        (.opponentDefensiveRating, 5), (.opponentPace, 3), (.restDays, 1), (.isHome, 1),
+    ]
+
+    /// Creates the system.
+    public init() {}
+
+    public func predict(_ input: PredictionInput) -> PredictionOutput {
+        let seasonMean = input[.statSeasonMean]
+        func form(_ features: [Feature: Double]) -> Double {
+            let season = features[.statSeasonMean] ?? 0
+            return season > 0 ? (features[.statLast5Mean] ?? 0) / season : 1
+        }
+        func distance(_ past: PastGame) -> Double {
+            var sum = 0.0
+            for (feature, scale) in SimilaritySystem.dimensions {
+                var today = input[feature], then = past.features[feature] ?? 0
+                if feature == .restDays { today = min(today, 3); then = min(then, 3) }
+                sum += ((today - then) / scale) * ((today - then) / scale)
+            }
+            let formGap = (form(input.features) - form(past.features)) / 0.25
+            return (sum + formGap * formGap).squareRoot()
+        }
+        let nearest = input.history.map { (game: $0, distance: distance($0)) }
+            .sorted { $0.distance < $1.distance }
+            .prefix(SimilaritySystem.neighbours)
+        let weights = nearest.map { exp(-$0.distance * $0.distance / 2) }
+        let weightSum = weights.reduce(0, +)
+        let weighted = zip(nearest, weights).map { $0.game.actual * $1 }.reduce(0, +)
+        let mean = max(0, (weighted + SimilaritySystem.priorGames * seasonMean) / (weightSum + SimilaritySystem.priorGames))
+        var sampleSD = 0.0
+        if weightSum > 0 {
+            let neighbourMean = weighted / weightSum
+            let variance = zip(nearest, weights).map { ($0.game.actual - neighbourMean) * ($0.game.actual - neighbourMean) * $1 }
+                .reduce(0, +) / weightSum
+            sampleSD = variance.squareRoot()
+        }
+        let sd = StatDistribution.standardDeviation(market: input.market, mean: mean, sampleStandardDeviation: sampleSD,
+                                                    games: effectiveGames(weights))
+        return PredictionOutput(
+            predictedValue: mean, standardDeviation: sd,
+            overProbability: input.line.map { StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0) })
+    }
+
+    /// Kish's effective sample size of weighted games.
+    func effectiveGames(_ weights: [Double]) -> Double {
+        let squares = weights.map { $0 * $0 }.reduce(0, +)
+        return squares > 0 ? pow(weights.reduce(0, +), 2) / squares : 0
+    }
+}
