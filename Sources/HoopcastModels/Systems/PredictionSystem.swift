@@ -33,6 +33,13 @@ public struct PredictionOutput: Sendable, Hashable {
     public var standardDeviation: Double
     /// Uncalibrated P(stat > line) from the distribution; nil without a line.
     public var overProbability: Double?
+
+    /// Creates an output.
+    public init(predictedValue: Double, standardDeviation: Double, overProbability: Double?) {
+        self.predictedValue = predictedValue
+        self.standardDeviation = standardDeviation
+        self.overProbability = overProbability
+    }
 }
 
 /// One prediction system behind the common interface.
