@@ -5,7 +5,6 @@ cd "$(dirname "$0")/.."
 
 need=()
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
-[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
