@@ -13,10 +13,13 @@ public struct UpcomingContextStep: Step {
     /// Creates the step.
     public init() {}
 
-    static let columns = [
-        "game_date", "game_id", "team", "opponent", "is_home", "season", "season_type", "rest_days", "back_to_back",
-        "games_last_7_days", "opponent_rest_days", "spread", "total", "line_source", "content_hash", "run_id",
-    ]
+    static let writer = PartitionWriter(
+        table: "analytics_upcoming_context",
+        columns: [
+            "game_date", "game_id", "team", "opponent", "is_home", "season", "season_type", "rest_days", "back_to_back",
+            "games_last_7_days", "opponent_rest_days", "spread", "total", "line_source",
+        ],
+        key: [("game_id", .text), ("team", .text)])
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let reader = WarehouseReader(db: context.store.sql)
@@ -30,30 +33,12 @@ public struct UpcomingContextStep: Step {
         guard contexts.count == games.count * 2 else {
             throw StepFailure("built \(contexts.count) context rows for \(games.count) games on \(date)")
         }
-        let stored = try await storedHashes(date: date, db: context.store.sql)
-        var rows: [[SQLValue]] = []
-        for item in contexts {
-            let values = UpcomingContextStep.values(item)
-            let hash = ContentHash.of(values)
-            if stored["\(item.gameID)|\(item.team.code)"] == hash { continue }
-            rows.append(values + [.text(hash), .text(context.runID)])
-        }
-        let keep = Set(contexts.map { "\($0.gameID)|\($0.team.code)" })
-        let obsolete = stored.keys.filter { !keep.contains($0) }
-        try await context.store.transaction { [rows] db in
-            for key in obsolete {  // a game moved off this date since the last run
-                let parts = key.split(separator: "|").map(String.init)
-                try await db.raw("""
-                    DELETE FROM analytics_upcoming_context
-                    WHERE game_date = \(bind: date.description) AND game_id = \(bind: parts[0]) AND team = \(bind: parts[1])
-                    """).run()
-            }
-            try await BulkUpsert(table: "analytics_upcoming_context", columns: UpcomingContextStep.columns,
-                                 key: ["game_id", "team"]).run(rows, on: db)
-        }
+        let result = try await UpcomingContextStep.writer.replace(
+            partition: [("game_date", .text(date.description))], with: contexts.map(UpcomingContextStep.values),
+            runID: context.runID, in: context.store)
         let withLines = contexts.filter { $0.total != nil || $0.spread != nil }.count / 2
-        return StepReport(rowsWritten: rows.count + obsolete.count, notes: [
-            "\(games.count) games on \(date): \(contexts.count) team contexts (\(rows.count) changed), "
+        return StepReport(rowsWritten: result.written + result.deleted, notes: [
+            "\(games.count) games on \(date): \(contexts.count) team contexts (\(result.written) changed), "
                 + "\(withLines) with a game line",
         ])
     }
@@ -63,16 +48,5 @@ public struct UpcomingContextStep: Step {
          .int(item.isHome ? 1 : 0), .text(item.season.description), .text(item.seasonType.rawValue),
          .int(item.restDays), .int(item.backToBack ? 1 : 0), .int(item.gamesLast7Days), .int(item.opponentRestDays),
          .double(item.spread), .double(item.total), .text(item.lineSource)]
-    }
-
-    private func storedHashes(date: GameDate, db: any SQLDatabase) async throws -> [String: String] {
-        var result: [String: String] = [:]
-        for row in try await db.raw("""
-            SELECT game_id, team, content_hash FROM analytics_upcoming_context WHERE game_date = \(bind: date.description)
-            """).all() {
-            result["\(try row.value("game_id", as: String.self))|\(try row.value("team", as: String.self))"] =
-                try row.value("content_hash", as: String.self)
-        }
-        return result
     }
 }

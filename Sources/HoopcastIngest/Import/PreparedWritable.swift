@@ -78,14 +78,7 @@ enum StoredHashes {
         var result: [String: String] = [:]
         result.reserveCapacity(rows.count)
         for row in rows {
-            var values: [SQLValue] = []
-            for key in keys {
-                switch key.type {
-                case .text: values.append(.text(try row.value(key.name, as: String.self)))
-                case .int: values.append(.int(try row.value(key.name, as: Int.self)))
-                case .double: values.append(.double(try row.value(key.name, as: Double.self)))
-                }
-            }
+            let values = try NaturalKey.values(of: row, columns: keys)
             result[NaturalKey.make(values)] = try row.value("content_hash", as: String.self)
         }
         return result

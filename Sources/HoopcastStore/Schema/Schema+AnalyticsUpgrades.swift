@@ -29,3 +29,10 @@ extension Schema {
         ["CREATE INDEX analytics_player_games_season_team ON analytics_player_games (season, team, player_id)"]
     }
 }
+
+extension Schema {
+    /// Feature rows carry a content hash like every derived row, so re-runs can compare instead of rewrite.
+    static let featureHashes = Migration(version: 10, name: "feature row content hashes") { _ in
+        ["ALTER TABLE features_player_market ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''"]
+    }
+}

@@ -1,9 +1,6 @@
 import HoopcastStore
 import SQLKit
 
-/// The SQL type of a natural-key column, used to rebuild keys of stored rows.
-public enum KeyColumnType: Sendable { case text, int, double }
-
 /// One row type of the canonical dataset format: how to validate it from CSV and how it is stored.
 public protocol DatasetRecord: Sendable {
     /// The dataset name (file stem), e.g. `games`.
@@ -37,18 +34,3 @@ extension DatasetRecord {
         return NaturalKey.make(positions.map { row[$0] })
     }
 }
-
-/// Builds natural-key strings identically from parsed rows and from stored rows.
-enum NaturalKey {
-    static func make(_ values: [SQLValue]) -> String {
-        values.map { value in
-            switch value {
-            case .int(let number): return String(number)
-            case .double(let number): return String(number)
-            case .text(let text): return text
-            case .null: return "\u{0}"
-            }
-        }.joined(separator: "\u{1F}")
-    }
-}
-
