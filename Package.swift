@@ -48,9 +48,17 @@ let package = Package(
         .target(name: "HoopcastModels", dependencies: ["HoopcastCore"], swiftSettings: strict),
         .target(name: "HoopcastGrading", dependencies: ["HoopcastCore"], swiftSettings: strict),
         .target(
+            name: "HoopcastPredictions",
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading",
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HoopcastCLI",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
+                "HoopcastPredictions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -64,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "HoopcastTests",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading", "HoopcastCLI",
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastCLI",
             ],
             exclude: ["Fixtures"],
             swiftSettings: strict

@@ -1,3 +1,5 @@
+import Foundation
+import HoopcastStore
 import HoopcastCore
 
 /// The features of one (player, game, market), with which were defaulted, the quality and the gate.
@@ -23,5 +25,22 @@ public struct FeatureRow: Sendable, Hashable {
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
+    }
+}
+
+extension FeatureRow {
+    /// Decodes a stored ``json`` object back to values; every ``Feature`` must be present.
+    public static func values(fromJSON json: String) throws -> [Feature: Double] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Double] else {
+            throw StoreError(.decodingFailed, "stored features are not a JSON object of numbers")
+        }
+        var values: [Feature: Double] = [:]
+        for feature in Feature.allCases {
+            guard let value = object[feature.rawValue] else {
+                throw StoreError(.decodingFailed, "stored features lack \(feature.rawValue)")
+            }
+            values[feature] = value
+        }
+        return values
     }
 }

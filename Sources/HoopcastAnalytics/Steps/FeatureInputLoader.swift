@@ -35,7 +35,7 @@ struct FeatureInputLoader: Sendable {
             JOIN analytics_team_games o ON o.game_id = t.game_id AND o.team = t.opponent
             WHERE t.game_date < \(bind: day) AND t.season = \(bind: season.description)
             """).all().map(FeatureInputLoader.teamGame)
-        let lines = try await PropLineReader(db: db).consensus(on: date)
+        let lines = try await PropQuoteReader(db: db).consensus(on: date)
         return FeatureInputs(date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
                              lines: lines)
     }

@@ -48,9 +48,11 @@ public struct EnsembleSystem: Sendable {
 
     /// Combines member outputs (by system name) for one input.
     public func combine(_ outputs: [String: PredictionOutput], tracks: [String: Track], line: Double?) -> PredictionOutput {
-        let weights = EnsembleSystem.weights(systems: outputs.keys.sorted(), tracks: tracks)
-        let mean = outputs.map { weights[$0.key]! * $0.value.predictedValue }.reduce(0, +)
-        let sd = outputs.map { weights[$0.key]! * $0.value.standardDeviation }.reduce(0, +)
+        // Summed in name order: dictionary order varies between processes, and so would the last bits of the sum.
+        let names = outputs.keys.sorted()
+        let weights = EnsembleSystem.weights(systems: names, tracks: tracks)
+        let mean = names.map { weights[$0]! * outputs[$0]!.predictedValue }.reduce(0, +)
+        let sd = names.map { weights[$0]! * outputs[$0]!.standardDeviation }.reduce(0, +)
         return PredictionOutput(
             predictedValue: max(0, mean), standardDeviation: max(sd, 0.5),
             overProbability: line.map { StatDistribution.overProbability(mean: max(0, mean), standardDeviation: max(sd, 0.5), line: $0) })

@@ -4,8 +4,9 @@ import HoopcastCore
 /// `similarity`: a weighted mean of what the player did in the past games most like this one.
 ///
 /// Distance between today and a past game, each term divided by its scale: opponent defensive rating (5 points per
-/// 100 possessions), opponent pace (3 possessions), rest days capped at 3 (1 day), venue (1), and form — the last-5
-/// mean relative to the season mean (0.25). The ``neighbours`` nearest past games are weighted by `exp(−d²/2)`;
+/// 100 possessions), opponent pace (3 possessions), rest days capped at 3 (1 day), venue (1), and role — the
+/// player's last-5 minutes relative to his season minutes (0.25). These descriptors are the same for every market,
+/// so one history row per past game serves all markets. The ``neighbours`` nearest past games are weighted by `exp(−d²/2)`;
 /// the prediction is their weighted mean actual, shrunk toward the season mean by ``priorGames`` pseudo-games.
 /// Spread: the weighted standard deviation of those actuals, blended with the market prior as in
 /// ``StatDistribution`` with Kish's effective number of games `(Σw)² / Σw²`. With no history the season mean is used.
@@ -15,6 +16,9 @@ public struct SimilaritySystem: PredictionSystem {
     public static let neighbours = 10
     /// Pseudo-games of the season mean added to the neighbours.
     public static let priorGames = 2.0
+
+    /// The features a past game must carry: the distance dimensions and the two behind the role term.
+    public static let historyFeatures: [Feature] = dimensions.map(\.0) + [.minutesLast5Mean, .minutesSeasonMean]
 
     static let dimensions: [(Feature, Double)] = [
         (.opponentDefensiveRating, 5), (.opponentPace, 3), (.restDays, 1), (.isHome, 1),
@@ -26,8 +30,8 @@ public struct SimilaritySystem: PredictionSystem {
     public func predict(_ input: PredictionInput) -> PredictionOutput {
         let seasonMean = input[.statSeasonMean]
         func form(_ features: [Feature: Double]) -> Double {
-            let season = features[.statSeasonMean] ?? 0
-            return season > 0 ? (features[.statLast5Mean] ?? 0) / season : 1
+            let season = features[.minutesSeasonMean] ?? 0
+            return season > 0 ? (features[.minutesLast5Mean] ?? 0) / season : 1
         }
         func distance(_ past: PastGame) -> Double {
             var sum = 0.0

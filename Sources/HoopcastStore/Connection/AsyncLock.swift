@@ -1,10 +1,13 @@
 /// A fair asynchronous mutex: callers suspend (not block a thread) until the lock is free.
-actor AsyncLock {
+public actor AsyncLock {
+    /// Creates an unlocked lock.
+    public init() {}
+
     private var locked = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// Runs `body` while holding the lock.
-    func withLock<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
+    public func withLock<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
         await acquire()
         do {
             let result = try await body()

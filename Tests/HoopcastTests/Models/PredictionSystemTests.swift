@@ -60,8 +60,8 @@ struct PredictionSystemTests {
 extension PredictionSystemTests {
     @Test func similarityWeightsTheNearestPastGames() {
         let today: [Feature: Double] = [
-            .opponentDefensiveRating: 110, .opponentPace: 100, .restDays: 1, .isHome: 1, .statLast5Mean: 20,
-            .statSeasonMean: 20,
+            .opponentDefensiveRating: 110, .opponentPace: 100, .restDays: 1, .isHome: 1, .statSeasonMean: 20,
+            .minutesLast5Mean: 30, .minutesSeasonMean: 30,
         ]
         func past(_ changes: [Feature: Double], actual: Double) -> PastGame {
             PastGame(features: today.merging(changes) { _, new in new }, actual: actual)

@@ -1,0 +1,58 @@
+import HoopcastAnalytics
+import HoopcastCore
+import HoopcastEngine
+import HoopcastModels
+import HoopcastStore
+
+/// `predict.systems`: every system's prediction for every gated (player, game, market) of the date, with the
+/// line, calibrated probability, edge and recommendation; written with ``PartitionWriter`` (re-runs replace,
+/// unchanged rows are left alone, predictions no longer produced are deleted).
+public struct PredictStep: Step {
+    public let name = "predict.systems"
+    public let upstream = ["features.player_market"]
+
+    let members: @Sendable (GameDate) throws -> [SystemMember]
+    let linePolicy: LinePolicy
+    let policy: RecommendationPolicy
+    let history = PlayerHistoryCache()
+    let calibration = DatedCache<CalibrationSample>(windowDays: PredictionInputsReader.calibrationDays)
+
+    static let writer = PartitionWriter(
+        table: "predictions_player_props", columns: PredictionRecord.columns,
+        key: [("game_id", .text), ("player_id", .int), ("market", .text), ("system", .text), ("feature_version", .text)])
+
+    /// Creates the step. `members` gives the systems for a date (the CatBoost models registered before it join the
+    /// rule-based systems); the ensemble is always added.
+    public init(members: @escaping @Sendable (GameDate) throws -> [SystemMember] = { _ in SystemMember.ruleBased },
+                linePolicy: LinePolicy = .consensus, policy: RecommendationPolicy = RecommendationPolicy()) {
+        self.members = members
+        self.linePolicy = linePolicy
+        self.policy = policy
+    }
+
+    public func run(date: GameDate, context: StepContext) async throws -> StepReport {
+        let reader = PredictionInputsReader(db: context.store.sql, linePolicy: linePolicy, history: history,
+                                            calibration: calibration)
+        let (inputs, skipped, excluded) = try await reader.read(date: date)
+        guard !inputs.rows.isEmpty else {
+            throw StepFailure("no gated feature rows for \(date) (\(skipped) skipped by the gate): nothing to predict")
+        }
+        let engine = PredictionEngine(members: try members(date), policy: policy)
+        let records = engine.predict(inputs)
+        let result = try await PredictStep.writer.replace(
+            partition: [("game_date", .text(date.description)), ("feature_version", .text(Feature.version))],
+            with: records.map(\.values), runID: context.runID, in: context.store)
+        var counts: [Recommendation: Int] = [:]
+        for record in records where record.system == PredictionEngine.ensembleName { counts[record.recommendation, default: 0] += 1 }
+        let systems = Set(records.map(\.system)).sorted().joined(separator: ", ")
+        var notes = [
+            "\(records.count) predictions (\(systems)) for \(inputs.rows.count) gated rows; \(skipped) rows skipped by the gate",
+            "ensemble: \(counts[.over] ?? 0) OVER, \(counts[.under] ?? 0) UNDER, \(counts[.pass] ?? 0) PASS, "
+                + "\(counts[.noLine] ?? 0) NO_LINE",
+        ]
+        if !excluded.isEmpty {
+            notes.append("quotes excluded: " + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+        return StepReport(rowsWritten: result.written + result.deleted, notes: notes)
+    }
+}

@@ -1,0 +1,94 @@
+import HoopcastAnalytics
+import HoopcastCore
+import HoopcastModels
+
+/// One gated feature row of the date, decoded.
+public struct GatedFeatureRow: Sendable, Hashable {
+    public var gameID: String
+    public var playerID: Int
+    public var market: Market
+    public var features: [Feature: Double]
+}
+
+/// One earlier game of a player as the similarity system sees it: that morning's descriptors and what he did.
+public struct HistoryGame: Sendable, Hashable {
+    public var date: GameDate
+    public var gameID: String
+    /// The ``SimilaritySystem/historyFeatures`` of that game's feature row.
+    public var features: [Feature: Double]
+    /// The actual stat per market.
+    public var actuals: [Market: Double]
+}
+
+/// Everything the predictions of one date are computed from (all of it dated before the date, plus the date's
+/// feature rows and lines).
+public struct PredictionContext: Sendable {
+    public var date: GameDate
+    public var rows: [GatedFeatureRow]
+    public var lines: [PlayerMarketKey: ChosenLine]
+    /// Each player's earlier games, oldest first.
+    public var history: [Int: [HistoryGame]]
+    public var calibration: CalibrationBook
+    /// Recent graded accuracy per system and market (ensemble weights).
+    public var tracks: [Market: [String: EnsembleSystem.Track]]
+}
+
+/// Pure: runs every member system and the ensemble on every gated row and decides each recommendation.
+public struct PredictionEngine: Sendable {
+    public let members: [SystemMember]
+    public let policy: RecommendationPolicy
+
+    /// The ensemble's stored name.
+    public static let ensembleName = EnsembleSystem().name
+
+    /// Creates an engine.
+    public init(members: [SystemMember], policy: RecommendationPolicy) {
+        self.members = members
+        self.policy = policy
+    }
+
+    /// The predictions for the context, in (game, player, market, system) order.
+    public func predict(_ context: PredictionContext) -> [PredictionRecord] {
+        var records: [PredictionRecord] = []
+        let ensemble = EnsembleSystem()
+        for row in context.rows.sorted(by: PredictionEngine.order) {
+            let key = PlayerMarketKey(playerID: row.playerID, market: row.market)
+            let line = context.lines[key]
+            let past = (context.history[row.playerID] ?? []).reversed().compactMap { game in
+                game.actuals[row.market].map { PastGame(features: game.features, actual: $0) }
+            }
+            let input = PredictionInput(market: row.market, features: row.features, line: line?.line, history: past)
+            var outputs: [String: PredictionOutput] = [:]
+            var models: [String] = []
+            for member in members {
+                guard let output = member.predict(input) else { continue }
+                outputs[member.name] = output
+                models.append(member.model(row.market))
+                records.append(record(row, system: member.name, model: member.model(row.market), output: output,
+                                      line: line, context: context))
+            }
+            guard outputs.count > 1 else { continue }
+            let combined = ensemble.combine(outputs, tracks: context.tracks[row.market] ?? [:], line: line?.line)
+            records.append(record(row, system: PredictionEngine.ensembleName, model: models.sorted().joined(separator: "+"),
+                                  output: combined, line: line, context: context))
+        }
+        return records
+    }
+
+    func record(_ row: GatedFeatureRow, system: String, model: String, output: PredictionOutput, line: ChosenLine?,
+                context: PredictionContext) -> PredictionRecord {
+        let decision = policy.decide(line: line, rawOverProbability: output.overProbability,
+                                     calibration: context.calibration.calibration(system: system, market: row.market))
+        return PredictionRecord(
+            gameID: row.gameID, playerID: row.playerID, market: row.market, system: system, gameDate: context.date,
+            predictedValue: output.predictedValue, standardDeviation: output.standardDeviation,
+            rawOverProbability: line == nil ? nil : output.overProbability, overProbability: decision.overProbability,
+            confidence: decision.confidence,
+            line: line.map { .init(line: $0.line, book: $0.book, overOdds: $0.overOdds, underOdds: $0.underOdds) },
+            edge: decision.edge, recommendation: decision.recommendation, model: model)
+    }
+
+    static func order(_ a: GatedFeatureRow, _ b: GatedFeatureRow) -> Bool {
+        (a.gameID, a.playerID, a.market.rawValue) < (b.gameID, b.playerID, b.market.rawValue)
+    }
+}

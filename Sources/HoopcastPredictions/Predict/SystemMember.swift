@@ -1,0 +1,24 @@
+import HoopcastCore
+import HoopcastModels
+
+/// A prediction system as the predict step runs it: a name, a prediction (nil when the system cannot predict this
+/// market, e.g. no CatBoost model trained before the date) and the model id recorded with each prediction.
+public struct SystemMember: Sendable {
+    /// The stored system name.
+    public let name: String
+    let predict: @Sendable (PredictionInput) -> PredictionOutput?
+    let model: @Sendable (Market) -> String
+
+    /// Wraps a rule-based system; its model id is `<name>@<Feature.version>`.
+    public init(_ system: some PredictionSystem) {
+        name = system.name
+        predict = { system.predict($0) }
+        let id = "\(system.name)@\(Feature.version)"
+        model = { _ in id }
+    }
+
+    /// The rule-based systems, always available.
+    public static let ruleBased: [SystemMember] = [
+        SystemMember(MovingAverageSystem()), SystemMember(MatchupSystem()), SystemMember(SimilaritySystem()),
+    ]
+}
