@@ -7,7 +7,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
         abstract: "NBA player-prop prediction pipeline: import, analytics and daily runs on an embedded store.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, FeaturesCommand.self,
-            RegistryCommand.self, EvaluateCommand.self, TuneCommand.self,
+            RegistryCommand.self, EvaluateCommand.self, TuneCommand.self, ExportCommand.self,
             BenchCommand.self,
         ]
     )

@@ -42,3 +42,14 @@ public struct Season: Sendable, Hashable, Comparable, Codable, CustomStringConve
         try container.encode(description)
     }
 }
+
+extension Season {
+    /// The season a date belongs to: seasons run from August 1 to July 31 (games October → June).
+    public static func containing(_ date: GameDate) -> Season {
+        let (year, month, _) = date.parts
+        return Season(startYear: month >= 8 ? year : year - 1)
+    }
+
+    /// August 1 of the season's first year: no game of the season is earlier.
+    public var firstPossibleDate: GameDate { GameDate(year: startYear, month: 8, day: 1)! }
+}
