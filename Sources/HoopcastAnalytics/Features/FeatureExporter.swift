@@ -39,19 +39,11 @@ public struct FeatureExporter: Sendable {
             guard let parsedMarket = Market(rawValue: market) else {
                 throw StoreError(.decodingFailed, "features_player_market.market is not a market")
             }
-            let json = try row.value("features", as: String.self)
-            guard let values = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Double] else {
-                throw StoreError(.decodingFailed, "features_player_market.features is not a JSON object of numbers")
-            }
+            let values = try FeatureRow.values(fromJSON: try row.value("features", as: String.self))
             var fields = [try row.value("game_date", as: String.self), try row.value("game_id", as: String.self),
                           String(try row.value("player_id", as: Int.self)), market, try row.value("gate", as: String.self),
                           "\(try row.value("quality", as: Double.self))"]
-            for feature in Feature.allCases {
-                guard let value = values[feature.rawValue] else {
-                    throw StoreError(.decodingFailed, "stored features lack \(feature.rawValue)")
-                }
-                fields.append("\(value)")
-            }
+            for feature in Feature.allCases { fields.append("\(values[feature]!)") }
             fields.append(try FeatureExporter.actual(row, market: parsedMarket).map { String($0) } ?? "")
             lines.append(fields.joined(separator: ","))
         }

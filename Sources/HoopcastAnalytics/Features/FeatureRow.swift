@@ -30,9 +30,14 @@ public struct FeatureRow: Sendable, Hashable {
 
 extension FeatureRow {
     /// Decodes a stored ``json`` object back to values; every ``Feature`` must be present.
+    ///
+    /// Numbers are read with Swift's correctly rounded `Double(_:)`: Foundation's JSON parsers on Linux can be one
+    /// unit in the last place off for shortest-representation doubles, which would make re-read features differ
+    /// from the computed ones.
     public static func values(fromJSON json: String) throws -> [Feature: Double] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Double] else {
-            throw StoreError(.decodingFailed, "stored features are not a JSON object of numbers")
+        if let values = fastValues(json) { return values }
+        guard let object = flatObject(json) else {
+            throw StoreError(.decodingFailed, "stored features are not a flat JSON object of numbers")
         }
         var values: [Feature: Double] = [:]
         for feature in Feature.allCases {
@@ -42,5 +47,48 @@ extension FeatureRow {
             values[feature] = value
         }
         return values
+    }
+
+    /// A flat object of plain-string keys and numbers, in any order and spacing; nil for anything else.
+    static func flatObject(_ json: String) -> [String: Double]? {
+        var result: [String: Double] = [:]
+        let body = json.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard body.hasPrefix("{"), body.hasSuffix("}") else { return nil }
+        let inner = body.dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
+        if inner.isEmpty { return result }
+        for member in inner.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = member.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            let key = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
+            guard key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\""), !key.dropFirst().dropLast().contains("\\"),
+                  let value = Double(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+            result[String(key.dropFirst().dropLast())] = value
+        }
+        return result
+    }
+}
+
+extension FeatureRow {
+    /// Parses the exact form ``json`` writes (`{"name":number,…}` in ``Feature`` order) without a JSON parser;
+    /// nil for anything else, which then goes through JSONSerialization.
+    static func fastValues(_ json: String) -> [Feature: Double]? {
+        var values: [Feature: Double] = [:]
+        values.reserveCapacity(Feature.allCases.count)
+        var utf8 = Substring(json).utf8[...]
+        guard utf8.first == UInt8(ascii: "{") else { return nil }
+        utf8 = utf8.dropFirst()
+        for (index, feature) in Feature.allCases.enumerated() {
+            let key = feature.rawValue.utf8
+            guard utf8.first == UInt8(ascii: "\""), utf8.dropFirst().starts(with: key) else { return nil }
+            utf8 = utf8.dropFirst(key.count + 1)
+            guard utf8.starts(with: "\":".utf8) else { return nil }
+            utf8 = utf8.dropFirst(2)
+            let terminator = UInt8(ascii: index == Feature.allCases.count - 1 ? "}" : ",")
+            guard let end = utf8.firstIndex(of: terminator),
+                  let value = Double(Substring(utf8[..<end])) else { return nil }
+            values[feature] = value
+            utf8 = utf8[utf8.index(after: end)...]
+        }
+        return utf8.isEmpty ? values : nil
     }
 }

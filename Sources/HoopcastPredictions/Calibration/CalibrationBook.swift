@@ -6,13 +6,16 @@ public struct CalibrationSample: Sendable, Hashable {
     public var system: String
     public var market: Market
     public var rawProbability: Double
+    /// The market's vig-free P(over) from the prices (nil without both prices).
+    public var marketProbability: Double?
     public var wentOver: Bool
 
     /// Creates a sample.
-    public init(system: String, market: Market, rawProbability: Double, wentOver: Bool) {
+    public init(system: String, market: Market, rawProbability: Double, marketProbability: Double?, wentOver: Bool) {
         self.system = system
         self.market = market
         self.rawProbability = rawProbability
+        self.marketProbability = marketProbability
         self.wentOver = wentOver
     }
 }
@@ -26,26 +29,27 @@ public struct CalibrationBook: Sendable {
     /// Graded lined predictions a map needs.
     public static let minimumSamples = 150
 
-    var byMarket: [String: [Market: IsotonicCalibration]] = [:]
-    var pooled: [String: IsotonicCalibration] = [:]
+    var byMarket: [String: [Market: MarketCalibration]] = [:]
+    var pooled: [String: MarketCalibration] = [:]
 
     /// Fits the maps from samples.
     public init(samples: [CalibrationSample]) {
-        var grouped: [String: [Market: [(probability: Double, wentOver: Bool)]]] = [:]
+        var grouped: [String: [Market: [MarketCalibration.Sample]]] = [:]
         for sample in samples {
-            grouped[sample.system, default: [:]][sample.market, default: []].append((sample.rawProbability, sample.wentOver))
+            grouped[sample.system, default: [:]][sample.market, default: []].append(
+                (sample.rawProbability, sample.marketProbability, sample.wentOver))
         }
         for (system, markets) in grouped {
             for (market, pairs) in markets where pairs.count >= CalibrationBook.minimumSamples {
-                byMarket[system, default: [:]][market] = IsotonicCalibration(samples: pairs)
+                byMarket[system, default: [:]][market] = MarketCalibration(samples: pairs)
             }
             let all = markets.values.flatMap { $0 }
-            if all.count >= CalibrationBook.minimumSamples { pooled[system] = IsotonicCalibration(samples: all) }
+            if all.count >= CalibrationBook.minimumSamples { pooled[system] = MarketCalibration(samples: all) }
         }
     }
 
     /// The map for a system and market: its own, else the system's pooled one, else nil.
-    public func calibration(system: String, market: Market) -> IsotonicCalibration? {
+    public func calibration(system: String, market: Market) -> MarketCalibration? {
         byMarket[system]?[market] ?? pooled[system]
     }
 }

@@ -8,7 +8,7 @@ struct CalibrationReader: Sendable {
 
     func samples(from: GameDate, before: GameDate) async throws -> [(date: GameDate, row: CalibrationSample)] {
         let rows = try await db.raw("""
-            SELECT p.game_date, p.system, p.market, p.p_over_raw, p.line, g.actual
+            SELECT p.game_date, p.system, p.market, p.p_over_raw, p.line, p.over_odds, p.under_odds, g.actual
             FROM predictions_player_props p
             JOIN grading_prediction_results g
               ON g.game_id = p.game_id AND g.player_id = p.player_id AND g.market = p.market
@@ -27,7 +27,10 @@ struct CalibrationReader: Sendable {
                 throw StoreError(.decodingFailed, "predictions_player_props row has date \(dateText), market \(marketText)")
             }
             samples.append((date, CalibrationSample(system: try row.value("system"), market: market,
-                                                    rawProbability: try row.value("p_over_raw"), wentOver: actual > line)))
+                                                    rawProbability: try row.value("p_over_raw"),
+                marketProbability: MarketCalibration.marketProbability(overOdds: try row.value("over_odds"),
+                                                                       underOdds: try row.value("under_odds")),
+                wentOver: actual > line)))
         }
         return samples
     }

@@ -34,14 +34,15 @@ public struct RecommendationPolicy: Sendable, Hashable {
     }
 
     /// Decides.
-    public func decide(line: ChosenLine?, rawOverProbability: Double?, calibration: IsotonicCalibration?) -> Decision {
+    public func decide(line: ChosenLine?, rawOverProbability: Double?, calibration: MarketCalibration?) -> Decision {
         guard line != nil, let raw = rawOverProbability else {
             return Decision(recommendation: .noLine, overProbability: nil, confidence: nil, edge: nil)
         }
         guard let calibration else {
             return Decision(recommendation: .pass, overProbability: nil, confidence: nil, edge: nil)
         }
-        let over = calibration(raw)
+        let over = calibration(raw, market: MarketCalibration.marketProbability(overOdds: line?.overOdds,
+                                                                                underOdds: line?.underOdds))
         let side: Recommendation = over >= 0.5 ? .over : .under
         let win = side == .over ? over : 1 - over
         let odds = (side == .over ? line?.overOdds : line?.underOdds) ?? Grader.defaultOdds

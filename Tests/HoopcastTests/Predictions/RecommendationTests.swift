@@ -6,32 +6,62 @@ import Testing
 
 /// Calibration, recommendation and line choice, against hand-computed values.
 struct RecommendationTests {
-    /// (0.2, over) (0.4, under) (0.6, over) (0.8, over): PAV pools the first two (rate 1/2, mean p 0.3) and the last
-    /// two (rate 1, mean p 0.7); shrunk by 10 pseudo-observations: (1 + 3)/12 = 1/3 and (2 + 7)/12 = 3/4.
-    static let calibration = IsotonicCalibration(samples: [(0.2, true), (0.4, false), (0.6, true), (0.8, true)])!
+    /// Coefficients (0, 1, 0): the calibrated probability is the raw one (within the clamp), so the decisions below
+    /// can be checked by hand.
+    static let calibration = MarketCalibration(coefficients: [0, 1, 0], count: 1000)
 
-    @Test func isotonicCalibrationPoolsViolatorsAndShrinks() {
-        let map = Self.calibration
-        #expect(abs(map.knots[0] - 0.3) < 1e-12 && abs(map.knots[1] - 0.7) < 1e-12 && map.knots.count == 2)
-        #expect(abs(map.values[0] - 1.0 / 3) < 1e-12 && abs(map.values[1] - 0.75) < 1e-12)
-        #expect(abs(map(0.5) - (1.0 / 3 + 0.5 * (0.75 - 1.0 / 3))) < 1e-12)  // linear between knots
-        #expect(abs(map(0.05) - 1.0 / 3) < 1e-12 && abs(map(0.99) - 0.75) < 1e-12)  // flat beyond them
-        #expect(IsotonicCalibration(samples: []) == nil)
+    /// Twelve observations; the expected coefficients come from scipy's BFGS on the same penalised likelihood
+    /// (−Σ[y·z − log(1 + eᶻ)] + ½(b² + c²)), an independent optimiser.
+    @Test func marketCalibrationMatchesScipy() throws {
+        let p = [0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.35, 0.62]
+        let q: [Double?] = [0.5, 0.45, nil, 0.55, 0.5, 0.52, 0.48, nil, 0.6, 0.4, 0.5, 0.58]
+        let y = [false, false, true, false, true, true, false, true, true, true, false, true]
+        let map = try #require(MarketCalibration(samples: (0..<12).map { (p[$0], q[$0], y[$0]) }))
+        let expected = [0.3339754542223435, 1.165819595150577, 0.16123017060687697]
+        for (got, want) in zip(map.coefficients, expected) { #expect(abs(got - want) < 1e-6, "\(got) vs \(want)") }
+        #expect(abs(map(0.7, market: nil) - 0.7894763539169909) < 1e-6)
+        #expect(MarketCalibration(samples: []) == nil)
     }
 
-    @Test func calibrationIsMonotoneOnRealisticNoise() {
-        // Outcomes that disagree with the probabilities in places: the map must still never decrease.
-        var samples: [(probability: Double, wentOver: Bool)] = []
-        for index in 0..<400 { samples.append((Double(index) / 400, (index * 7919) % 10 < 4 + index / 100)) }
-        let map = IsotonicCalibration(samples: samples)!
-        let curve = stride(from: 0.0, through: 1.0, by: 0.01).map { map($0) }
-        #expect(zip(curve, curve.dropFirst()).allSatisfy { $0 <= $1 })
-        #expect(curve.allSatisfy { $0 >= IsotonicCalibration.floor && $0 <= 1 - IsotonicCalibration.floor })
+    @Test func marketProbabilityRemovesTheVig() {
+        #expect(MarketCalibration.marketProbability(overOdds: -110, underOdds: -110) == 0.5)
+        // −150 implies 0.6, +130 implies 100/230: vig-free 0.6 / (0.6 + 0.43478…).
+        let q = MarketCalibration.marketProbability(overOdds: -150, underOdds: 130)!
+        #expect(abs(q - 0.6 / (0.6 + 100.0 / 230)) < 1e-12)
+        #expect(MarketCalibration.marketProbability(overOdds: -150, underOdds: nil) == nil)
+    }
+
+    /// A system whose probabilities carry no information beyond the price gets a slope near 0 on its own logit:
+    /// the calibrated probability follows the market, and the vig leaves no edge.
+    @Test func aSystemWithoutInformationGetsNoEdge() throws {
+        var state: UInt64 = 42
+        func uniform() -> Double {  // a fixed-seed LCG: reproducible pseudo-random draws
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var samples: [MarketCalibration.Sample] = []
+        for index in 0..<4000 {
+            let market = index % 2 == 0 ? 0.6 : 0.4        // a skewed price, and outcomes drawn from it
+            let wentOver = uniform() < market
+            samples.append((uniform(), market, wentOver))  // the system's "probability": unrelated noise
+        }
+        let map = try #require(MarketCalibration(samples: samples))
+        #expect(abs(map.coefficients[1]) < 0.1, "slope on the system: \(map.coefficients[1])")
+        #expect(abs(map.coefficients[2] - 1) < 0.2, "slope on the market: \(map.coefficients[2])")
+        let policy = RecommendationPolicy(edgeThreshold: 0)
+        let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -160, underOdds: 135, movement: 0, books: 3)
+        for raw in [0.4, 0.5, 0.6] {
+            let decision = policy.decide(line: line, rawOverProbability: raw, calibration: map)
+            #expect(decision.edge! < 0, "raw \(raw): edge \(decision.edge!)")
+        }
     }
 
     @Test func calibrationBookNeedsEnoughGradedHistory() {
         func samples(_ count: Int, market: Market) -> [CalibrationSample] {
-            (0..<count).map { CalibrationSample(system: "matchup", market: market, rawProbability: 0.5, wentOver: $0 % 2 == 0) }
+            (0..<count).map {
+                CalibrationSample(system: "matchup", market: market, rawProbability: 0.3 + Double($0 % 5) / 10,
+                                  marketProbability: nil, wentOver: $0 % 2 == 0)
+            }
         }
         let few = CalibrationBook(samples: samples(CalibrationBook.minimumSamples - 1, market: .points))
         #expect(few.calibration(system: "matchup", market: .points) == nil)
@@ -46,24 +76,24 @@ struct RecommendationTests {
 
     @Test func recommendationUsesCalibratedProbabilityAndBreakEven() {
         let policy = RecommendationPolicy(edgeThreshold: 0.04)
-        // raw 0.9 → 0.75 over; −110 breaks even at 110/210 = 0.52381: edge 0.22619 → OVER, confidence 75.
-        let over = policy.decide(line: Self.line, rawOverProbability: 0.9, calibration: Self.calibration)
+        // raw 0.75 → 0.75 over; −110 breaks even at 110/210 = 0.52381: edge 0.22619 → OVER, confidence 75.
+        let over = policy.decide(line: Self.line, rawOverProbability: 0.75, calibration: Self.calibration)
         #expect(over.recommendation == Recommendation.over)
         let overEdge = 0.75 - 110.0 / 210
         #expect(abs(over.edge! - overEdge) < 1e-12)
         #expect(abs(over.confidence! - 75) < 1e-9)
-        // raw 0.1 → 1/3 over, so under wins 2/3; +120 breaks even at 1/2.2: edge 0.21212 → UNDER.
-        let under = policy.decide(line: Self.line, rawOverProbability: 0.1, calibration: Self.calibration)
+        // raw 1/3 over, so under wins 2/3; +120 breaks even at 1/2.2: edge 0.21212 → UNDER.
+        let under = policy.decide(line: Self.line, rawOverProbability: 1.0 / 3, calibration: Self.calibration)
         #expect(under.recommendation == Recommendation.under)
         let underEdge = 2.0 / 3 - 1 / 2.2
         #expect(abs(under.edge! - underEdge) < 1e-12)
-        // raw 0.5 → 0.541667 over: edge 0.017857 < 0.04 → PASS, still with its calibrated confidence.
-        let pass = policy.decide(line: Self.line, rawOverProbability: 0.5, calibration: Self.calibration)
-        let passConfidence: Double = 100 * (1.0 / 3 + 0.5 * (0.75 - 1.0 / 3))
+        // raw 0.54 over: edge 0.54 − 0.52381 = 0.0162 < 0.04 → PASS, still with its calibrated confidence.
+        let pass = policy.decide(line: Self.line, rawOverProbability: 0.54, calibration: Self.calibration)
+        let passConfidence = 54.0
         #expect(pass.recommendation == Recommendation.pass)
         #expect(abs(pass.confidence! - passConfidence) < 1e-9)
         // No calibration map: PASS without any probability or confidence; no line: NO_LINE.
-        let uncalibrated = policy.decide(line: Self.line, rawOverProbability: 0.9, calibration: nil)
+        let uncalibrated = policy.decide(line: Self.line, rawOverProbability: 0.75, calibration: nil)
         #expect(uncalibrated.recommendation == Recommendation.pass)
         #expect(uncalibrated.confidence == nil && uncalibrated.edge == nil)
         let noLine = policy.decide(line: nil, rawOverProbability: nil, calibration: Self.calibration)
@@ -71,7 +101,7 @@ struct RecommendationTests {
         // Missing odds are −110.
         var unpriced = Self.line
         unpriced.overOdds = nil
-        let assumed = policy.decide(line: unpriced, rawOverProbability: 0.9, calibration: Self.calibration)
+        let assumed = policy.decide(line: unpriced, rawOverProbability: 0.75, calibration: Self.calibration)
         #expect(abs(assumed.edge! - over.edge!) < 1e-12)
     }
 }

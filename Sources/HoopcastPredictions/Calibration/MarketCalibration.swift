@@ -1,0 +1,100 @@
+import Foundation
+
+/// Calibrated P(over) from a system's raw probability *and* the market's price, fitted on past graded predictions.
+///
+/// A logistic model `P(over) = σ(a + b·logit(p) + c·logit(q))`, where p is the system's raw P(over) and q the
+/// market's vig-free P(over) from the posted prices (`q = o / (o + u)` with o, u the prices' implied
+/// probabilities; 0.5 when a price is missing). Fitted by iteratively reweighted least squares with an L2 penalty
+/// ``ridge`` on b and c. When the system knows nothing the market does not, b → 0 and the calibrated probability
+/// follows the market — whose vig then leaves no edge — so a system cannot claim an edge just because a price is
+/// skewed. Probabilities are clamped to [``floor``, 1 − ``floor``] before the logit and after the fit.
+public struct MarketCalibration: Sendable, Hashable {
+    /// Penalty on the slopes (in units of observations).
+    public static let ridge = 1.0
+    /// Probabilities are kept inside [floor, 1 − floor].
+    public static let floor = 0.02
+
+    /// Intercept a, slope on the system's logit b, slope on the market's logit c.
+    public let coefficients: [Double]
+    /// Observations the model was fitted on.
+    public let count: Int
+
+    /// One observation: the system's raw P(over), the market's vig-free P(over) (nil without prices), the outcome.
+    public typealias Sample = (probability: Double, market: Double?, wentOver: Bool)
+
+    /// A model with known coefficients `[a, b, c]`.
+    public init(coefficients: [Double], count: Int) {
+        precondition(coefficients.count == 3)
+        self.coefficients = coefficients
+        self.count = count
+    }
+
+    /// Fits the model; nil without observations or when the fit does not converge.
+    public init?(samples: [Sample]) {
+        guard !samples.isEmpty else { return nil }
+        let rows = samples.map { [1, MarketCalibration.logit($0.probability), MarketCalibration.logit($0.market ?? 0.5)] }
+        let outcomes = samples.map { $0.wentOver ? 1.0 : 0.0 }
+        var beta = [0.0, 0.0, 0.0]
+        for _ in 0..<50 {
+            var hessian = [[Double]](repeating: [0, 0, 0], count: 3)
+            var gradient = [0.0, 0.0, 0.0]
+            for (x, y) in zip(rows, outcomes) {
+                let p = MarketCalibration.sigmoid(zip(x, beta).map(*).reduce(0, +))
+                let w = max(p * (1 - p), 1e-9)
+                for i in 0..<3 {
+                    gradient[i] += (y - p) * x[i]
+                    for j in 0..<3 { hessian[i][j] += w * x[i] * x[j] }
+                }
+            }
+            for i in 1..<3 {
+                gradient[i] -= MarketCalibration.ridge * beta[i]
+                hessian[i][i] += MarketCalibration.ridge
+            }
+            guard let step = MarketCalibration.solve(hessian, gradient) else { return nil }
+            beta = zip(beta, step).map(+)
+            if step.map(abs).max()! < 1e-10 { break }
+        }
+        guard beta.allSatisfy(\.isFinite) else { return nil }
+        coefficients = beta
+        count = samples.count
+    }
+
+    /// The calibrated P(over).
+    public func callAsFunction(_ probability: Double, market: Double?) -> Double {
+        let z = coefficients[0] + coefficients[1] * MarketCalibration.logit(probability)
+            + coefficients[2] * MarketCalibration.logit(market ?? 0.5)
+        return min(max(MarketCalibration.sigmoid(z), MarketCalibration.floor), 1 - MarketCalibration.floor)
+    }
+
+    /// The market's vig-free P(over) from American prices; nil unless both are posted.
+    public static func marketProbability(overOdds: Double?, underOdds: Double?) -> Double? {
+        guard let over = overOdds, let under = underOdds else { return nil }
+        let o = implied(over), u = implied(under)
+        return o / (o + u)
+    }
+
+    static func implied(_ odds: Double) -> Double { odds < 0 ? -odds / (-odds + 100) : 100 / (odds + 100) }
+
+    static func logit(_ p: Double) -> Double {
+        let clamped = min(max(p, floor), 1 - floor)
+        return log(clamped / (1 - clamped))
+    }
+
+    static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+    /// Solves the 3×3 system A·x = b by Gaussian elimination with partial pivoting; nil when singular.
+    static func solve(_ a: [[Double]], _ b: [Double]) -> [Double]? {
+        var m = a.enumerated().map { $0.element + [b[$0.offset]] }
+        let n = b.count
+        for column in 0..<n {
+            let pivot = (column..<n).max { abs(m[$0][column]) < abs(m[$1][column]) }!
+            guard abs(m[pivot][column]) > 1e-12 else { return nil }
+            m.swapAt(column, pivot)
+            for row in 0..<n where row != column {
+                let factor = m[row][column] / m[column][column]
+                for k in column...n { m[row][k] -= factor * m[column][k] }
+            }
+        }
+        return (0..<n).map { m[$0][n] / m[$0][$0] }
+    }
+}
