@@ -1,10 +1,18 @@
 import HoopcastCore
+import HoopcastEngine
 import HoopcastStore
 import SQLKit
 
-/// Loads ``FeatureInputs`` for a date: one query per table, every history query bound to `game_date < D`.
+/// Loads ``FeatureInputs`` for a date: the date's contexts and lines, and — through dated caches that a backfill
+/// reuses from one date to the next — the player and team games before it. Every history read is bound to
+/// `game_date < D`.
 struct FeatureInputLoader: Sendable {
     let db: any SQLDatabase
+    let playerGames: DatedCache<PlayerGameRow>
+    let teamGames: DatedCache<TeamGameRow>
+
+    /// Days of history the caches keep: enough to reach back to the start of the previous season from any date.
+    static let historyDays = 800
 
     func load(date: GameDate) async throws -> FeatureInputs {
         let day = date.description
@@ -15,26 +23,30 @@ struct FeatureInputLoader: Sendable {
             """).all().map(FeatureInputLoader.context)
         guard let season = contexts.first?.season else { return FeatureInputs(date: date, contexts: [], playerGames: [],
                                                                               teamGames: [], lines: [:]) }
-        let previous = Season(startYear: season.startYear - 1)
+        let seasons: Set<Season> = [season, Season(startYear: season.startYear - 1)]
+        let db = db
+        let allPlayerGames = try await playerGames.rows(before: date) { from, before in
+            try await db.raw("""
+                SELECT player_id, game_id, game_date, season, team, opponent, minutes, pts, reb, ast, fg3m, fga, fg3a, fta,
+                       team_points_share, team_shots_share
+                FROM analytics_player_games
+                WHERE game_date >= \(bind: from.description) AND game_date < \(bind: before.description)
+                """).all().map { row in let game = try FeatureInputLoader.playerGame(row); return (game.gameDate, game) }
+        }
         // Only players who played for one of the date's teams this season or last can be active for it.
-        let teams = Array(Set(contexts.map(\.team.code))).sorted()
-        let playerGames = try await db.raw("""
-            SELECT player_id, game_id, game_date, season, team, opponent, minutes, pts, reb, ast, fg3m, fga, fg3a, fta,
-                   team_points_share, team_shots_share
-            FROM analytics_player_games
-            WHERE game_date < \(bind: day) AND season IN (\(bind: season.description), \(bind: previous.description))
-              AND player_id IN (
-                SELECT player_id FROM analytics_player_games
-                WHERE game_date < \(bind: day) AND season IN (\(bind: season.description), \(bind: previous.description))
-                  AND team IN (\(binds: teams)))
-            """).all().map(FeatureInputLoader.playerGame)
-        let teamGames = try await db.raw("""
-            SELECT t.game_id, t.game_date, t.team, t.opponent, t.pace, t.offensive_rating, t.defensive_rating,
-                   t.pts, t.reb, t.ast, t.fg3m, o.pts AS o_pts, o.reb AS o_reb, o.ast AS o_ast, o.fg3m AS o_fg3m
-            FROM analytics_team_games t
-            JOIN analytics_team_games o ON o.game_id = t.game_id AND o.team = t.opponent
-            WHERE t.game_date < \(bind: day) AND t.season = \(bind: season.description)
-            """).all().map(FeatureInputLoader.teamGame)
+        let teams = Set(contexts.map(\.team))
+        let recent = allPlayerGames.filter { seasons.contains($0.season) }
+        let candidates = Set(recent.filter { teams.contains($0.team) }.map(\.playerID))
+        let playerGames = recent.filter { candidates.contains($0.playerID) }
+        let teamGames = try await teamGames.rows(before: date) { from, before in
+            try await db.raw("""
+                SELECT t.game_id, t.game_date, t.team, t.opponent, t.pace, t.offensive_rating, t.defensive_rating,
+                       t.pts, t.reb, t.ast, t.fg3m, o.pts AS o_pts, o.reb AS o_reb, o.ast AS o_ast, o.fg3m AS o_fg3m
+                FROM analytics_team_games t
+                JOIN analytics_team_games o ON o.game_id = t.game_id AND o.team = t.opponent
+                WHERE t.game_date >= \(bind: from.description) AND t.game_date < \(bind: before.description)
+                """).all().map { row in let game = try FeatureInputLoader.teamGame(row); return (game.gameDate, game) }
+        }.filter { $0.gameDate >= season.firstPossibleDate }  // this season's games only
         let lines = try await PropQuoteReader(db: db).consensus(on: date)
         return FeatureInputs(date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
                              lines: lines)

@@ -10,6 +10,10 @@ public struct FeatureStep: Step {
     public let name = "features.player_market"
     public let upstream = ["context.upcoming"]
 
+    /// Player and team games before the date, reused from one date to the next within a process (a backfill).
+    let playerGames = DatedCache<PlayerGameRow>(windowDays: FeatureInputLoader.historyDays)
+    let teamGames = DatedCache<TeamGameRow>(windowDays: FeatureInputLoader.historyDays)
+
     /// Creates the step.
     public init() {}
 
@@ -22,7 +26,7 @@ public struct FeatureStep: Step {
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let db = context.store.sql
-        let inputs = try await FeatureInputLoader(db: db).load(date: date)
+        let inputs = try await FeatureInputLoader(db: db, playerGames: playerGames, teamGames: teamGames).load(date: date)
         let rows = FeatureBuilder.build(inputs)
         guard !rows.isEmpty else {
             throw StepFailure("no feature rows for \(date): no active players found for its \(inputs.contexts.count / 2) games")

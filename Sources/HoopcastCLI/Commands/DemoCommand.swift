@@ -1,13 +1,21 @@
 import ArgumentParser
 import Foundation
 import HoopcastCore
+import HoopcastEngine
+import HoopcastPredictions
 import HoopcastStore
 
 /// `hoopcast demo`: imports the bundled real data into a fresh store and runs a real date.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Import the bundled real NBA data (2021-22 → 2023-24) into a fresh store and run one date."
+        abstract: "Import the bundled real NBA data (2021-22 → 2023-24) into a fresh store, run the pipeline up to a date, "
+            + "and show its predictions, their grades and an evaluation.",
+        discussion: """
+            Calibrated probabilities need graded history, so the demo backfills from --from to --date (each date \
+            using only data from before it), then prints the date's context, its predictions with how they ended, \
+            and the walk-forward evaluation of the whole run.
+            """
     )
 
     @Option(help: "The store to (re)create (default sqlite:hoopcast-data/demo.sqlite).")
@@ -16,12 +24,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The dataset directory (default: the repository's data/demo).")
     var data: String?
 
-    @Option(help: "The date to run, YYYY-MM-DD.")
+    @Option(help: "The date to show, YYYY-MM-DD.")
     var date: String = "2024-01-15"
+
+    @Option(help: "The first date of the backfill that builds graded history, YYYY-MM-DD.")
+    var from: String = "2023-12-01"
 
     func run() async throws {
         LoggingSetup.bootstrap()
-        guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
+        let (first, day) = try DateRange.parse(from: from, to: date)
         let location = try StoreLocation(parsing: store)
         let directory = try DemoData.locate(data)
         if case .sqlite(let path) = location {
@@ -31,23 +42,34 @@ struct DemoCommand: AsyncParsableCommand {
         }
         Terminal.out("Hoopcast demo: importing \(directory.path) into \(location) …")
         try await Store.withOpen(location) { warehouse in
-            try await demo(warehouse: warehouse, location: location, directory: directory, day: day)
+            try await demo(warehouse: warehouse, location: location, directory: directory, first: first, day: day)
         }
     }
 
-    private func demo(warehouse: Store, location: StoreLocation, directory: URL, day: GameDate) async throws {        let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(directory: directory)
+    private func demo(warehouse: Store, location: StoreLocation, directory: URL, first: GameDate,
+                      day: GameDate) async throws {
+        let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(directory: directory)
         imported.printSummary()
-        Terminal.out("\nRunning the daily pipeline for \(day) (as of that morning) …")
-        let outcome = try await RunWorkflow(store: warehouse).run(date: day)
-        outcome.print()
-        guard outcome.succeeded else { throw ExitCode(1) }
+        Terminal.out("\nRunning the daily pipeline for every date from \(first) to \(day), each as of its morning …")
+        let backfill = try await Backfill(pipeline: try DailyPipeline.make(), store: warehouse)
+            .run(from: first, to: day, force: false) { BackfillCommand.show($0) }
+        if Terminal.isInteractive { Terminal.err("\n") }
+        for failure in backfill.failed { Terminal.out("  ✗ \(failure.date) \(failure.step): \(failure.error)") }
+        guard backfill.failed.isEmpty else { throw ExitCode(1) }
+        Terminal.out("\(backfill.ran.count) dates run.")
         try await DemoReport(store: warehouse).print(date: day)
+        let rows = try await EvaluationReader(db: warehouse.sql).rows(from: first, to: day)
+        let report = Evaluation.report(from: first, to: day, rows: rows)
+        Terminal.out("\nWalk-forward evaluation \(first) → \(day) (hoopcast evaluate; line MAE is the bar to beat):")
+        Terminal.out(EvaluateCommand.table(report).components(separatedBy: "\n").dropFirst().joined(separator: "\n"))
         let path: String
         if case .sqlite(let file) = location { path = file } else { path = "\(location)" }
         Terminal.out("""
 
             Where to look:
-              sqlite3 \(path) "SELECT * FROM analytics_upcoming_context WHERE game_date = '\(day)'"
+              sqlite3 \(path) "SELECT * FROM predictions_player_props WHERE game_date = '\(day)' AND recommendation <> 'NO_LINE'"
+              hoopcast evaluate --from \(first) --to \(day) --store \(location)
+              hoopcast export --date \(day) --out exports/\(day) --store \(location)
               sqlite3 \(path) "SELECT step, status, rows_written, error FROM ops_step_executions"
               hoopcast registry unresolved --store \(location)
             """)

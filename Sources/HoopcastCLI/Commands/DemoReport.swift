@@ -28,7 +28,7 @@ struct DemoReport: Sendable {
         }
         Terminal.out("\nUpcoming-game context for \(date):")
         Terminal.out(TextTable.render(table))
-        try await printLinedFeatures(date: date)
+        try await printPredictions(date: date)
         let counts = try await store.sql.raw("""
             SELECT (SELECT COUNT(*) FROM analytics_player_games) AS players,
                    (SELECT COUNT(*) FROM analytics_team_games) AS teams
@@ -39,34 +39,36 @@ struct DemoReport: Sendable {
         }
     }
 
-    /// A few players with a points+rebounds+assists line that day: the line against their recent form.
-    private func printLinedFeatures(date: GameDate) async throws {
+    /// The lined predictions of the date: the ensemble's number against the line, its recommendation and how it
+    /// ended (the games have been played and graded).
+    private func printPredictions(date: GameDate) async throws {
         let rows = try await store.sql.raw("""
-            SELECT f.player_id, p.name, f.features FROM features_player_market f
-            JOIN registry_players p ON p.player_id = f.player_id
-            WHERE f.game_date = \(bind: date.description) AND f.market = 'points_rebounds_assists' AND f.gate = 'pass'
-            ORDER BY f.player_id
+            SELECT r.name, p.market, p.line, p.predicted_value, p.p_over, p.confidence, p.edge, p.recommendation,
+                   g.actual, g.outcome
+            FROM predictions_player_props p
+            JOIN registry_players r ON r.player_id = p.player_id
+            LEFT JOIN grading_prediction_results g ON g.game_id = p.game_id AND g.player_id = p.player_id
+             AND g.market = p.market AND g.system = p.system AND g.feature_version = p.feature_version
+            WHERE p.game_date = \(bind: date.description) AND p.system = 'ensemble' AND p.line IS NOT NULL
+            ORDER BY CASE WHEN p.recommendation IN ('OVER', 'UNDER') THEN 0 ELSE 1 END, p.edge DESC, r.name
             """).all()
-        var lined: [(name: String, values: [String: Double])] = []
-        for row in rows {
-            let json = try row.value("features", as: String.self)
-            guard let values = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Double] else {
-                throw StoreError(.decodingFailed, "features_player_market.features is not a JSON object of numbers")
-            }
-            if values["has_line"] == 1 { lined.append((try row.value("name", as: String.self), values)) }
+        let counts = try await store.sql.raw("""
+            SELECT recommendation, COUNT(*) AS n FROM predictions_player_props
+            WHERE game_date = \(bind: date.description) AND system = 'ensemble' GROUP BY recommendation
+            """).all().reduce(into: [String: Int]()) { $0[try $1.value("recommendation")] = try $1.value("n") }
+        Terminal.out("\nPredictions for \(date) (ensemble): \(counts["OVER", default: 0]) OVER, \(counts["UNDER", default: 0]) UNDER, "
+            + "\(counts["PASS", default: 0]) PASS, \(counts["NO_LINE", default: 0]) NO_LINE. Lined players, bets first:")
+        var table = [["player", "market", "line", "predicted", "P(over)", "conf.", "edge", "call", "actual", "result"]]
+        func format(_ value: Double?, _ pattern: String = "%.1f") -> String { value.map { String(format: pattern, $0) } ?? "–" }
+        for row in rows.prefix(12) {
+            table.append([
+                try row.value("name"), try row.value("market"), format(try row.value("line")),
+                format(try row.value("predicted_value")), format(try row.value("p_over", as: Double?.self), "%.2f"),
+                format(try row.value("confidence", as: Double?.self), "%.0f"),
+                format(try row.value("edge", as: Double?.self), "%+.3f"), try row.value("recommendation"),
+                format(try row.value("actual", as: Double?.self), "%.0f"), try row.value("outcome", as: String?.self) ?? "pending",
+            ])
         }
-        guard !lined.isEmpty else { return }
-        lined.sort { ($0.values["line"] ?? 0) > ($1.values["line"] ?? 0) }
-        var table = [["player", "PRA line", "books", "last 5", "last 10", "season", "vs opp. allowed"]]
-        for item in lined.prefix(8) {
-            func format(_ key: String, _ pattern: String = "%.1f") -> String {
-                String(format: pattern, item.values[key] ?? 0)
-            }
-            table.append([item.name, format("line"), format("books_quoting", "%.0f"), format("stat_last5_mean"),
-                          format("stat_last10_mean"), format("stat_season_mean"),
-                          format("opponent_allowed_vs_league", "%.2f")])
-        }
-        Terminal.out("\nFeature store: \(lined.count) players with a points+rebounds+assists line on \(date) (top 8 by line):")
         Terminal.out(TextTable.render(table))
     }
 }

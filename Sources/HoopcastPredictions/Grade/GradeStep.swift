@@ -30,7 +30,14 @@ public struct GradeStep: Step {
             FROM predictions_player_props
             WHERE game_date = \(bind: date.description) AND feature_version = \(bind: Feature.version)
             """).all()
-        guard !predictions.isEmpty else { throw StepFailure("no predictions stored for \(date): nothing to grade") }
+        if predictions.isEmpty {
+            let gated = try await db.raw("""
+                SELECT COUNT(*) AS n FROM features_player_market
+                WHERE game_date = \(bind: date.description) AND feature_version = \(bind: Feature.version) AND gate = 'pass'
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard gated == 0 else { throw StepFailure("no predictions stored for \(date) although \(gated) feature rows passed the gate") }
+            return StepReport(rowsWritten: 0, notes: ["nothing to grade: no predictions were due on \(date)"])
+        }
         var boxScores: [String: [Int: [Market: Double]]] = [:]  // game → player → market → actual
         for row in try await db.raw("""
             SELECT game_id, player_id, pts, reb, ast, fg3m FROM raw_player_boxscores

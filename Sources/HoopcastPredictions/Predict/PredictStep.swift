@@ -34,14 +34,22 @@ public struct PredictStep: Step {
         let reader = PredictionInputsReader(db: context.store.sql, linePolicy: linePolicy, history: history,
                                             calibration: calibration)
         let (inputs, skipped, excluded) = try await reader.read(date: date)
+        let partition: [(column: String, value: SQLValue)] = [
+            ("game_date", .text(date.description)), ("feature_version", .text(Feature.version)),
+        ]
         guard !inputs.rows.isEmpty else {
-            throw StepFailure("no gated feature rows for \(date) (\(skipped) skipped by the gate): nothing to predict")
+            // The feature step (upstream, succeeded) decides when a date legitimately has no rows — a season opener,
+            // where no team has played yet, or only players the gate skips. Nothing to predict is then the truth.
+            let result = try await PredictStep.writer.replace(partition: partition, with: [], runID: context.runID,
+                                                              in: context.store)
+            return StepReport(rowsWritten: result.deleted, notes: [
+                "nothing to predict: no feature row of \(date) passed the gate (\(skipped) skipped)",
+            ])
         }
         let engine = PredictionEngine(members: try members(date), policy: policy)
         let records = engine.predict(inputs)
-        let result = try await PredictStep.writer.replace(
-            partition: [("game_date", .text(date.description)), ("feature_version", .text(Feature.version))],
-            with: records.map(\.values), runID: context.runID, in: context.store)
+        let result = try await PredictStep.writer.replace(partition: partition, with: records.map(\.values),
+                                                          runID: context.runID, in: context.store)
         var counts: [Recommendation: Int] = [:]
         for record in records where record.system == PredictionEngine.ensembleName { counts[record.recommendation, default: 0] += 1 }
         let systems = Set(records.map(\.system)).sorted().joined(separator: ", ")

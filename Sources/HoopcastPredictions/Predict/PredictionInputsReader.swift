@@ -1,5 +1,6 @@
 import HoopcastAnalytics
 import HoopcastCore
+import HoopcastEngine
 import HoopcastModels
 import HoopcastStore
 import SQLKit

@@ -67,6 +67,7 @@ public final class Store: Sendable {
                 "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",  // a constant, not a value from input
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
                 "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536",
+                "PRAGMA mmap_size = 4294967296",  // read through the page cache of the OS, without a copy per page
             ] {
                 try await store.sql.raw(SQLQueryString(pragma)).run()
             }

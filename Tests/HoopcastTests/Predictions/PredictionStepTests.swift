@@ -204,3 +204,19 @@ extension PredictionStepTests {
         return lines.joined(separator: "\n")
     }
 }
+
+extension PredictionStepTests {
+    /// The feature step reads history through caches that carry over from one date to the next: after a week of
+    /// dates, D's features equal those of a fresh store that ran only D.
+    @Test func cachedHistoryGivesTheSameFeaturesAsAFreshRun() async throws {
+        let (cached, _) = try await Self.shared.value
+        let (fresh, outcome) = try await FeatureStoreTests.features(on: Self.date)
+        #expect(outcome.succeeded)
+        let condition = "game_date = '\(Self.date)'"
+        let a = try await TestStore.snapshot(cached, "features_player_market", excluding: ["run_id"], where: condition)
+        let b = try await TestStore.snapshot(fresh, "features_player_market", excluding: ["run_id"], where: condition)
+        #expect(a.count > 1000)
+        let differing = Set(a).symmetricDifference(b)
+        #expect(a.count == b.count && differing.isEmpty, "\(differing.count) rows differ, e.g. \(differing.prefix(1))")
+    }
+}
