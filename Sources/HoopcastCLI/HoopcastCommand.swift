@@ -7,7 +7,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
         abstract: "NBA player-prop prediction pipeline: import, analytics and daily runs on an embedded store.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, FeaturesCommand.self,
-            RegistryCommand.self,
+            RegistryCommand.self, TrainCommand.self,
             BenchCommand.self,
         ]
     )
