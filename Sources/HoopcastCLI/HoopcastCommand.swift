@@ -8,7 +8,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, FeaturesCommand.self,
             RegistryCommand.self, TrainCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, BenchModelCommand.self,
         ]
     )
 

@@ -89,7 +89,7 @@ struct TrainWorkflow: Sendable {
         }
         report("catboost \(version) via \(configuration.python); features \(configuration.from)…\(configuration.to)")
 
-        let backfill = try await Backfill(pipeline: try DailyPipeline.make(), store: store)
+        let backfill = try await Backfill(pipeline: try TrainWorkflow.featurePipeline(), store: store)
             .run(from: configuration.from, to: configuration.to, force: false, runIDPrefix: "train",
                  progress: backfillProgress)
         guard backfill.failed.isEmpty else {
@@ -125,6 +125,11 @@ struct TrainWorkflow: Sendable {
             throw TrainError(.invalidOutput, "the models directory does not load after training: \(error)")
         }
         return Outcome(backfill: backfill, exportedRows: exported, catboostVersion: version, models: trained)
+    }
+
+    /// The steps that build features (the daily pipeline without predictions, which may need the models trained here).
+    static func featurePipeline() throws -> Pipeline {
+        try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep()])
     }
 
     /// Runs `train.py` for one market into `scratch/<market>/`; returns the staged model, validated.

@@ -50,6 +50,9 @@ public struct CatBoostModel: Sendable {
         bias = scaleAndBias?.bias ?? 0
     }
 
+    /// Trees in the model.
+    public var treeCount: Int { trees.count }
+
     /// Loads a model file.
     public init(contentsOf url: URL) throws(CatBoostModelError) {
         let data: Data
