@@ -7,8 +7,9 @@ public struct HoopcastCommand: AsyncParsableCommand {
         abstract: "NBA player-prop prediction pipeline: import, analytics and daily runs on an embedded store.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, FeaturesCommand.self,
-            RegistryCommand.self, TrainCommand.self,
-            BenchCommand.self, BenchModelCommand.self,
+            RegistryCommand.self,
+            BenchCommand.self,
+            TrainCommand.self, BenchModelCommand.self,
         ]
     )
 
