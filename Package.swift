@@ -61,6 +61,7 @@ let package = Package(
                 "HoopcastPredictions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                "HoopcastModels",
             ],
             swiftSettings: strict
         ),

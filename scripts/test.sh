@@ -10,6 +10,13 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
 fi
 
+# The training tests run the real training/train.py (catboost pinned): install it when it is missing.
+if ! python3 -c "import catboost, numpy, pandas" 2>/dev/null; then
+    echo "installing: training/requirements.txt"
+    pip_install=(python3 -m pip install -q -r training/requirements.txt)
+    timeout 900 "${pip_install[@]}" || timeout 900 "${pip_install[@]}" --break-system-packages
+fi
+
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 # swift test's exit status already reflects failures; keep the closing lines visible for CI.

@@ -5,7 +5,8 @@ Walk-forward: the model is fitted on rows dated before --train-until (exclusive)
 from --train-until on (when any). Only rows that passed the feature gate and have an actual value are used.
 
 Writes, next to --out (CatBoost's JSON model format):
-  <out>                  the model
+  <out>                  the model, rewritten without whitespace (the same values, about 2.4x smaller; catboost and
+                         the Swift evaluator read it unchanged)
   <out stem>.meta.json   feature version, feature order, market, training range, parameters, metrics
   --fixture FILE         (optional) up to --fixture-rows rows: the features and catboost's own prediction, for the
                          Swift evaluator's parity test
@@ -50,10 +51,12 @@ def main():
         sys.exit(f"only {len(train)} training rows for {args.market} before {args.train_until}")
 
     model = CatBoostRegressor(iterations=args.iterations, depth=args.depth, learning_rate=args.learning_rate,
-                              loss_function="RMSE", random_seed=args.seed, verbose=False, thread_count=2)
+                              loss_function="RMSE", random_seed=args.seed, verbose=False, thread_count=2,
+                              allow_writing_files=False)
     model.fit(train[features].to_numpy(dtype=np.float64), train["actual"].to_numpy(dtype=np.float64))
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     model.save_model(args.out, format="json")
+    compact(args.out)
 
     def mae(part):
         if len(part) == 0:
@@ -88,6 +91,15 @@ def main():
         out["catboost_prediction"] = [repr(float(value)) for value in predicted]
         out.to_csv(args.fixture, index=False, float_format="%.17g")
     print(json.dumps({key: meta[key] for key in ["market", "train_rows", "test_rows", "train_mae", "test_mae"]}))
+
+
+def compact(path):
+    """Rewrites a JSON model without indentation; Python's float repr round-trips every double exactly."""
+    with open(path) as handle:
+        document = json.load(handle)
+    with open(path, "w") as handle:
+        json.dump(document, handle, separators=(",", ":"), allow_nan=False)
+        handle.write("\n")
 
 
 if __name__ == "__main__":

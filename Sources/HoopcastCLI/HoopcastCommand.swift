@@ -9,6 +9,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
             DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, FeaturesCommand.self,
             RegistryCommand.self, EvaluateCommand.self, TuneCommand.self, ExportCommand.self,
             BenchCommand.self,
+            TrainCommand.self, BenchModelCommand.self,
         ]
     )
 

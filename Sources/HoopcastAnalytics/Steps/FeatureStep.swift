@@ -28,17 +28,30 @@ public struct FeatureStep: Step {
         let db = context.store.sql
         let inputs = try await FeatureInputLoader(db: db, playerGames: playerGames, teamGames: teamGames).load(date: date)
         let rows = FeatureBuilder.build(inputs)
+        let partition: [(column: String, value: SQLValue)] = [
+            ("game_date", .text(date.description)), ("feature_version", .text(Feature.version)),
+        ]
         guard !rows.isEmpty else {
-            throw StepFailure("no feature rows for \(date): no active players found for its \(inputs.contexts.count / 2) games")
+            // Active players come from the team's games this season: before a team's first game there are none. A
+            // date on which no team has played yet (a season opener) has no rows by definition; any other empty
+            // date is a failure.
+            let played = Set(inputs.teamGames.map(\.team))
+            guard !inputs.contexts.isEmpty, inputs.contexts.allSatisfy({ !played.contains($0.team) }) else {
+                throw StepFailure("no feature rows for \(date): no active players found for its \(inputs.contexts.count / 2) games")
+            }
+            let result = try await FeatureStep.writer.replace(partition: partition, with: [], runID: context.runID,
+                                                              in: context.store)
+            return StepReport(rowsWritten: result.deleted, notes: [
+                "no feature rows: none of the \(inputs.contexts.count) teams has played this season yet (season opener)",
+            ])
         }
         let values: [[SQLValue]] = rows.map { row in
             [.text(row.gameID), .int(row.playerID), .text(row.market.rawValue), .text(Feature.version),
              .text(date.description), .text(row.json), .double(row.quality), .text(row.skipReason == nil ? "pass" : "skip"),
              .text(row.skipReason)]
         }
-        let result = try await FeatureStep.writer.replace(
-            partition: [("game_date", .text(date.description)), ("feature_version", .text(Feature.version))],
-            with: values, runID: context.runID, in: context.store)
+        let result = try await FeatureStep.writer.replace(partition: partition, with: values, runID: context.runID,
+                                                          in: context.store)
         let skipped = rows.filter { $0.skipReason != nil }.count
         let lined = rows.filter { $0.values[.hasLine] == 1 }.count
         let quality = rows.map(\.quality).reduce(0, +) / Double(rows.count)

@@ -6,13 +6,12 @@ import Foundation
 /// border (compared as 32-bit floats, as CatBoost does); the prediction is
 /// `scale · Σ leaf values + bias`. Categorical features, text features and multi-dimensional outputs are refused.
 public struct CatBoostModel: Sendable {
-    struct Tree: Sendable {
-        let features: [Int]
-        let borders: [Float]
-        let leafValues: [Double]
-    }
-
-    let trees: [Tree]
+    // The trees, flattened for a cache-friendly evaluation loop: tree t has `depths[t]` splits, stored consecutively
+    // in `splitFeatures`/`splitBorders`, and `1 << depths[t]` leaves, stored consecutively in `leafValues`.
+    let depths: [Int]
+    let splitFeatures: [Int]
+    let splitBorders: [Float]
+    let leafValues: [Double]
     /// Float features the model reads (its input width).
     public let featureCount: Int
     let scale: Double
@@ -30,8 +29,11 @@ public struct CatBoostModel: Sendable {
             throw CatBoostModelError("categorical features are not supported")
         }
         featureCount = file.featuresInfo.floatFeatures.map { $0.featureIndex + 1 }.max() ?? 0
-        var trees: [Tree] = []
+        var depths: [Int] = [], features: [Int] = [], borders: [Float] = [], leaves: [Double] = []
         for (index, tree) in file.obliviousTrees.enumerated() {
+            guard tree.splits.count <= 16 else {  // CatBoost's own limit; keeps the evaluator's shifts exact
+                throw CatBoostModelError("tree \(index) has depth \(tree.splits.count); at most 16 is supported")
+            }
             guard tree.leafValues.count == 1 << tree.splits.count else {
                 throw CatBoostModelError("tree \(index) has \(tree.leafValues.count) leaves for \(tree.splits.count) splits "
                     + "(multi-dimensional outputs are not supported)")
@@ -39,16 +41,26 @@ public struct CatBoostModel: Sendable {
             for split in tree.splits {
                 guard split.splitType == "FloatFeature", let feature = split.floatFeatureIndex, let border = split.border
                 else { throw CatBoostModelError("tree \(index) has a \(split.splitType) split; only float features are supported") }
-                guard feature < featureCount else { throw CatBoostModelError("tree \(index) reads unknown feature \(feature)") }
+                guard feature >= 0, feature < featureCount else {
+                    throw CatBoostModelError("tree \(index) reads unknown feature \(feature)")
+                }
+                features.append(feature)
+                borders.append(Float(border))
             }
-            trees.append(Tree(features: tree.splits.map { $0.floatFeatureIndex! },
-                              borders: tree.splits.map { Float($0.border!) }, leafValues: tree.leafValues))
+            depths.append(tree.splits.count)
+            leaves.append(contentsOf: tree.leafValues)
         }
-        self.trees = trees
+        self.depths = depths
+        self.splitFeatures = features
+        self.splitBorders = borders
+        self.leafValues = leaves
         let scaleAndBias = file.scaleAndBias
         scale = scaleAndBias?.scale ?? 1
         bias = scaleAndBias?.bias ?? 0
     }
+
+    /// Trees in the model.
+    public var treeCount: Int { depths.count }
 
     /// Loads a model file.
     public init(contentsOf url: URL) throws(CatBoostModelError) {
@@ -64,16 +76,29 @@ public struct CatBoostModel: Sendable {
     /// The model's prediction for one row of ``featureCount`` float features (in training column order).
     public func predict(_ features: [Double]) -> Double {
         precondition(features.count >= featureCount, "the model reads \(featureCount) features")
-        let values = features.map { Float($0) }
-        var sum = 0.0
-        for tree in trees {
-            var leaf = 0
-            for depth in 0..<tree.features.count where values[tree.features[depth]] > tree.borders[depth] {
-                leaf |= 1 << depth
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: max(featureCount, 1)) { values in
+            for index in 0..<featureCount { values[index] = Float(features[index]) }
+            return splitFeatures.withUnsafeBufferPointer { splitFeatures in
+                splitBorders.withUnsafeBufferPointer { splitBorders in
+                    leafValues.withUnsafeBufferPointer { leafValues in
+                        var sum = 0.0, split = 0, leafBase = 0
+                        for depth in depths {
+                            var leaf = 0
+                            for level in 0..<depth {
+                                // Branch-free (the comparisons are unpredictable); depth < 64, so masking shifts and
+                                // unchecked additions are exact.
+                                let above = values[splitFeatures[split &+ level]] > splitBorders[split &+ level]
+                                leaf |= Int(unsafeBitCast(above, to: UInt8.self)) &<< level
+                            }
+                            sum += leafValues[leafBase &+ leaf]
+                            split &+= depth
+                            leafBase &+= 1 &<< depth
+                        }
+                        return scale * sum + bias
+                    }
+                }
             }
-            sum += tree.leafValues[leaf]
         }
-        return scale * sum + bias
     }
 }
 
