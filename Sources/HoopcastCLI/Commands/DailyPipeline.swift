@@ -1,11 +1,16 @@
 import HoopcastAnalytics
 import HoopcastEngine
+import HoopcastModels
 import HoopcastPredictions
 
 /// The steps `hoopcast run --date D` runs, as a DAG: analytics → upcoming context → features → predictions →
 /// grading.
 enum DailyPipeline {
-    static func make() throws -> Pipeline {
-        try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), PredictStep(), GradeStep()])
+    /// The pipeline; the `catboost` system uses, for each date, the newest model of `registry` trained before it.
+    static func make(registry: ModelRegistry) throws -> Pipeline {
+        let predict = PredictStep(members: { date in
+            SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
+        })
+        return try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), predict, GradeStep()])
     }
 }

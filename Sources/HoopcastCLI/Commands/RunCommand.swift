@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HoopcastCore
 import HoopcastEngine
+import HoopcastModels
 import HoopcastStore
 import Logging
 
@@ -20,11 +21,13 @@ struct RunCommand: AsyncParsableCommand {
     var date: String
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var modelOptions: ModelOptions
 
     func run() async throws {
         LoggingSetup.bootstrap()
         guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
-        let outcome = try await storeOptions.withStore { store in try await RunWorkflow(store: store).run(date: day) }
+        let registry = try modelOptions.registry()
+        let outcome = try await storeOptions.withStore { store in try await RunWorkflow(store: store, registry: registry).run(date: day) }
         outcome.print()
         if !outcome.succeeded { throw ExitCode(1) }
     }
@@ -33,12 +36,13 @@ struct RunCommand: AsyncParsableCommand {
 /// Runs the daily pipeline for one date and records the run (shared by `run` and `demo`).
 struct RunWorkflow: Sendable {
     let store: Store
+    let registry: ModelRegistry
 
     func run(date: GameDate) async throws -> PipelineRunner.DateOutcome {
         let runID = RunLog.newRunID(prefix: "run")
         let runLog = RunLog(store: store)
         try await runLog.start(runID: runID, command: "run --date \(date)")
-        let runner = PipelineRunner(pipeline: try DailyPipeline.make(), store: store,
+        let runner = PipelineRunner(pipeline: try DailyPipeline.make(registry: registry), store: store,
                                     logger: Logger(label: "hoopcast.run"))
         let outcome = try await runner.run(date: date, runID: runID)
         try await runLog.finish(runID: runID, error: outcome.firstFailure.map { "\($0.step): \($0.error ?? "")" })

@@ -17,6 +17,14 @@ public struct SystemMember: Sendable {
         model = { _ in id }
     }
 
+    /// Wraps the CatBoost system built from the models registered before the date; markets without a model are
+    /// not predicted by it.
+    public init(_ system: CatBoostSystem) {
+        name = system.name
+        predict = { system.predict($0) }
+        model = { system.modelID(for: $0) ?? "none" }
+    }
+
     /// The rule-based systems, always available.
     public static let ruleBased: [SystemMember] = [
         SystemMember(MovingAverageSystem()), SystemMember(MatchupSystem()), SystemMember(SimilaritySystem()),

@@ -2,6 +2,7 @@ import Foundation
 import HoopcastAnalytics
 import HoopcastCore
 import HoopcastEngine
+import HoopcastModels
 import HoopcastPredictions
 import HoopcastStore
 import SQLKit
@@ -218,5 +219,30 @@ extension PredictionStepTests {
         #expect(a.count > 1000)
         let differing = Set(a).symmetricDifference(b)
         #expect(a.count == b.count && differing.isEmpty, "\(differing.count) rows differ, e.g. \(differing.prefix(1))")
+    }
+}
+
+extension PredictionStepTests {
+    /// With the committed registry, D gets `catboost` predictions from the newest model trained before D (the
+    /// 2023-10-01 set, fit through 2022-23), never from the set trained through 2023-24.
+    @Test func catboostPredictsWithTheNewestModelTrainedBeforeTheDate() async throws {
+        let (store, outcome) = try await FeatureStoreTests.features(on: Self.date)
+        #expect(outcome.succeeded)
+        let registry = try ModelRegistry(directory: TestPaths.repo("models"))
+        let step = PredictStep(members: { date in
+            SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
+        })
+        let runner = PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
+                                    store: store)
+        let run = try await runner.run(date: Self.date, runID: "catboost")
+        #expect(run.succeeded, "\(run.steps.compactMap(\.error))")
+        let models = try await store.sql.raw("""
+            SELECT DISTINCT market, model FROM predictions_player_props
+            WHERE game_date = \(bind: Self.date.description) AND system = 'catboost'
+            """).all().map { "\(try $0.decode(column: "market", as: String.self)) \(try $0.decode(column: "model", as: String.self))" }
+        #expect(Set(models) == Set(Market.allCases.map { "\($0.rawValue) \($0.rawValue)@2023-10-01" }))
+        let gated = try await Self.count(store, "SELECT COUNT(*) AS n FROM features_player_market WHERE game_date = '\(Self.date)' AND gate = 'pass'")
+        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE system = 'catboost'") == gated)
+        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE system = 'ensemble' AND model LIKE '%@2023-10-01%'") == gated)
     }
 }

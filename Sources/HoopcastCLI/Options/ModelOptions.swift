@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import HoopcastModels
+
+/// `--models DIR`: the CatBoost model registry the `catboost` system reads.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Model registry directory (default: $HOOPCAST_MODELS, else ./models or the repository's models/).",
+        valueName: "dir"))
+    var models: String?
+
+    /// The registry chosen by flag, environment or lookup; a registry that cannot be found is an error, never a
+    /// silent run without the catboost system.
+    func registry() throws -> ModelRegistry {
+        try ModelOptions.registry(explicit: models)
+    }
+
+    static func registry(explicit: String?) throws -> ModelRegistry {
+        if let explicit { return try ModelRegistry(directory: URL(fileURLWithPath: explicit, isDirectory: true)) }
+        if let env = ProcessInfo.processInfo.environment["HOOPCAST_MODELS"], !env.isEmpty {
+            return try ModelRegistry(directory: URL(fileURLWithPath: env, isDirectory: true))
+        }
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("models")]
+        // Next to a binary built in the repository: .build/<config>/hoopcast → ../../models.
+        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for _ in 0..<4 {
+            executable = executable.deletingLastPathComponent()
+            candidates.append(executable.appendingPathComponent("models"))
+        }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw ValidationError("cannot find the model registry (looked in \(candidates.map(\.path).joined(separator: ", "))); "
+                + "pass --models DIR or set HOOPCAST_MODELS")
+        }
+        return try ModelRegistry(directory: found)
+    }
+}
