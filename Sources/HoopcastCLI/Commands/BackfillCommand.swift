@@ -26,7 +26,7 @@ struct BackfillCommand: AsyncParsableCommand {
     var force = false
 
     @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var predictionOptions: PredictionOptions
 
     func run() async throws {
         LoggingSetup.bootstrap()
@@ -34,9 +34,9 @@ struct BackfillCommand: AsyncParsableCommand {
             throw ValidationError("--from and --to must be YYYY-MM-DD dates with --from ≤ --to")
         }
         let force = force
-        let registry = try modelOptions.registry()
+        let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
         let outcome = try await storeOptions.withStore { store in
-            try await Backfill(pipeline: try DailyPipeline.make(registry: registry), store: store)
+            try await Backfill(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), store: store)
                 .run(from: first, to: last, force: force) { BackfillCommand.show($0) }
         }
         if Terminal.isInteractive { Terminal.err("\n") }

@@ -19,7 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Warm runs to time.")
     var repeats = 5
 
-    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var predictionOptions: PredictionOptions
 
     func run() async throws {
         LoggingSetup.bootstrap()
@@ -46,13 +46,13 @@ struct BenchCommand: AsyncParsableCommand {
         guard reimported.report.changedNothing else { throw ValidationError("re-import changed rows") }
 
         started = Date()
-        let cold = try await RunWorkflow(store: store, registry: try modelOptions.registry()).run(date: day)
+        let cold = try await RunWorkflow(store: store, registry: try predictionOptions.registry()).run(date: day)
         let coldSeconds = Date().timeIntervalSince(started)
         guard cold.succeeded else { throw ValidationError("run failed: \(cold.firstFailure?.error ?? "")") }
         var warm: [Double] = []
         for _ in 0..<max(1, repeats) {
             started = Date()
-            let outcome = try await RunWorkflow(store: store, registry: try modelOptions.registry()).run(date: day)
+            let outcome = try await RunWorkflow(store: store, registry: try predictionOptions.registry()).run(date: day)
             warm.append(Date().timeIntervalSince(started))
             guard outcome.succeeded else { throw ValidationError("warm run failed") }
         }

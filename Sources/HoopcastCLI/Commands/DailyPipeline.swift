@@ -7,10 +7,11 @@ import HoopcastPredictions
 /// grading.
 enum DailyPipeline {
     /// The pipeline; the `catboost` system uses, for each date, the newest model of `registry` trained before it.
-    static func make(registry: ModelRegistry) throws -> Pipeline {
+    /// Lines come from `linePolicy` (the consensus by default).
+    static func make(registry: ModelRegistry, linePolicy: LinePolicy = .consensus) throws -> Pipeline {
         let predict = PredictStep(members: { date in
             SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
-        })
+        }, linePolicy: linePolicy)
         return try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), predict, GradeStep()])
     }
 }

@@ -27,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The date to show, YYYY-MM-DD.")
     var date: String = "2024-01-15"
 
-    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var predictionOptions: PredictionOptions
 
     @Option(help: "The first date of the backfill that builds graded history, YYYY-MM-DD.")
     var from: String = "2023-12-01"
@@ -53,7 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
         let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(directory: directory)
         imported.printSummary()
         Terminal.out("\nRunning the daily pipeline for every date from \(first) to \(day), each as of its morning …")
-        let backfill = try await Backfill(pipeline: try DailyPipeline.make(registry: try modelOptions.registry()), store: warehouse)
+        let backfill = try await Backfill(pipeline: try DailyPipeline.make(
+            registry: try predictionOptions.registry(), linePolicy: try predictionOptions.linePolicy()), store: warehouse)
             .run(from: first, to: day, force: false) { BackfillCommand.show($0) }
         if Terminal.isInteractive { Terminal.err("\n") }
         for failure in backfill.failed { Terminal.out("  ✗ \(failure.date) \(failure.step): \(failure.error)") }

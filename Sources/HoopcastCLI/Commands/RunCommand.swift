@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoopcastAnalytics
 import HoopcastCore
 import HoopcastEngine
 import HoopcastModels
@@ -21,13 +22,13 @@ struct RunCommand: AsyncParsableCommand {
     var date: String
 
     @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var predictionOptions: PredictionOptions
 
     func run() async throws {
         LoggingSetup.bootstrap()
         guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
-        let registry = try modelOptions.registry()
-        let outcome = try await storeOptions.withStore { store in try await RunWorkflow(store: store, registry: registry).run(date: day) }
+        let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
+        let outcome = try await storeOptions.withStore { store in try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).run(date: day) }
         outcome.print()
         if !outcome.succeeded { throw ExitCode(1) }
     }
@@ -37,12 +38,13 @@ struct RunCommand: AsyncParsableCommand {
 struct RunWorkflow: Sendable {
     let store: Store
     let registry: ModelRegistry
+    var linePolicy: LinePolicy = .consensus
 
     func run(date: GameDate) async throws -> PipelineRunner.DateOutcome {
         let runID = RunLog.newRunID(prefix: "run")
         let runLog = RunLog(store: store)
         try await runLog.start(runID: runID, command: "run --date \(date)")
-        let runner = PipelineRunner(pipeline: try DailyPipeline.make(registry: registry), store: store,
+        let runner = PipelineRunner(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), store: store,
                                     logger: Logger(label: "hoopcast.run"))
         let outcome = try await runner.run(date: date, runID: runID)
         try await runLog.finish(runID: runID, error: outcome.firstFailure.map { "\($0.step): \($0.error ?? "")" })

@@ -246,3 +246,24 @@ extension PredictionStepTests {
         #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE system = 'ensemble' AND model LIKE '%@2023-10-01%'") == gated)
     }
 }
+
+extension PredictionStepTests {
+    /// With a book preference, Embiid's PRA line is BetMGM's own at its latest snapshot: 50.5 at −125 / −105.
+    @Test func preferredBooksGiveThatBooksLineAndPrices() async throws {
+        let (store, outcome) = try await FeatureStoreTests.features(on: Self.date)
+        #expect(outcome.succeeded)
+        let step = PredictStep(linePolicy: .preferred(["caesars_unknown", "betmgm"]))
+        let run = try await PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
+                                           store: store).run(date: Self.date, runID: "books")
+        #expect(run.succeeded)
+        let row = try #require(try await store.sql.raw("""
+            SELECT line, line_book, over_odds, under_odds FROM predictions_player_props
+            WHERE game_date = \(bind: Self.date.description) AND player_id = 203954
+              AND market = 'points_rebounds_assists' AND system = 'matchup'
+            """).first())
+        #expect(try row.decode(column: "line_book", as: String.self) == "betmgm")
+        #expect(try row.decode(column: "line", as: Double.self) == 50.5)
+        #expect(try row.decode(column: "over_odds", as: Double.self) == -125)
+        #expect(try row.decode(column: "under_odds", as: Double.self) == -105)
+    }
+}
