@@ -91,16 +91,9 @@ struct FeatureInputLoader: Sendable {
               let team = Team(try row.value("team", as: String.self)),
               let opponent = Team(try row.value("opponent", as: String.self))
         else { throw StoreError(.decodingFailed, "analytics_team_games holds a malformed row") }
-        func totals(_ prefix: String) throws -> [Market: Double] {
-            let pts = Double(try row.value("\(prefix)pts", as: Int.self))
-            let reb = Double(try row.value("\(prefix)reb", as: Int.self))
-            let ast = Double(try row.value("\(prefix)ast", as: Int.self))
-            let threes = Double(try row.value("\(prefix)fg3m", as: Int.self))
-            return [.points: pts, .rebounds: reb, .assists: ast, .threes: threes, .pointsReboundsAssists: pts + reb + ast]
-        }
         return TeamGameRow(gameID: try row.value("game_id"), gameDate: date, team: team, opponent: opponent,
                            pace: try row.value("pace"), offensiveRating: try row.value("offensive_rating"),
-                           defensiveRating: try row.value("defensive_rating"), own: try totals(""),
-                           allowed: try totals("o_"))
+                           defensiveRating: try row.value("defensive_rating"), own: try row.marketStats(),
+                           allowed: try row.marketStats(prefix: "o_"))
     }
 }

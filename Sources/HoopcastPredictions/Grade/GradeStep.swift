@@ -43,12 +43,7 @@ public struct GradeStep: Step {
             SELECT game_id, player_id, pts, reb, ast, fg3m FROM raw_player_boxscores
             WHERE game_date = \(bind: date.description)
             """).all() {
-            let points = Double(try row.value("pts", as: Int.self)), rebounds = Double(try row.value("reb", as: Int.self))
-            let assists = Double(try row.value("ast", as: Int.self))
-            boxScores[try row.value("game_id"), default: [:]][try row.value("player_id")] = [
-                .points: points, .rebounds: rebounds, .assists: assists, .threes: Double(try row.value("fg3m", as: Int.self)),
-                .pointsReboundsAssists: points + rebounds + assists,
-            ]
+            boxScores[try row.value("game_id"), default: [:]][try row.value("player_id")] = try row.marketStats()
         }
         var graded: [GradedPrediction] = []
         var pendingGames: Set<String> = []

@@ -81,12 +81,7 @@ public actor PlayerHistoryCache {
             }
             var features: [Feature: Double] = [:]
             for feature in SimilaritySystem.historyFeatures { features[feature] = try row.value(feature.rawValue, as: Double.self) }
-            let points = Double(try row.value("pts", as: Int.self)), rebounds = Double(try row.value("reb", as: Int.self))
-            let assists = Double(try row.value("ast", as: Int.self))
-            let actuals: [Market: Double] = [
-                .points: points, .rebounds: rebounds, .assists: assists, .threes: Double(try row.value("fg3m", as: Int.self)),
-                .pointsReboundsAssists: points + rebounds + assists,
-            ]
+            let actuals = try row.marketStats()
             result[try row.value("player_id"), default: []].append(
                 HistoryGame(date: date, gameID: try row.value("game_id"), features: features, actuals: actuals))
         }

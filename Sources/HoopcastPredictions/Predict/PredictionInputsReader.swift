@@ -57,7 +57,10 @@ struct PredictionInputsReader: Sendable {
             """).all()
         var tracks: [Market: [String: EnsembleSystem.Track]] = [:]
         for row in rows {
-            guard let market = Market(rawValue: try row.value("market", as: String.self)) else { continue }
+            let marketText = try row.value("market", as: String.self)
+            guard let market = Market(rawValue: marketText) else {
+                throw StoreError(.decodingFailed, "grading_system_daily.market is not a market: \(marketText)")
+            }
             let graded = try row.value("graded", as: Int.self)
             tracks[market, default: [:]][try row.value("system", as: String.self)] = EnsembleSystem.Track(
                 meanAbsoluteError: try row.value("error", as: Double.self) / Double(graded), graded: graded)
