@@ -30,9 +30,7 @@ struct BackfillCommand: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSetup.bootstrap()
-        guard let first = GameDate(from), let last = GameDate(to), first <= last else {
-            throw ValidationError("--from and --to must be YYYY-MM-DD dates with --from ≤ --to")
-        }
+        let (first, last) = try DateRange.parse(from: from, to: to)
         let force = force
         let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
         let outcome = try await storeOptions.withStore { store in

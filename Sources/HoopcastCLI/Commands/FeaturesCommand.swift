@@ -38,9 +38,7 @@ struct FeaturesCommand: AsyncParsableCommand {
 
         func run() async throws {
             LoggingSetup.bootstrap()
-            guard let first = GameDate(from), let last = GameDate(to), first <= last else {
-                throw ValidationError("--from and --to must be YYYY-MM-DD dates with --from ≤ --to")
-            }
+            let (first, last) = try DateRange.parse(from: from, to: to)
             let url = URL(fileURLWithPath: out)
             let count = try await storeOptions.withStore { store in
                 try await FeatureExporter(store: store).export(from: first, to: last, to: url)

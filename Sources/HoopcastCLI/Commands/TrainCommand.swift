@@ -68,9 +68,7 @@ struct TrainCommand: AsyncParsableCommand {
 
     /// The options as a workflow configuration.
     func parsedConfiguration() throws -> TrainWorkflow.Configuration {
-        guard let first = GameDate(from), let last = GameDate(to), first <= last else {
-            throw ValidationError("--from and --to must be YYYY-MM-DD dates with --from ≤ --to")
-        }
+        let (first, last) = try DateRange.parse(from: from, to: to)
         guard let cutoff = GameDate(trainUntil), cutoff > first else {
             throw ValidationError("--train-until must be a YYYY-MM-DD date after --from, got '\(trainUntil)'")
         }
