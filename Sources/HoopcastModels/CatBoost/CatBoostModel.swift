@@ -16,6 +16,8 @@ public struct CatBoostModel: Sendable {
     public let featureCount: Int
     let scale: Double
     let bias: Double
+    /// The same trees over quantised features, for ``predict(rows:)``; nil when the model does not fit that form.
+    let quantized: QuantizedTrees?
 
     /// Parses a model saved with `save_model(path, format="json")`.
     public init(json data: Data) throws(CatBoostModelError) {
@@ -57,6 +59,7 @@ public struct CatBoostModel: Sendable {
         let scaleAndBias = file.scaleAndBias
         scale = scaleAndBias?.scale ?? 1
         bias = scaleAndBias?.bias ?? 0
+        quantized = QuantizedTrees(splitFeatures: features, splitBorders: borders, depths: depths)
     }
 
     /// Trees in the model.
@@ -99,6 +102,29 @@ public struct CatBoostModel: Sendable {
                 }
             }
         }
+    }
+}
+
+extension CatBoostModel {
+    /// The model's predictions for many rows at once, identical to calling ``predict(_:)`` on each row but several
+    /// times faster: the rows are quantised against the model's borders and evaluated in blocks.
+    ///
+    /// - Parameters:
+    ///   - rows: row-major feature values, `stride` per row, the model's ``featureCount`` first in training order.
+    ///   - stride: values per row (at least ``featureCount``).
+    public func predict(rows: [Double], stride: Int) -> [Double] {
+        precondition(stride >= featureCount, "the model reads \(featureCount) features")
+        precondition(stride > 0 ? rows.count % stride == 0 : rows.isEmpty, "\(rows.count) values are not whole rows")
+        let count = stride > 0 ? rows.count / stride : 0
+        guard let quantized else {
+            return (0..<count).map { predict(Array(rows[($0 * stride)..<(($0 + 1) * stride)])) }
+        }
+        let sums = rows.withUnsafeBufferPointer { rows in
+            leafValues.withUnsafeBufferPointer { leafValues in
+                quantized.leafSums(rows: rows, stride: stride, count: count, depths: depths, leafValues: leafValues)
+            }
+        }
+        return sums.map { scale * $0 + bias }
     }
 }
 

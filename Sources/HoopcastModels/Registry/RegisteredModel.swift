@@ -48,6 +48,16 @@ public struct RegisteredModel: Sendable {
         model.predict(columns.map { features[$0] ?? 0 })
     }
 
+    /// The model's predictions for many rows at once (the quantised batch evaluator; equal to ``predict(_:)`` per row).
+    public func predict(rows: [[Feature: Double]]) -> [Double] {
+        var flat: [Double] = []
+        flat.reserveCapacity(rows.count * columns.count)
+        for row in rows {
+            for column in columns { flat.append(row[column] ?? 0) }
+        }
+        return model.predict(rows: flat, stride: columns.count)
+    }
+
     /// The first position where the lists differ, e.g. `feature 3 is 'x', expected 'stat_last10_std'`.
     static func describeDifference(_ actual: [String], _ expected: [String]) -> String {
         for index in 0..<min(actual.count, expected.count) where actual[index] != expected[index] {

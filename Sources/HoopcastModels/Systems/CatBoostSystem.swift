@@ -24,7 +24,22 @@ public struct CatBoostSystem: Sendable {
     /// Predicts one (player, game, market); nil when no model serves the input's market.
     public func predict(_ input: PredictionInput) -> PredictionOutput? {
         guard let model = models[input.market] else { return nil }
-        let mean = max(0, model.predict(input.features))
+        return output(input, raw: model.predict(input.features))
+    }
+
+    /// Predicts many inputs at once, one batch per market (equal to ``predict(_:)`` on each input, faster).
+    public func predict(_ inputs: [PredictionInput]) -> [PredictionOutput?] {
+        var outputs = [PredictionOutput?](repeating: nil, count: inputs.count)
+        for (market, indexes) in Dictionary(grouping: inputs.indices, by: { inputs[$0].market }) {
+            guard let model = models[market] else { continue }
+            let raw = model.predict(rows: indexes.map { inputs[$0].features })
+            for (index, value) in zip(indexes, raw) { outputs[index] = output(inputs[index], raw: value) }
+        }
+        return outputs
+    }
+
+    private func output(_ input: PredictionInput, raw: Double) -> PredictionOutput {
+        let mean = max(0, raw)
         let sd = StatDistribution.standardDeviation(market: input.market, mean: mean,
                                                     sampleStandardDeviation: input[.statLast10Std],
                                                     games: min(input[.gamesPlayedSeason], 10))

@@ -49,28 +49,33 @@ public struct PredictionEngine: Sendable {
 
     /// The predictions for the context, in (game, player, market, system) order.
     public func predict(_ context: PredictionContext) -> [PredictionRecord] {
-        var records: [PredictionRecord] = []
-        let ensemble = EnsembleSystem()
-        for row in context.rows.sorted(by: PredictionEngine.order) {
-            let key = PlayerMarketKey(playerID: row.playerID, market: row.market)
-            let line = context.lines[key]
+        let rows = context.rows.sorted(by: PredictionEngine.order)
+        let inputs = rows.map { row in
             let past = (context.history[row.playerID] ?? []).reversed().compactMap { game in
                 game.actuals[row.market].map { PastGame(features: game.features, actual: $0) }
             }
-            let input = PredictionInput(market: row.market, features: row.features, line: line?.line, history: past)
-            var outputs: [String: PredictionOutput] = [:]
+            return PredictionInput(market: row.market, features: row.features,
+                                   line: context.lines[PlayerMarketKey(playerID: row.playerID, market: row.market)]?.line,
+                                   history: past)
+        }
+        let outputs = members.map { $0.predict(inputs) }
+        var records: [PredictionRecord] = []
+        let ensemble = EnsembleSystem()
+        for (index, row) in rows.enumerated() {
+            let line = context.lines[PlayerMarketKey(playerID: row.playerID, market: row.market)]
+            var combined: [String: PredictionOutput] = [:]
             var models: [String] = []
-            for member in members {
-                guard let output = member.predict(input) else { continue }
-                outputs[member.name] = output
+            for (member, memberOutputs) in zip(members, outputs) {
+                guard let output = memberOutputs[index] else { continue }
+                combined[member.name] = output
                 models.append(member.model(row.market))
                 records.append(record(row, system: member.name, model: member.model(row.market), output: output,
                                       line: line, context: context))
             }
-            guard outputs.count > 1 else { continue }
-            let combined = ensemble.combine(outputs, tracks: context.tracks[row.market] ?? [:], line: line?.line)
+            guard combined.count > 1 else { continue }
+            let ensembled = ensemble.combine(combined, tracks: context.tracks[row.market] ?? [:], line: line?.line)
             records.append(record(row, system: PredictionEngine.ensembleName, model: models.sorted().joined(separator: "+"),
-                                  output: combined, line: line, context: context))
+                                  output: ensembled, line: line, context: context))
         }
         return records
     }

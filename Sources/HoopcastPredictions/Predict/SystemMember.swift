@@ -6,19 +6,20 @@ import HoopcastModels
 public struct SystemMember: Sendable {
     /// The stored system name.
     public let name: String
-    let predict: @Sendable (PredictionInput) -> PredictionOutput?
+    /// Predictions for all inputs of a date, in input order.
+    let predict: @Sendable ([PredictionInput]) -> [PredictionOutput?]
     let model: @Sendable (Market) -> String
 
     /// Wraps a rule-based system; its model id is `<name>@<Feature.version>`.
     public init(_ system: some PredictionSystem) {
         name = system.name
-        predict = { system.predict($0) }
+        predict = { $0.map { system.predict($0) } }
         let id = "\(system.name)@\(Feature.version)"
         model = { _ in id }
     }
 
     /// Wraps the CatBoost system built from the models registered before the date; markets without a model are
-    /// not predicted by it.
+    /// not predicted by it. The date's rows are evaluated in one batch per market.
     public init(_ system: CatBoostSystem) {
         name = system.name
         predict = { system.predict($0) }

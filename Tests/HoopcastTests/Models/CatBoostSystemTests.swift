@@ -61,4 +61,18 @@ struct CatBoostSystemTests {
         #expect(CatBoostSystem(models: [:]).predict(PredictionInput(market: .points, features: row.features, line: nil))
             == nil)
     }
+
+    /// The date's batch (one model call per market, markets interleaved, some without a model) gives exactly the
+    /// one-at-a-time outputs, in input order.
+    @Test func batchEqualsOneAtATime() throws {
+        let system = try Self.system()
+        let rows = try Self.parityRows()
+        let inputs = rows.enumerated().map { index, row in
+            PredictionInput(market: index % 3 == 0 ? .rebounds : .points, features: row.features,
+                            line: index % 2 == 0 ? 14.5 : nil)
+        }
+        let batch = system.predict(inputs)
+        #expect(batch == inputs.map { system.predict($0) })
+        #expect(batch.filter { $0 == nil }.count == inputs.filter { $0.market == .rebounds }.count)
+    }
 }
