@@ -41,8 +41,9 @@ struct ChildProcess: Sendable {
         let exit = ExitSignal()
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-            FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+            // A file that cannot be created makes the FileHandle below throw with the path.
+            _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
             let output = try FileHandle(forWritingTo: outputURL), error = try FileHandle(forWritingTo: errorURL)
             defer {
                 try? output.close()  // the child holds its own descriptors; ours are only for handing over

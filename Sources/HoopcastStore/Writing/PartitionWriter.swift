@@ -32,28 +32,35 @@ public struct PartitionWriter: Sendable {
     /// order, all inside that partition).
     public func replace(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
                         in store: Store) async throws -> Result {
-        var stored: [String: (hash: String, key: [SQLValue])] = [:]
+        // The content hash covers every column, key included, so a new row whose hash is stored is unchanged. Only
+        // the hashes are read (one column per row); keys are read only for stored rows that match no new row.
         var select = store.sql.select().column("content_hash").from(table)
         for (column, value) in partition { select = select.where(SQLIdentifier(column), .equal, value) }
-        for column in key { select = select.column(SQLIdentifier(column.name)) }
-        for row in try await select.all() {
-            let values = try NaturalKey.values(of: row, columns: key)
-            stored[NaturalKey.make(values)] = (try row.value("content_hash", as: String.self), values)
-        }
+        var unmatched = Set(try await select.all().map { try $0.value("content_hash", as: String.self) })
         let positions = key.map { column in columns.firstIndex(of: column.name)! }
         var changed: [[SQLValue]] = []
         var produced: Set<String> = []
         for row in rows {
-            let naturalKey = NaturalKey.make(positions.map { row[$0] })
-            produced.insert(naturalKey)
+            produced.insert(NaturalKey.make(positions.map { row[$0] }))
             let hash = ContentHash.of(row)
-            if stored[naturalKey]?.hash == hash { continue }
+            if unmatched.remove(hash) != nil { continue }
             changed.append(row + [.text(hash), .text(runID)])
         }
-        let vanished = stored.filter { !produced.contains($0.key) }.map(\.value.key)
+        // Stored rows matching no new row were either changed (overwritten by the upsert) or are no longer produced.
+        var vanished: [[SQLValue]] = []
+        for hashes in Array(unmatched).chunked(into: 500) {
+            var keys = store.sql.select().from(table)
+            for column in key { keys = keys.column(SQLIdentifier(column.name)) }
+            for (column, value) in partition { keys = keys.where(SQLIdentifier(column), .equal, value) }
+            keys = keys.where(SQLIdentifier("content_hash"), .in, SQLBind.group(Array(hashes)))
+            for row in try await keys.all() {
+                let values = try NaturalKey.values(of: row, columns: key)
+                if !produced.contains(NaturalKey.make(values)) { vanished.append(values) }
+            }
+        }
         let upsert = BulkUpsert(table: table, columns: columns + ["content_hash", "run_id"], key: key.map(\.name))
         let (table, key) = (table, key)
-        try await store.transaction { [changed] db in
+        try await store.transaction { [changed, vanished] db in
             for values in vanished {
                 var delete = db.delete(from: table)
                 for (column, value) in zip(key, values) { delete = delete.where(SQLIdentifier(column.name), .equal, value) }
@@ -62,5 +69,12 @@ public struct PartitionWriter: Sendable {
             try await upsert.run(changed, on: db)
         }
         return Result(written: changed.count, deleted: vanished.count)
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        Swift.stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
