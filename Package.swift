@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -26,6 +27,7 @@ let package = Package(
                 "HoopcastCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -74,6 +76,7 @@ let package = Package(
             name: "HoopcastTests",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastCLI",
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: strict

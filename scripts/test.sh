@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
@@ -16,6 +17,18 @@ if ! python3 -c "import catboost, numpy, pandas" 2>/dev/null; then
     pip_install=(python3 -m pip install -q -r training/requirements.txt)
     timeout 900 "${pip_install[@]}" || timeout 900 "${pip_install[@]}" --break-system-packages
 fi
+
+# PostgreSQL: the engine-parity and queue tests run against a real server. Use the one in
+# HOOPCAST_TEST_POSTGRES_URL when given (a role that may CREATE DATABASE), else start a throwaway one on loopback.
+if [ -z "${HOOPCAST_TEST_POSTGRES_URL:-}" ]; then
+    export HOOPCAST_PG_DIR="/tmp/hoopcast-test-pg-$$"
+    export HOOPCAST_PG_PORT="${HOOPCAST_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+    HOOPCAST_TEST_POSTGRES_URL="$(scripts/postgres-test-server.sh start)"
+    export HOOPCAST_TEST_POSTGRES_URL
+    trap 'scripts/postgres-test-server.sh stop; rm -rf "$HOOPCAST_PG_DIR" "$HOOPCAST_PG_DIR.initdb.log"' EXIT
+fi
+export HOOPCAST_TEST_POSTGRES_REQUIRED=1
+echo "PostgreSQL for tests: ${HOOPCAST_TEST_POSTGRES_URL%%@*}@…"
 
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/test-output.txt

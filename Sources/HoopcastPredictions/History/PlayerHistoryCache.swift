@@ -63,7 +63,7 @@ public actor PlayerHistoryCache {
     static func read(players: Set<Int>, from: GameDate, before: GameDate, db: any SQLDatabase) async throws -> [Int: [HistoryGame]] {
         let ids = players.sorted().map { SQLBind($0) }
         let extracted = SimilaritySystem.historyFeatures.map { feature in
-            "json_extract(f.features, '$.\(feature.rawValue)') AS \(feature.rawValue)"  // constant keys, never input
+            "\(db.jsonNumber("f.features", key: feature.rawValue)) AS \(feature.rawValue)"  // constant keys, never input
         }.joined(separator: ", ")
         let rows = try await db.raw("""
             SELECT f.game_date, f.game_id, f.player_id, \(unsafeRaw: extracted), b.pts, b.reb, b.ast, b.fg3m

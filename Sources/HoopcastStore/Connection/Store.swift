@@ -3,13 +3,16 @@ import Logging
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import PostgresKit
 import Synchronization
 
-/// The warehouse: one SQL layer (SQLKit) over the embedded SQLite store.
+/// The warehouse: one SQL layer (SQLKit) over the embedded SQLite store or a PostgreSQL server.
 ///
 /// Every query goes through ``sql`` with bound parameters. Writes that must land together go through
-/// ``transaction(_:)``, which serialises transactions within the process. SQLite waits at most
-/// ``busyTimeoutMilliseconds`` for a lock held by another process before failing (the I/O timeout).
+/// ``transaction(_:)``. On SQLite, transactions are serialised within the process and SQLite waits at most
+/// ``busyTimeoutMilliseconds`` for a lock held by another process (the I/O timeout). On PostgreSQL, queries run on a
+/// pool of connections, each transaction on one connection, and every statement has a server-side timeout
+/// (``postgresStatementTimeout``).
 public final class Store: Sendable {
     /// Which SQL engine is behind the store.
     public enum Dialect: String, Sendable { case sqlite, postgres }
@@ -26,24 +29,36 @@ public final class Store: Sendable {
     /// The logger used for store events.
     public let logger: Logger
 
-    private let connection: SQLiteConnection
+    let backend: Backend
     private let gate = AsyncLock()
     private let closed = Mutex(false)
 
-    private init(connection: SQLiteConnection, location: StoreLocation, logger: Logger) {
-        self.connection = connection
-        self.sql = connection.sql(queryLogLevel: nil)
-        self.dialect = .sqlite
+    /// The connection(s) behind the store.
+    enum Backend: Sendable {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresPool)
+    }
+
+    init(backend: Backend, location: StoreLocation, logger: Logger) {
+        self.backend = backend
+        switch backend {
+        case .sqlite(let connection):
+            sql = connection.sql(queryLogLevel: nil)
+            dialect = .sqlite
+        case .postgres(let pool):
+            sql = pool.database
+            dialect = .postgres
+        }
         self.location = location
         self.logger = logger
     }
 
     /// Opens (creating when missing) the store at `location` and migrates it to the newest schema.
     public static func open(_ location: StoreLocation, logger: Logger = Logger(label: "hoopcast.store")) async throws -> Store {
-        let storage: SQLiteConnection.Storage
+        let store: Store
         switch location {
         case .sqliteMemory:
-            storage = .memory
+            store = try await openSQLite(.memory, location: location, logger: logger)
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
@@ -51,17 +66,29 @@ public final class Store: Sendable {
             } catch {
                 throw StoreError(.openFailed, "cannot create directory \(directory.path) for the store", underlying: error)
             }
-            storage = .file(path: path)
-        case .postgres:
-            throw StoreError(.unsupportedBackend, "PostgreSQL is not available in this build yet; use sqlite:PATH")
+            store = try await openSQLite(.file(path: path), location: location, logger: logger)
+        case .postgres(let url):
+            store = Store(backend: .postgres(try await PostgresPool.connect(url: url, logger: logger)),
+                          location: location, logger: logger)
         }
+        do {
+            try await Migrator(store: store).migrate()
+        } catch {
+            try? await store.close()  // already failing: report the first error, not the close
+            throw error
+        }
+        return store
+    }
+
+    private static func openSQLite(_ storage: SQLiteConnection.Storage, location: StoreLocation,
+                                   logger: Logger) async throws -> Store {
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(storage: storage, logger: logger)
         } catch {
             throw StoreError(.openFailed, "cannot open \(location)", underlying: error)
         }
-        let store = Store(connection: connection, location: location, logger: logger)
+        let store = Store(backend: .sqlite(connection), location: location, logger: logger)
         do {
             for pragma in [
                 "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",  // a constant, not a value from input
@@ -71,10 +98,9 @@ public final class Store: Sendable {
             ] {
                 try await store.sql.raw(SQLQueryString(pragma)).run()
             }
-            try await Migrator(store: store).migrate()
         } catch {
-            try? await connection.close()  // already failing: report the first error, not the close
-            throw error
+            try? await connection.close()
+            throw StoreError(.openFailed, "cannot configure \(location)", underlying: error)
         }
         return store
     }
@@ -93,36 +119,65 @@ public final class Store: Sendable {
         }
     }
 
-    /// Closes the connection; the store must not be used afterwards.
+    /// Closes the connection(s); the store must not be used afterwards.
     public func close() async throws {
         guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
-        try await connection.close()
+        switch backend {
+        case .sqlite(let connection): try await connection.close()
+        case .postgres(let pool): await pool.shutdown()
+        }
     }
 
     deinit {
         // A store dropped without close(): close the connection on its thread pool (the closure keeps it alive).
-        if closed.withLock({ !$0 }) { _ = connection.close() }
+        guard closed.withLock({ !$0 }) else { return }
+        switch backend {
+        case .sqlite(let connection): _ = connection.close()
+        case .postgres(let pool): pool.cancel()
+        }
     }
 
     /// Runs `body` in one transaction: everything it writes commits together or not at all.
     ///
-    /// Transactions are serialised within the process; SQLite's `BEGIN IMMEDIATE` takes the write lock up front
-    /// so that a second process waits (up to the busy timeout) instead of failing half-way.
+    /// SQLite: transactions are serialised within the process; `BEGIN IMMEDIATE` takes the write lock up front so
+    /// that a second process waits (up to the busy timeout) instead of failing half-way. PostgreSQL: the body runs on
+    /// one pooled connection; concurrent transactions are isolated by the server.
     public func transaction<R: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> R) async throws -> R {
-        try await gate.withLock { [sql] in
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                do {
-                    try await sql.raw("ROLLBACK").run()
-                } catch let rollbackError {
-                    throw StoreError(.queryFailed, "rollback failed after \(error)", underlying: rollbackError)
-                }
-                throw error
+        switch backend {
+        case .sqlite:
+            return try await gate.withLock { [sql] in
+                try await Store.inTransaction(sql, begin: "BEGIN IMMEDIATE", body)
+            }
+        case .postgres(let pool):
+            return try await pool.withConnection { db in
+                try await Store.inTransaction(db, begin: "BEGIN", body)
             }
         }
+    }
+
+    private static func inTransaction<R: Sendable>(_ db: any SQLDatabase, begin: SQLQueryString,
+                                                   _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await db.raw(begin).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            do {
+                try await db.raw("ROLLBACK").run()
+            } catch let rollbackError {
+                throw StoreError(.queryFailed, "rollback failed after \(error)", underlying: rollbackError)
+            }
+            throw error
+        }
+    }
+}
+
+extension SQLDatabase {
+    /// SQL reading a number stored under `key` of a JSON text column, for this database's dialect. `column` and
+    /// `key` are identifiers from code (never input).
+    public func jsonNumber(_ column: String, key: String) -> String {
+        if dialect.name == "sqlite" { return "json_extract(\(column), '$.\(key)')" }
+        return "CAST(CAST(\(column) AS jsonb) ->> '\(key)' AS DOUBLE PRECISION)"
     }
 }

@@ -12,12 +12,36 @@ struct Migrator: Sendable {
         Schema.featureIndexes, Schema.featureHashes, Schema.predictionsV2,
     ]
 
+    /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.
+    static let postgresLockKey = 0x686F_6F70  // "hoop"
+
     func migrate() async throws {
-        try await store.sql.raw("""
+        switch store.backend {
+        case .sqlite:
+            try await migrate(on: store.sql)
+        case .postgres(let pool):
+            // Many workers may start at once: one migrates while the others wait, then find nothing to do.
+            try await pool.withConnection { session in
+                try await session.raw("SELECT pg_advisory_lock(\(bind: Migrator.postgresLockKey))").run()
+                do {
+                    try await Migrator(store: store).migrate(on: session)
+                    try await session.raw("SELECT pg_advisory_unlock(\(bind: Migrator.postgresLockKey))").run()
+                } catch {
+                    try? await session.raw("SELECT pg_advisory_unlock(\(bind: Migrator.postgresLockKey))").run()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Applies pending migrations through `db` (the store's own database, or the PostgreSQL session holding the
+    /// migration lock), each in its own transaction.
+    private func migrate(on db: any SQLDatabase) async throws {
+        try await db.raw("""
             CREATE TABLE IF NOT EXISTS ops_schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
             """).run()
-        let applied = try await store.sql.raw("SELECT version FROM ops_schema_migrations")
+        let applied = try await db.raw("SELECT version FROM ops_schema_migrations")
             .all().map { try $0.decode(column: "version", as: Int.self) }
         let newestKnown = Migrator.all.last?.version ?? 0
         if let newest = applied.max(), newest > newestKnown {
@@ -28,7 +52,7 @@ struct Migrator: Sendable {
             let dialect = store.dialect
             let appliedAt = ISO8601DateFormatter().string(from: Date())
             do {
-                try await store.transaction { db in
+                try await Migrator.inTransaction(db, sqlite: dialect == .sqlite) { db in
                     for statement in migration.statements(dialect) {
                         try await db.raw(SQLQueryString(statement)).run()
                     }
@@ -40,6 +64,19 @@ struct Migrator: Sendable {
             } catch {
                 throw StoreError(.migrationFailed, "migration \(migration.version) (\(migration.name)) failed", underlying: error)
             }
+        }
+    }
+
+    /// Runs `body` in a transaction on `db` itself (not a pooled connection: on PostgreSQL the session holds the lock).
+    private static func inTransaction(_ db: any SQLDatabase, sqlite: Bool,
+                                      _ body: (any SQLDatabase) async throws -> Void) async throws {
+        try await db.raw(sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+        do {
+            try await body(db)
+            try await db.raw("COMMIT").run()
+        } catch {
+            try? await db.raw("ROLLBACK").run()  // the migration's error is the one to report
+            throw error
         }
     }
 }

@@ -16,9 +16,9 @@ struct PredictionStepTests {
     }
 
     /// A store with the fixture imported and every date from `from` through `through` run in order.
-    static func backfilled(_ directory: URL = TestStore.fixture, from: String = "2024-01-08",
-                           through: GameDate = date) async throws -> (store: Store, last: PipelineRunner.DateOutcome) {
-        let store = try await TestStore.fresh()
+    static func backfilled(_ directory: URL = TestStore.fixture, from: String = "2024-01-08", through: GameDate = date,
+                           engine: TestEngine = .sqlite) async throws -> (store: Store, last: PipelineRunner.DateOutcome) {
+        let store = try await engine.freshStore()
         try await TestStore.importDirectory(directory, into: store)
         try await RegistryAndNames.prepare(store)
         let runner = PipelineRunner(pipeline: try pipeline(), store: store)

@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// A pool of PostgreSQL connections (PostgresNIO's `PostgresClient`) behind the store.
+///
+/// Every connection is opened with a connect timeout and server-side `statement_timeout`,
+/// `lock_timeout` and `idle_in_transaction_session_timeout`, so no query waits forever. A lost connection is
+/// replaced by the pool on the next lease, so workers recover when the server restarts.
+final class PostgresPool: Sendable {
+    /// The server-side limit on one statement.
+    static let statementTimeout = "300s"
+    /// The server-side limit on waiting for a row or table lock.
+    static let lockTimeout = "60s"
+
+    let client: PostgresClient
+    private let runner: Task<Void, Never>
+    /// Queries on any pooled connection.
+    let database: any SQLDatabase
+
+    private init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        runner = Task { await client.run() }
+        database = PooledDatabase(client: client, logger: logger)
+    }
+
+    /// Connects to `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require`) and checks
+    /// that the server answers.
+    static func connect(url: String, logger: Logger) async throws -> PostgresPool {
+        let configuration = try configuration(url: url)
+        let pool = PostgresPool(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+        do {
+            try await pool.database.raw("SELECT 1 AS ok").run()
+        } catch {
+            pool.cancel()
+            throw StoreError(.openFailed, "cannot connect to \(StoreLocation.redact(url))", underlying: error)
+        }
+        return pool
+    }
+
+    /// The client configuration for a URL; throws naming the (redacted) URL when it cannot be used.
+    static func configuration(url: String) throws(StoreError) -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
+              let user = components.user, !user.isEmpty
+        else {
+            throw StoreError(.invalidLocation, "'\(StoreLocation.redact(url))' is not postgres://user[:password]@host[:port]/database")
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let mode = components.queryItems?.last { ["sslmode", "tlsmode"].contains($0.name.lowercased()) }?.value ?? "prefer"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())  // certificates verified whenever TLS is used
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        default: throw StoreError(.invalidLocation, "sslmode '\(mode)' in \(StoreLocation.redact(url)): use disable, prefer or require")
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: database.isEmpty ? nil : database, tls: tls)
+        configuration.options.connectTimeout = .seconds(10)
+        configuration.options.maximumConnections = 8
+        configuration.options.additionalStartupParameters = [
+            ("statement_timeout", statementTimeout), ("lock_timeout", lockTimeout),
+            ("idle_in_transaction_session_timeout", "300s"), ("application_name", "hoopcast"),
+        ]
+        return configuration
+    }
+
+    /// Runs `body` on one leased connection (a session: transactions, advisory locks).
+    func withConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Closes every connection.
+    func shutdown() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    /// Closes every connection without waiting.
+    func cancel() {
+        runner.cancel()
+    }
+}
+
+/// An `SQLDatabase` whose every query runs on a connection leased from the pool for that query.
+private struct PooledDatabase: SQLDatabase {
+    let client: PostgresClient
+    let logger: Logger
+
+    var eventLoop: any EventLoop { PostgresClient.defaultEventLoopGroup.any() }
+    var dialect: any SQLDialect { PostgresDialect() }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await client.withConnection { connection in
+            try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
+        }
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            try await closure(connection.sql(queryLogLevel: nil))
+        }
+    }
+}
