@@ -39,8 +39,10 @@ public struct FeatureStep: Step {
             guard !inputs.contexts.isEmpty, inputs.contexts.allSatisfy({ !played.contains($0.team) }) else {
                 throw StepFailure("no feature rows for \(date): no active players found for its \(inputs.contexts.count / 2) games")
             }
-            let result = try await FeatureStep.writer.replace(partition: partition, with: [], runID: context.runID,
-                                                              in: context.store)
+            let write = try await FeatureStep.writer.plan(partition: partition, with: [], runID: context.runID,
+                                                          in: context.store)
+            let result = write.result
+            try await context.commit { db in try await write.apply(on: db); return result.deleted }
             return StepReport(rowsWritten: result.deleted, notes: [
                 "no feature rows: none of the \(inputs.contexts.count) teams has played this season yet (season opener)",
             ])
@@ -50,8 +52,10 @@ public struct FeatureStep: Step {
              .text(date.description), .text(row.json), .double(row.quality), .text(row.skipReason == nil ? "pass" : "skip"),
              .text(row.skipReason)]
         }
-        let result = try await FeatureStep.writer.replace(partition: partition, with: values, runID: context.runID,
-                                                          in: context.store)
+        let write = try await FeatureStep.writer.plan(partition: partition, with: values, runID: context.runID,
+                                                      in: context.store)
+        let result = write.result
+        try await context.commit { db in try await write.apply(on: db); return result.written + result.deleted }
         let skipped = rows.filter { $0.skipReason != nil }.count
         let lined = rows.filter { $0.values[.hasLine] == 1 }.count
         let quality = rows.map(\.quality).reduce(0, +) / Double(rows.count)

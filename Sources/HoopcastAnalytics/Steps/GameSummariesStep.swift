@@ -8,6 +8,8 @@ import SQLKit
 /// same transaction as the raw rows). Idempotent: a re-run with no new box scores writes nothing.
 public struct GameSummariesStep: Step {
     public let name = "analytics.game_summaries"
+    /// Each date summarises the games pending before it: dates run in order, never racing over the same games.
+    public var previousDateUpstream: [String] { [name] }
 
     /// Creates the step.
     public init() {}
@@ -30,11 +32,12 @@ public struct GameSummariesStep: Step {
             throw StepFailure("game \(missing) is queued for summaries but has no box scores before \(day)")
         }
         let runID = context.runID
-        try await context.store.transaction { db in
+        try await context.commit { db in
             try await GameSummaryWriter.write(players: players, teams: teams, runID: runID, on: db)
             for chunk in stride(from: 0, to: pending.count, by: 500).map({ Array(pending[$0..<min($0 + 500, pending.count)]) }) {
                 try await db.delete(from: "analytics_pending_games").where("game_id", .in, chunk).run()
             }
+            return players.count + teams.count
         }
         return StepReport(rowsWritten: players.count + teams.count,
                           notes: ["\(summarised.count) games summarised (\(players.count) player rows, \(teams.count) team rows)"])

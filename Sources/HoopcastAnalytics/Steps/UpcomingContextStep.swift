@@ -33,9 +33,11 @@ public struct UpcomingContextStep: Step {
         guard contexts.count == games.count * 2 else {
             throw StepFailure("built \(contexts.count) context rows for \(games.count) games on \(date)")
         }
-        let result = try await UpcomingContextStep.writer.replace(
+        let write = try await UpcomingContextStep.writer.plan(
             partition: [("game_date", .text(date.description))], with: contexts.map(UpcomingContextStep.values),
             runID: context.runID, in: context.store)
+        let result = write.result
+        try await context.commit { db in try await write.apply(on: db); return result.written + result.deleted }
         let withLines = contexts.filter { $0.total != nil || $0.spread != nil }.count / 2
         return StepReport(rowsWritten: result.written + result.deleted, notes: [
             "\(games.count) games on \(date): \(contexts.count) team contexts (\(result.written) changed), "

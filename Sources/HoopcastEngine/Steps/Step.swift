@@ -1,6 +1,8 @@
 import HoopcastCore
 import HoopcastStore
 import Logging
+import SQLKit
+import Synchronization
 
 /// A unit of date-partitioned work: reads the warehouse, computes, writes with idempotent upserts.
 ///
@@ -11,6 +13,9 @@ public protocol Step: Sendable {
     var name: String { get }
     /// The steps that must succeed for the same date before this one runs.
     var upstream: [String] { get }
+    /// Steps that must be done for the previous date of a backfill before this one runs for a date (a step whose
+    /// results feed later dates, such as grades feeding calibration, or one that must not race itself).
+    var previousDateUpstream: [String] { get }
     /// The most time one attempt may take, in seconds; the engine cancels it when exceeded.
     var timeoutSeconds: Double { get }
     /// Runs the step for `date` (as of the morning of that date).
@@ -19,10 +24,12 @@ public protocol Step: Sendable {
 
 extension Step {
     public var upstream: [String] { [] }
+    public var previousDateUpstream: [String] { [] }
     public var timeoutSeconds: Double { 600 }
 }
 
-/// What a step is given: the store, the run id to stamp on rows, and a logger carrying the run's ids.
+/// What a step is given: the store, the run id to stamp on rows, a logger carrying the run's ids, and
+/// ``commit(_:)``, the one transaction its writes land in.
 public struct StepContext: Sendable {
     /// The warehouse.
     public let store: Store
@@ -30,13 +37,43 @@ public struct StepContext: Sendable {
     public let runID: String
     /// A logger with `run_id`, `step` and `date` metadata.
     public let logger: Logger
+    /// Runs inside the commit transaction after the step's writes (the queue marks the job done there).
+    let acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?
+    let commits = CommitCounter()
 
     /// Creates a context.
     public init(store: Store, runID: String, logger: Logger) {
+        self.init(store: store, runID: runID, logger: logger, acknowledge: nil)
+    }
+
+    init(store: Store, runID: String, logger: Logger,
+         acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?) {
         self.store = store
         self.runID = runID
         self.logger = logger
+        self.acknowledge = acknowledge
     }
+
+    /// Writes the step's results in one transaction; `body` returns the rows it changed. Run by the queue, the job
+    /// is marked done in the same transaction, so the writes and the acknowledgement land together or not at all.
+    /// A step commits at most once, as its last act.
+    public func commit(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Int) async throws {
+        guard commits.increment() == 1 else { throw StepFailure("a step commits its writes once; this one tried again") }
+        try await store.transaction { [acknowledge] db in
+            let rows = try await body(db)
+            try await acknowledge?(db, rows)
+        }
+    }
+
+    /// Whether the step committed.
+    var committed: Bool { commits.value > 0 }
+}
+
+/// Counts a context's commits (shared by copies of the context).
+final class CommitCounter: Sendable {
+    private let count = Mutex(0)
+    func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+    var value: Int { count.withLock { $0 } }
 }
 
 /// What a step did.

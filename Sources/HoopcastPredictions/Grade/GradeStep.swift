@@ -66,11 +66,17 @@ public struct GradeStep: Step {
         let partition: [(column: String, value: SQLValue)] = [
             ("game_date", .text(date.description)), ("feature_version", .text(Feature.version)),
         ]
-        let results = try await GradeStep.resultWriter.replace(
+        let resultWrite = try await GradeStep.resultWriter.plan(
             partition: partition, with: graded.map(\.values), runID: context.runID, in: context.store)
         let daily = DailyPerformance.aggregate(graded)
-        let summary = try await GradeStep.dailyWriter.replace(
+        let summaryWrite = try await GradeStep.dailyWriter.plan(
             partition: partition, with: daily.map(\.values), runID: context.runID, in: context.store)
+        let (results, summary) = (resultWrite.result, summaryWrite.result)
+        try await context.commit { db in
+            try await resultWrite.apply(on: db)
+            try await summaryWrite.apply(on: db)
+            return results.written + results.deleted + summary.written + summary.deleted
+        }
         let outcomes = graded.filter { $0.system == "ensemble" }.map(\.grade.outcome)
         var notes = ["\(graded.count) predictions graded (\(graded.filter { $0.grade.actual == nil }.count) of players who did not play)"]
         if !outcomes.isEmpty {

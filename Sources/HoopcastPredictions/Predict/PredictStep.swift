@@ -10,6 +10,9 @@ import HoopcastStore
 public struct PredictStep: Step {
     public let name = "predict.systems"
     public let upstream = ["features.player_market"]
+    /// Calibration and ensemble weights read the grades of earlier dates: a backfill grades a date before
+    /// predicting the next one, so results do not depend on how many workers run it.
+    public let previousDateUpstream = ["grade.predictions"]
 
     let members: @Sendable (GameDate) throws -> [SystemMember]
     let linePolicy: LinePolicy
@@ -40,16 +43,20 @@ public struct PredictStep: Step {
         guard !inputs.rows.isEmpty else {
             // The feature step (upstream, succeeded) decides when a date legitimately has no rows — a season opener,
             // where no team has played yet, or only players the gate skips. Nothing to predict is then the truth.
-            let result = try await PredictStep.writer.replace(partition: partition, with: [], runID: context.runID,
-                                                              in: context.store)
+            let write = try await PredictStep.writer.plan(partition: partition, with: [], runID: context.runID,
+                                                          in: context.store)
+            let result = write.result
+            try await context.commit { db in try await write.apply(on: db); return result.deleted }
             return StepReport(rowsWritten: result.deleted, notes: [
                 "nothing to predict: no feature row of \(date) passed the gate (\(skipped) skipped)",
             ])
         }
         let engine = PredictionEngine(members: try members(date), policy: policy)
         let records = engine.predict(inputs)
-        let result = try await PredictStep.writer.replace(partition: partition, with: records.map(\.values),
-                                                          runID: context.runID, in: context.store)
+        let write = try await PredictStep.writer.plan(partition: partition, with: records.map(\.values),
+                                                      runID: context.runID, in: context.store)
+        let result = write.result
+        try await context.commit { db in try await write.apply(on: db); return result.written + result.deleted }
         var counts: [Recommendation: Int] = [:]
         for record in records where record.system == PredictionEngine.ensembleName { counts[record.recommendation, default: 0] += 1 }
         let systems = Set(records.map(\.system)).sorted().joined(separator: ", ")

@@ -29,9 +29,18 @@ public struct PartitionWriter: Sendable {
     }
 
     /// Replaces the partition selected by `partition` (column = value for each pair) with `rows` (each in ``columns``
-    /// order, all inside that partition).
+    /// order, all inside that partition), in a transaction of its own.
     public func replace(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
                         in store: Store) async throws -> Result {
+        let write = try await plan(partition: partition, with: rows, runID: runID, in: store)
+        try await store.transaction { db in try await write.apply(on: db) }
+        return write.result
+    }
+
+    /// Works out what replacing the partition changes, without writing: apply the result with
+    /// ``PartitionWrite/apply(on:)`` inside the transaction that should hold it.
+    public func plan(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
+                     in store: Store) async throws -> PartitionWrite {
         // The content hash covers every column, key included, so a new row whose hash is stored is unchanged. Only
         // the hashes are read (one column per row); keys are read only for stored rows that match no new row.
         var select = store.sql.select().column("content_hash").from(table)
@@ -58,17 +67,31 @@ public struct PartitionWriter: Sendable {
                 if !produced.contains(NaturalKey.make(values)) { vanished.append(values) }
             }
         }
-        let upsert = BulkUpsert(table: table, columns: columns + ["content_hash", "run_id"], key: key.map(\.name))
-        let (table, key) = (table, key)
-        try await store.transaction { [changed, vanished] db in
-            for values in vanished {
-                var delete = db.delete(from: table)
-                for (column, value) in zip(key, values) { delete = delete.where(SQLIdentifier(column.name), .equal, value) }
-                try await delete.run()
+        return PartitionWrite(writer: self, changed: changed, vanished: vanished)
+    }
+}
+
+/// The rows a partition replacement upserts and deletes, ready to apply in a transaction.
+public struct PartitionWrite: Sendable {
+    let writer: PartitionWriter
+    let changed: [[SQLValue]]
+    let vanished: [[SQLValue]]
+
+    /// What applying it changes.
+    public var result: PartitionWriter.Result { .init(written: changed.count, deleted: vanished.count) }
+
+    /// Deletes the vanished rows and upserts the changed ones through `db` (the caller's transaction).
+    public func apply(on db: any SQLDatabase) async throws {
+        for values in vanished {
+            var delete = db.delete(from: writer.table)
+            for (column, value) in zip(writer.key, values) {
+                delete = delete.where(SQLIdentifier(column.name), .equal, value)
             }
-            try await upsert.run(changed, on: db)
+            try await delete.run()
         }
-        return Result(written: changed.count, deleted: vanished.count)
+        let upsert = BulkUpsert(table: writer.table, columns: writer.columns + ["content_hash", "run_id"],
+                                key: writer.key.map(\.name))
+        try await upsert.run(changed, on: db)
     }
 }
 

@@ -1,0 +1,58 @@
+import Foundation
+import HoopcastStore
+
+/// Why an attempt failed, which decides whether it is retried.
+public enum FailureKind: String, Sendable, Codable {
+    /// Worth retrying: a lost connection, a lock or statement timeout, a server restart.
+    case transient
+    /// The attempt ran out of time (retried like a transient error, reported as a timeout).
+    case timeout
+    /// Retrying cannot help: bad data, a broken invariant, a bug. Failed at once, with the reason.
+    case permanent
+    /// An upstream job failed, so this one cannot run.
+    case upstream
+    /// The waiting job's deadline passed with a required upstream missing.
+    case deadline
+    /// The worker lost its lease (it stopped heartbeating; the job was rescued).
+    case lease
+
+    /// Whether another attempt may succeed.
+    public var retryable: Bool { self == .transient || self == .timeout || self == .lease }
+}
+
+/// An error a step throws to say explicitly how it should be treated.
+public struct ClassifiedError: Error, Sendable, CustomStringConvertible {
+    public let kind: FailureKind
+    public let description: String
+    public init(_ kind: FailureKind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+}
+
+/// Sorts errors into transient and permanent: unknown errors are permanent (a bug is not fixed by retrying), while
+/// the store's connection failures, timeouts and lock conflicts are transient.
+public enum FailureClassifier {
+    /// The kind of `error`.
+    public static func kind(of error: any Error) -> FailureKind {
+        if let classified = error as? ClassifiedError { return classified.kind }
+        if error is StepTimeout { return .timeout }
+        if error is CancellationError { return .transient }
+        let text = String(describing: error).lowercased()
+        // PostgreSQL: connection loss, admin shutdown (57P01), serialization failure (40001), deadlock (40P01),
+        // lock/statement timeout (55P03, 57014), too many connections (53300). SQLite: busy/locked.
+        let transientMarkers = [
+            "connection", "closed", "57p01", "57p02", "57p03", "40001", "40p01", "55p03", "57014", "53300",
+            "database is locked", "sqlite_busy", "timed out", "timeout", "econnrefused", "broken pipe", "reset by peer",
+        ]
+        if transientMarkers.contains(where: { text.contains($0) }) { return .transient }
+        return .permanent
+    }
+}
+
+/// A step attempt exceeded its time limit (thrown while it was still running).
+public struct StepTimeout: Error, Sendable, CustomStringConvertible {
+    public let step: String
+    public let seconds: Double
+    public var description: String { "step \(step) exceeded its time limit of \(seconds) s and was abandoned" }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import HoopcastCore
+import HoopcastStore
+import Logging
+
+/// Runs queued jobs: claims one, runs its step under a time limit with heartbeats, then commits the step's writes
+/// together with the job's completion — or records the failure for a retry or for good.
+///
+/// Many workers (threads of one process, processes, machines) can share one queue: claims never hand the same job
+/// to two of them, and an attempt that lost its lease cannot complete.
+public struct Worker: Sendable {
+    public let queue: JobQueue
+    public let pipeline: Pipeline
+    /// Identifies the worker in leases and events (host, process, random suffix).
+    public let name: String
+    /// Jobs run at once.
+    public let concurrency: Int
+    /// How long to sleep when nothing is runnable, in seconds.
+    public let pollSeconds: Double
+    public let logger: Logger
+
+    /// Creates a worker.
+    public init(queue: JobQueue, pipeline: Pipeline, name: String = Worker.defaultName(), concurrency: Int = 1,
+                pollSeconds: Double = 0.5, logger: Logger = Logger(label: "hoopcast.worker")) {
+        precondition(concurrency >= 1 && pollSeconds > 0)
+        self.queue = queue
+        self.pipeline = pipeline
+        self.name = name
+        self.concurrency = concurrency
+        self.pollSeconds = pollSeconds
+        self.logger = logger
+    }
+
+    /// `host-pid-random`.
+    public static func defaultName() -> String {
+        let host = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "host"
+        return "\(host)-\(ProcessInfo.processInfo.processIdentifier)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
+    }
+
+    /// How one claimed job ended.
+    public enum Outcome: Sendable, Hashable {
+        case done(rowsWritten: Int)
+        case failed(FailureOutcome)
+        case leaseLost
+    }
+
+    /// Runs jobs until `shouldStop` says so (checked between jobs) or, with `drain`, until nothing is queued or
+    /// running. Housekeeping (rescuing expired leases, deadlines) runs on every idle poll.
+    public func run(drain: Bool = false, shouldStop: @escaping @Sendable () -> Bool = { false }) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for slot in 0..<concurrency {
+                group.addTask { try await self.loop(slot: slot, drain: drain, shouldStop: shouldStop) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    private func loop(slot: Int, drain: Bool, shouldStop: @Sendable () -> Bool) async throws {
+        let owner = concurrency == 1 ? name : "\(name)/\(slot)"
+        while !shouldStop() && !Task.isCancelled {
+            if let job = try await queue.claim(owner: owner) {
+                _ = try await process(job)
+                continue
+            }
+            try await queue.rescue()
+            try await queue.applyDeadlines()
+            if drain {
+                let counts = try await queue.counts()
+                if (counts[.queued] ?? 0) == 0 && (counts[.running] ?? 0) == 0 { return }
+            }
+            try await Task.sleep(for: .seconds(pollSeconds))
+        }
+    }
+
+    /// Runs one claimed job to its outcome (never throws for the step's failure; only when the queue itself cannot
+    /// be written).
+    public func process(_ job: ClaimedJob) async throws -> Outcome {
+        var jobLogger = logger
+        jobLogger[metadataKey: "correlation_id"] = .string(job.correlationID)
+        jobLogger[metadataKey: "job"] = .string(job.key)
+        jobLogger[metadataKey: "attempt"] = .string("\(job.attempt)")
+        jobLogger[metadataKey: "worker"] = .string(job.owner)
+        let started = ContinuousClock.now
+        @Sendable func elapsed() -> Double { (ContinuousClock.now - started) / .seconds(1) }
+        guard let step = pipeline.ordered.first(where: { $0.name == job.step }) else {
+            let outcome = try await queue.fail(job, error: ClassifiedError(.permanent, "unknown step \(job.step)"), seconds: 0)
+            return .failed(outcome)
+        }
+        let context = StepContext(store: queue.store, runID: job.correlationID, logger: jobLogger) { [queue] db, rows in
+            try await queue.complete(job, rowsWritten: rows, seconds: elapsed(), on: db)
+        }
+        let heartbeat = Task { [queue, leaseSeconds = queue.leaseSeconds] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(leaseSeconds / 3))
+                if Task.isCancelled { return }
+                if (try? await queue.heartbeat(job)) == false { return }  // lost: the commit will refuse
+            }
+        }
+        defer { heartbeat.cancel() }
+        do {
+            let report = try await Deadline.run(seconds: job.timeoutSeconds, step: job.step) {
+                try await step.run(date: job.date, context: context)
+            }
+            if !context.committed {  // the step wrote nothing: acknowledge on its own
+                try await queue.store.transaction { [queue] db in
+                    try await queue.complete(job, rowsWritten: report.rowsWritten, seconds: elapsed(), on: db)
+                }
+            }
+            jobLogger.info("job succeeded", metadata: ["rows_written": "\(report.rowsWritten)", "seconds": "\(elapsed())"])
+            return .done(rowsWritten: report.rowsWritten)
+        } catch is LeaseLost {
+            jobLogger.warning("job lost its lease; its writes were rolled back")
+            return .leaseLost
+        } catch {
+            let outcome = try await queue.fail(job, error: error, seconds: elapsed())
+            jobLogger.error("job failed", metadata: ["error": "\(error)", "outcome": "\(outcome)"])
+            return outcome == .leaseLost ? .leaseLost : .failed(outcome)
+        }
+    }
+}
