@@ -8,11 +8,13 @@ import HoopcastStore
 struct BackfillCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backfill",
-        abstract: "Run the daily pipeline for every date with games in a range, in date order (resumable).",
+        abstract: "Run the daily pipeline for every date with games in a range through the job queue (resumable).",
         discussion: """
-            Dates whose every step already succeeded are skipped unless --force (use --force after importing \
-            corrections to past data). A failing date is reported and the backfill continues; the exit code is 1 \
-            when any date failed.
+            Every (step, date) becomes a job in the store's queue; --workers N runs N jobs at once in this process \
+            (several dates in flight, each date's steps in order, predictions after the previous date's grades). \
+            Jobs already done are skipped unless --force (use --force after importing corrections to past data). \
+            With --no-wait the jobs are only queued, for `hoopcast worker` processes to run. A failing date is \
+            reported and the backfill continues; the exit code is 1 when any date failed.
             """
     )
 
@@ -25,6 +27,12 @@ struct BackfillCommand: AsyncParsableCommand {
     @Flag(help: "Re-run dates that already finished.")
     var force = false
 
+    @Option(help: "Jobs run at once in this process.")
+    var workers = 1
+
+    @Flag(help: "Only queue the jobs (for `hoopcast worker`); do not run them here.")
+    var noWait = false
+
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var predictionOptions: PredictionOptions
 
@@ -33,10 +41,19 @@ struct BackfillCommand: AsyncParsableCommand {
         let (first, last) = try DateRange.parse(from: from, to: to)
         let force = force
         let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
-        let outcome = try await storeOptions.withStore { store in
-            try await Backfill(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), store: store)
-                .run(from: first, to: last, force: force) { BackfillCommand.show($0) }
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+        let (workers, noWait) = (workers, noWait)
+        let outcome = try await storeOptions.withStore { store -> Backfill.Outcome? in
+            let backfill = QueueBackfill(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy),
+                                         queue: JobQueue(store: store), workers: workers)
+            if noWait {
+                let (dates, correlationID) = try await backfill.enqueue(from: first, to: last, force: force)
+                Terminal.out("queued \(dates.count) dates \(first)…\(last) as \(correlationID); run `hoopcast worker` to process them")
+                return nil
+            }
+            return try await backfill.run(from: first, to: last, force: force) { BackfillCommand.show($0) }
         }
+        guard let outcome else { return }
         if Terminal.isInteractive { Terminal.err("\n") }
         Terminal.out("backfill \(first)…\(last): \(outcome.ran.count) dates run, \(outcome.skipped.count) already done, "
             + "\(outcome.failed.count) failed")
