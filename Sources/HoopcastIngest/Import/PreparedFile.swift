@@ -42,7 +42,13 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
                 ImportIssue(file: name, line: 1, reason: "the file is empty (no header row)"),
             ], rejectedText: [:], wholeFileRejected: true)
         }
-        let body = parsed.dropFirst()
+        return validate(name: name, header: header, body: parsed.dropFirst(), progress: progress)
+    }
+
+    /// Validates records under `header` (shared by file imports and live sources).
+    static func validate(name: String, header: CSVRecord, body: ArraySlice<CSVRecord>,
+                         progress: any ImportProgress) -> PreparedFile<Record> {
+        let url = URL(fileURLWithPath: name)
         var columnIndex: [String: Int] = [:]
         for (index, column) in header.fields.enumerated() {
             let name = column.trimmingCharacters(in: .whitespaces)

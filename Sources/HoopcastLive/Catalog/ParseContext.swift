@@ -1,0 +1,15 @@
+import HoopcastCore
+
+/// What a parser may know besides the body: the partition date and when the payload was fetched.
+public struct ParseContext: Sendable, Hashable {
+    /// The date the payload was fetched for.
+    public var date: GameDate
+    /// When it was fetched, ISO-8601 UTC (`2024-01-25T03:55:40Z`).
+    public var fetchedAt: String
+
+    /// Creates a context.
+    public init(date: GameDate, fetchedAt: String) {
+        self.date = date
+        self.fetchedAt = fetchedAt
+    }
+}
