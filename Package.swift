@@ -58,6 +58,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "HoopcastStub",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HoopcastAnalytics",
             dependencies: ["HoopcastCore", "HoopcastStore", "HoopcastEngine"],
             swiftSettings: strict
@@ -75,7 +85,7 @@ let package = Package(
             name: "HoopcastCLI",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
-                "HoopcastPredictions", "HoopcastLive",
+                "HoopcastPredictions", "HoopcastLive", "HoopcastStub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 "HoopcastModels",
@@ -91,7 +101,7 @@ let package = Package(
             name: "HoopcastTests",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastCLI",
-                "HoopcastLive",
+                "HoopcastLive", "HoopcastStub",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

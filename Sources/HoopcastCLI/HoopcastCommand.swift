@@ -10,6 +10,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
             RegistryCommand.self, EvaluateCommand.self, TuneCommand.self, ExportCommand.self,
             BenchCommand.self,
             TrainCommand.self, BenchModelCommand.self,
+            IngestCommand.self, ReplayCommand.self, BenchLiveCommand.self,
         ]
     )
 

@@ -2,17 +2,14 @@
 public enum EndpointCatalog {
     /// All endpoints.
     public static let all: [LiveEndpoint] = [
-        LiveEndpoint(source: "nba_cdn", name: "schedule", host: "cdn.nba.com") { root, context throws(PayloadError) in
-            try NBACDNParser.schedule(root, date: context.date)
+        LiveEndpoint(source: "nba_cdn", name: "schedule", host: "cdn.nba.com", requiresRows: false) { root, context throws(PayloadError) in
+            try NBACDNParser.schedule(root, date: context.limitToDate ? context.date : nil)
         },
         LiveEndpoint(source: "nba_cdn", name: "play_by_play", host: "cdn.nba.com") { root, _ throws(PayloadError) in
             try NBACDNParser.playByPlay(root)
         },
         LiveEndpoint(source: "nba_stats", name: "player_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
             try NBAStatsParser.playerGameLog(root)
-        },
-        LiveEndpoint(source: "nba_stats", name: "team_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
-            try NBAStatsParser.teamGameLog(root)
         },
         LiveEndpoint(source: "nba_stats", name: "scoreboard", host: "stats.nba.com") { root, _ throws(PayloadError) in
             try NBAStatsParser.scoreboard(root)

@@ -6,14 +6,17 @@ public enum NBACDNParser {
     public static let source = "nba_cdn"
 
     /// `scheduleLeagueV2.json`: every regular-season, play-in, playoff and Cup-final game as a `games` row, with
-    /// scores once final. With `date`, only that day's games (the schedule covers the whole season).
+    /// scores once final. With `date`, only that day's games (the schedule covers the whole season; a day without
+    /// games is a valid empty answer, a schedule without any game is ``PayloadError/Kind/noRows``).
     public static func schedule(_ root: JSONCursor, date: GameDate? = nil) throws(PayloadError) -> ParsedRows {
         let league = try root["leagueSchedule"]
         let seasonText = try league["seasonYear"].string()
         guard let season = Season(seasonText) else { throw try league["seasonYear"].drift("not a season: '\(seasonText)'") }
         var parsed = ParsedRows()
+        var seasonGames = 0
         for day in try league["gameDates"].array() {
             for game in try day["games"].array() {
+                seasonGames += 1
                 let gameID = try game["gameId"].string()
                 guard let type = NBAStatsParser.seasonType(gameID: gameID) else { continue }
                 let gameDate = String(try game["gameDateEst"].string().prefix(10))
@@ -28,6 +31,10 @@ public enum NBACDNParser {
                     "away_pts": final ? try away["score"].cellText() : "",
                 ], to: .games)
             }
+        }
+        guard seasonGames > 0 else {
+            throw PayloadError(.noRows, source: root.context.source, endpoint: root.context.endpoint,
+                               location: league.path + ".gameDates", reason: "the season schedule lists no games")
         }
         return parsed
     }

@@ -48,31 +48,6 @@ public enum NBAStatsParser {
         return parsed
     }
 
-    /// `leaguegamelog` with `PlayerOrTeam=T`: the two team rows of each game become one `games` row with scores.
-    public static func teamGameLog(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
-        let table = try ResultSetTable.named("LeagueGameLog", in: root,
-                                             required: ["SEASON_ID", "GAME_ID", "GAME_DATE", "MATCHUP", "PTS"])
-        var byGame: [String: [String: String]] = [:]
-        var order: [String] = []
-        for row in table.rows {
-            let gameID = try table.text(row, "GAME_ID")
-            guard let type = seasonType(gameID: gameID) else { continue }
-            let (team, opponent, isHome) = try split(matchup: table.text(row, "MATCHUP"), at: table.cell(row, "MATCHUP"))
-            if byGame[gameID] == nil {
-                order.append(gameID)
-                byGame[gameID] = [
-                    "game_id": gameID, "season": try season(table.text(row, "SEASON_ID"), at: table.cell(row, "SEASON_ID")),
-                    "season_type": type.rawValue, "game_date": try table.text(row, "GAME_DATE"),
-                    "home_team": isHome ? team : opponent, "away_team": isHome ? opponent : team,
-                ]
-            }
-            byGame[gameID]![isHome ? "home_pts" : "away_pts"] = try table.text(row, "PTS")
-        }
-        var parsed = ParsedRows()
-        for gameID in order { parsed.append(byGame[gameID]!, to: .games) }
-        return parsed
-    }
-
     /// `scoreboardv2`: each `GameHeader` row with its two `LineScore` rows becomes a `games` row (scores once final).
     public static func scoreboard(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
         let header = try ResultSetTable.named("GameHeader", in: root, required: [
