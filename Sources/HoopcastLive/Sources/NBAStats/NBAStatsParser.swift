@@ -115,6 +115,12 @@ public enum NBAStatsParser {
         return Season(startYear: year).description
     }
 
+    /// `35` for whole numbers, `35.42` otherwise.
+    static func decimal(_ value: Double) -> String {
+        if let whole = Int(exactly: value) { return String(whole) }
+        return String(value)
+    }
+
     /// Minutes as a decimal: a number, or `MM:SS`; null (did not play) is 0.
     static func minutes(_ cursor: JSONCursor) throws(PayloadError) -> String {
         switch cursor.value {
@@ -124,9 +130,9 @@ public enum NBAStatsParser {
             if text.isEmpty { return "0" }
             let parts = text.split(separator: ":")
             if parts.count == 2, let whole = Double(parts[0]), let seconds = Double(parts[1]) {
-                return String(((whole + seconds / 60) * 100).rounded() / 100)
+                return decimal(((whole + seconds / 60) * 100).rounded() / 100)
             }
-            if let value = Double(text) { return String(value) }
+            if let value = Double(text) { return decimal(value) }
             throw cursor.drift("minutes read '12' or '12:34', found '\(text)'")
         default:
             throw cursor.drift("expected minutes, found \(cursor.value.typeName)")

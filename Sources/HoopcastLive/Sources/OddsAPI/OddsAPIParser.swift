@@ -48,7 +48,8 @@ public enum OddsAPIParser {
                 for market in try book["markets"].array() {
                     let key = try market["key"].string()
                     for outcome in try market["outcomes"].array() {
-                        let name = try outcome["name"].string()
+                        let outcomeName = try outcome["name"].string()
+                        let name = Team(outcomeName)?.code ?? outcomeName
                         switch key {
                         case "h2h":
                             let price = try american(outcome["price"])
