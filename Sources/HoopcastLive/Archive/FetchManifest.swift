@@ -6,7 +6,7 @@ import SQLKit
 public struct ManifestEntry: Sendable, Hashable, Codable {
     public var source: String
     public var endpoint: String
-    /// Query parameters with secrets replaced by `REDACTED`.
+    /// The request path and query, with secrets replaced by `REDACTED`.
     public var parameters: String
     public var partitionDate: String
     /// ISO-8601 UTC.

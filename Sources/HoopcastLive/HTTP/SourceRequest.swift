@@ -54,6 +54,12 @@ public struct SourceRequest: Sendable, Hashable {
         return query.isEmpty ? "" : String(query.dropFirst())
     }
 
+    /// The path and the redacted query, `/v4/sports/…/odds?apiKey=REDACTED&…` (the manifest's `parameters`).
+    public var redactedTarget: String {
+        let query = redactedParameters
+        return query.isEmpty ? path : "\(path)?\(query)"
+    }
+
     /// The values that must never appear in logs, the archive or the manifest.
     public var secretValues: [String] { (query + headers).filter(\.secret).map(\.value).filter { !$0.isEmpty } }
 }

@@ -101,7 +101,7 @@ public struct LiveIngestor: Sendable {
         guard let endpoint = EndpointCatalog.endpoint(planned.endpoint) else {
             throw SettingsError("no endpoint \(planned.endpoint)")
         }
-        let parameters = planned.request.redactedParameters
+        let parameters = planned.request.redactedTarget
         do {
             let response = try await client.fetch(planned.request)
             let payload = PayloadProcessor.Payload(
