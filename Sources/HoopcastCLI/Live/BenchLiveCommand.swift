@@ -35,6 +35,7 @@ struct BenchLiveCommand: AsyncParsableCommand {
     ]
 
     func run() async throws {
+        LoggingSetup.bootstrap()
         Terminal.out("parse throughput (gate + JSON + adapter, \(repeats) repetitions, one thread)")
         Terminal.out("endpoint                     sample bytes      rows     MB/s")
         for item in BenchLiveCommand.parseCases {

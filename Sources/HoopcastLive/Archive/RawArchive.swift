@@ -16,10 +16,12 @@ public struct RawArchive: Sendable {
         "\(source)/\(date.description)/\(sha256).json.gz"
     }
 
-    /// Stores `body` (unless already stored); returns its SHA-256 and relative path.
+    /// Stores `body` (unless already stored); returns its SHA-256 and relative path. Pass `sha256` when already
+    /// computed.
     @discardableResult
-    public func store(_ body: [UInt8], source: String, date: GameDate) throws(ArchiveError) -> (sha256: String, path: String) {
-        let sha = SHA256.hex(body)
+    public func store(_ body: [UInt8], source: String, date: GameDate, sha256: String? = nil) throws(ArchiveError)
+        -> (sha256: String, path: String) {
+        let sha = sha256 ?? SHA256.hex(body)
         let relative = RawArchive.relativePath(source: source, date: date, sha256: sha)
         let target = root.appendingPathComponent(relative)
         let manager = FileManager.default

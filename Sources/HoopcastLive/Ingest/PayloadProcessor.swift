@@ -50,9 +50,9 @@ public struct PayloadProcessor: Sendable {
     public func process(_ payload: Payload, runID: String, write: Bool) async throws -> PayloadOutcome {
         let body = redactor.scrub(payload.body)
         let endpoint = payload.endpoint
-        var sha = SHA256.hex(body)
-        var path = RawArchive.relativePath(source: endpoint.source, date: payload.context.date, sha256: sha)
-        if let archive { (sha, path) = try archive.store(body, source: endpoint.source, date: payload.context.date) }
+        let sha = SHA256.hex(body)
+        let path = RawArchive.relativePath(source: endpoint.source, date: payload.context.date, sha256: sha)
+        if let archive { try archive.store(body, source: endpoint.source, date: payload.context.date, sha256: sha) }
         var outcome = PayloadOutcome(endpoint: endpoint.key, parameters: payload.parameters, httpStatus: payload.status,
                                      sha256: sha, parsed: [:], writes: [], issues: [], errorKind: nil, error: nil)
         var parsedTotal = 0

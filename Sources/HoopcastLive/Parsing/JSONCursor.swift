@@ -47,6 +47,19 @@ public struct JSONCursor: Sendable {
         return items.enumerated().map { JSONCursor($0.element, path: path + "[\($0.offset)]", context: context) }
     }
 
+    /// The element at `index` of an array.
+    public func element(_ index: Int) throws(PayloadError) -> JSONCursor {
+        guard case .array(let items) = value else { throw drift("expected an array, found \(value.typeName)") }
+        guard index < items.count else { throw drift("expected at least \(index + 1) elements, found \(items.count)") }
+        return JSONCursor(items[index], path: path + "[\(index)]", context: context)
+    }
+
+    /// The number of elements of an array.
+    public func count() throws(PayloadError) -> Int {
+        guard case .array(let items) = value else { throw drift("expected an array, found \(value.typeName)") }
+        return items.count
+    }
+
     /// A string.
     public func string() throws(PayloadError) -> String {
         guard case .string(let text) = value else { throw drift("expected a string, found \(value.typeName)") }

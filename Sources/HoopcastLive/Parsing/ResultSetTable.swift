@@ -26,8 +26,9 @@ public struct ResultSetTable: Sendable {
             }
             let rows = try set["rowSet"].array()
             for row in rows {
-                guard try row.array().count == headers.count else {
-                    throw row.drift("row has \(try row.array().count) cells; the headers have \(headers.count)")
+                let cells = try row.count()
+                guard cells == headers.count else {
+                    throw row.drift("row has \(cells) cells; the headers have \(headers.count)")
                 }
             }
             return ResultSetTable(cursor: set, columns: columns, rows: rows)
@@ -38,7 +39,7 @@ public struct ResultSetTable: Sendable {
     /// The cell of `row` under `column` (the column must have been required).
     public func cell(_ row: JSONCursor, _ column: String) throws(PayloadError) -> JSONCursor {
         guard let index = columns[column] else { throw cursor.drift("no column '\(column)'") }
-        return try row.array()[index]
+        return try row.element(index)
     }
 
     /// The cell as CSV-like text.
