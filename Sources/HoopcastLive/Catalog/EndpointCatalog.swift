@@ -23,14 +23,15 @@ public enum EndpointCatalog {
         LiveEndpoint(source: "bdl", name: "box_scores", host: "api.balldontlie.io") { root, _ throws(PayloadError) in
             try BallDontLieParser.boxScores(root)
         },
-        LiveEndpoint(source: "bdl", name: "injuries", host: "api.balldontlie.io", requiresRows: false) {
+        LiveEndpoint(source: "bdl", name: "injuries", host: "api.balldontlie.io", requiresRows: false,
+                     cursor: ("cursor", ["meta", "next_cursor"])) {
             root, context throws(PayloadError) in
             try BallDontLieParser.injuries(root, reportDate: context.date, fetchedAt: context.fetchedAt)
         },
         LiveEndpoint(source: "bdl", name: "standings", host: "api.balldontlie.io") { root, context throws(PayloadError) in
             try BallDontLieParser.standings(root, asOf: context.date)
         },
-        LiveEndpoint(source: "bdl", name: "players", host: "api.balldontlie.io") { root, _ throws(PayloadError) in
+        LiveEndpoint(source: "bdl", name: "players", host: "api.balldontlie.io", cursor: ("cursor", ["meta", "next_cursor"])) { root, _ throws(PayloadError) in
             try BallDontLieParser.players(root)
         },
         LiveEndpoint(source: "odds_api", name: "events", host: "api.the-odds-api.com") { root, _ throws(PayloadError) in

@@ -15,8 +15,8 @@ public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
         case .all: return true
         case .morning:
             return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.player_index", "bdl.games", "bdl.injuries",
-                    "bdl.standings", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
-                    "espn.scoreboard", "bettingpros.events"].contains(endpoint)
+                    "bdl.standings", "bdl.players", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
+                    "espn.scoreboard", "espn.roster", "bettingpros.events"].contains(endpoint)
         case .pretip:
             return ["nba_cdn.schedule", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
                     "bdl.injuries"].contains(endpoint)

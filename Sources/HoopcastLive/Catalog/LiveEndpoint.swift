@@ -12,17 +12,37 @@ public struct LiveEndpoint: Sendable {
     public let host: String
     /// True when a payload with no rows means data is missing (a failure), false when empty is a valid answer.
     public let requiresRows: Bool
+    /// For cursor-paginated endpoints: the query parameter that asks for the next page and where the next cursor is
+    /// in a page (`meta.next_cursor`); nil when the endpoint answers in one page.
+    public let cursor: (parameter: String, path: [String])?
     /// Parses a gated JSON document.
     public let parse: @Sendable (JSONCursor, ParseContext) throws(PayloadError) -> ParsedRows
 
     /// Creates an endpoint.
     public init(source: String, name: String, host: String, requiresRows: Bool = true,
+                cursor: (parameter: String, path: [String])? = nil,
                 parse: @escaping @Sendable (JSONCursor, ParseContext) throws(PayloadError) -> ParsedRows) {
         self.source = source
         self.name = name
         self.host = host
         self.requiresRows = requiresRows
+        self.cursor = cursor
         self.parse = parse
+    }
+
+    /// The cursor of the page after `body`, nil on the last page (or when the endpoint is not paginated).
+    public func nextCursor(in body: [UInt8]) -> String? {
+        guard let cursor, let value = try? JSONParser.parse(body) else { return nil }
+        var node = value
+        for key in cursor.path {
+            guard case .object(let members) = node, let member = members[key] else { return nil }
+            node = member
+        }
+        switch node {
+        case .number(let number): return Int(exactly: number).map(String.init)
+        case .string(let text): return text.isEmpty ? nil : text
+        default: return nil
+        }
     }
 
     /// Gates and parses a response body; a payload without rows where rows are required is ``PayloadError/Kind/noRows``.

@@ -84,6 +84,7 @@ public struct RequestPlanner: Sendable {
                 request("bdl.box_scores", path: "/v1/box_scores", query: [.init("date", day)], headers: auth),
                 request("bdl.injuries", path: "/v1/player_injuries", query: [.init("per_page", "100")], headers: auth),
                 request("bdl.standings", path: "/v1/standings", query: [.init("season", "\(season.startYear)")], headers: auth),
+                request("bdl.players", path: "/v1/players/active", query: [.init("per_page", "100")], headers: auth),
             ]
         }
         if let key = settings.oddsAPIKey {
@@ -122,9 +123,15 @@ public struct RequestPlanner: Sendable {
         ]
     }
 
-    /// Stage three: props per Odds API event id, play-by-play per final NBA game id.
-    public func idStage(oddsEventIDs: [String], finalGameIDs: [String]) -> [PlannedRequest] {
+    /// Stage three: props per Odds API event id, play-by-play per final NBA game id, ESPN rosters of the teams
+    /// playing.
+    public func idStage(oddsEventIDs: [String], finalGameIDs: [String], teams: [Team] = []) -> [PlannedRequest] {
         var planned: [PlannedRequest?] = []
+        for team in teams.sorted() {
+            guard let id = RequestPlanner.espnTeamIDs[team.code] else { continue }
+            planned.append(request("espn.roster", path: "/apis/site/v2/sports/basketball/nba/teams/\(id)",
+                                   query: [.init("enable", "roster")]))
+        }
         if let key = settings.oddsAPIKey {
             let markets = OddsAPIParser.propMarkets.keys.sorted().joined(separator: ",")
             for id in oddsEventIDs {
@@ -142,6 +149,14 @@ public struct RequestPlanner: Sendable {
         }
         return planned.compactMap { $0 }
     }
+
+    /// ESPN's team ids (22 of them checked against captured scoreboards: all but DEN, LAC, MIL, MIN, PHX, POR,
+    /// SAC, CHA).
+    public static let espnTeamIDs: [String: Int] = [
+        "ATL": 1, "BOS": 2, "NOP": 3, "CHI": 4, "CLE": 5, "DAL": 6, "DEN": 7, "DET": 8, "GSW": 9, "HOU": 10,
+        "IND": 11, "LAC": 12, "LAL": 13, "MIA": 14, "MIL": 15, "MIN": 16, "BKN": 17, "NYK": 18, "ORL": 19, "PHI": 20,
+        "PHX": 21, "POR": 22, "SAC": 23, "SAS": 24, "OKC": 25, "UTA": 26, "WAS": 27, "TOR": 28, "MEM": 29, "CHA": 30,
+    ]
 
     /// The UTC window covering the Eastern game day: 10:00 UTC on D to 10:00 UTC on D+1.
     func oddsWindow() -> (String, String) {

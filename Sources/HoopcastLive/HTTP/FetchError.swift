@@ -9,8 +9,6 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         case retriesExhausted
         /// The server asked to wait longer (seconds) than the policy's largest delay.
         case retryAfterTooLong(Double)
-        /// A status that retrying cannot fix (4xx other than 429).
-        case status(Int)
         /// The body exceeded the policy's limit (bytes).
         case bodyTooLarge(Int)
     }
@@ -36,7 +34,6 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         case .breakerOpen: what = "circuit breaker open for \(host); not sent"
         case .retriesExhausted: what = "gave up after \(attempts) attempts (last: \(lastOutcome))"
         case .retryAfterTooLong(let seconds): what = "server asked to retry after \(Int(seconds)) s; not waiting that long"
-        case .status(let status): what = "HTTP \(status)"
         case .bodyTooLarge(let bytes): what = "body larger than \(bytes) bytes"
         }
         return "\(source)/\(endpoint): \(what)"

@@ -78,26 +78,55 @@ public struct LiveIngestor: Sendable {
         let games = try await scheduledGames(date)
         report.scheduledGames = games.count
         for planned in planner.dateStage(seasonTypes: Set(games.map(\.type))) {
-            if games.isEmpty, !planned.endpoint.hasPrefix("bdl.injuries"), !planned.endpoint.hasPrefix("bdl.standings") {
+            if games.isEmpty, !["bdl.injuries", "bdl.standings", "bdl.players", "nba_stats.player_index"].contains(planned.endpoint) {
                 report.skipped.append("\(planned.endpoint): no scheduled games on \(date)")
                 continue
             }
-            report.payloads.append(try await execute(planned, date: date, processor: processor, runID: runID))
+            report.payloads += try await executePages(planned, date: date, processor: processor, runID: runID)
         }
         let eventIDs = try await store.sql.select().column("source_game_id").from("raw_source_games")
             .where("source", .equal, OddsAPIParser.source).where("game_date", .equal, date.description)
             .orderBy("source_game_id").all().map { try $0.decode(column: "source_game_id", as: String.self) }
         let finals = games.filter(\.final).map(\.id)
-        for planned in planner.idStage(oddsEventIDs: eventIDs, finalGameIDs: finals) {
+        let teams = Set(games.flatMap { [$0.home, $0.away] })
+        for planned in planner.idStage(oddsEventIDs: eventIDs, finalGameIDs: finals, teams: Array(teams)) {
             report.payloads.append(try await execute(planned, date: date, processor: processor, runID: runID))
         }
         return report
     }
 
-    /// Fetches one request and processes whatever arrived (an exhausted 5xx or an HTML page is archived and
-    /// recorded as failed too).
+    /// The most pages followed for one cursor-paginated request.
+    static let maxPages = 50
+
+    /// Executes `planned` and, for a paginated endpoint, the following pages until the cursor runs out (each page
+    /// is its own payload, archived and recorded).
+    func executePages(_ planned: PlannedRequest, date: GameDate, processor: PayloadProcessor, runID: String)
+        async throws -> [PayloadOutcome] {
+        var outcomes: [PayloadOutcome] = []
+        var current = planned
+        for _ in 0..<LiveIngestor.maxPages {
+            let (outcome, body) = try await fetchAndProcess(current, date: date, processor: processor, runID: runID)
+            outcomes.append(outcome)
+            guard !outcome.failed, let endpoint = EndpointCatalog.endpoint(planned.endpoint), let parameter = endpoint.cursor?.parameter,
+                  let next = endpoint.nextCursor(in: body) else { return outcomes }
+            current = planned
+            current.request.query.append(.init(parameter, next))
+        }
+        var last = outcomes.removeLast()
+        last.errorKind = "pagination"
+        last.error = "\(planned.endpoint): more than \(LiveIngestor.maxPages) pages; the rest was not fetched"
+        return outcomes + [last]
+    }
+
     func execute(_ planned: PlannedRequest, date: GameDate, processor: PayloadProcessor, runID: String) async throws
         -> PayloadOutcome {
+        try await fetchAndProcess(planned, date: date, processor: processor, runID: runID).outcome
+    }
+
+    /// Fetches one request and processes whatever arrived (an exhausted 5xx or an HTML page is archived and
+    /// recorded as failed too).
+    func fetchAndProcess(_ planned: PlannedRequest, date: GameDate, processor: PayloadProcessor, runID: String)
+        async throws -> (outcome: PayloadOutcome, body: [UInt8]) {
         guard let endpoint = EndpointCatalog.endpoint(planned.endpoint) else {
             throw SettingsError("no endpoint \(planned.endpoint)")
         }
@@ -110,7 +139,7 @@ public struct LiveIngestor: Sendable {
                 contentType: response.headers["content-type"] ?? "", body: response.body)
             let outcome = try await processor.process(payload, runID: runID, write: true)
             log(outcome)
-            return outcome
+            return (outcome, response.body)
         } catch let error as FetchError {
             var outcome: PayloadOutcome
             if let last = error.lastResponse {
@@ -127,7 +156,7 @@ public struct LiveIngestor: Sendable {
             outcome.error = processor.redactor.scrub(error.description)
             outcome.writes = []
             log(outcome)
-            return outcome
+            return (outcome, [])
         }
     }
 
@@ -146,16 +175,19 @@ public struct LiveIngestor: Sendable {
         let id: String
         let type: SeasonType
         let final: Bool
+        let home: Team
+        let away: Team
     }
 
     func scheduledGames(_ date: GameDate) async throws -> [ScheduledGame] {
-        try await store.sql.select().columns("game_id", "season_type", "home_pts").from("raw_games")
-            .where("game_date", .equal, date.description).orderBy("game_id").all().compactMap { row in
-                guard let type = SeasonType(rawValue: try row.decode(column: "season_type", as: String.self)) else {
-                    return nil
-                }
+        try await store.sql.select().columns("game_id", "season_type", "home_pts", "home_team", "away_team")
+            .from("raw_games").where("game_date", .equal, date.description).orderBy("game_id").all().compactMap { row in
+                guard let type = SeasonType(rawValue: try row.decode(column: "season_type", as: String.self)),
+                      let home = Team(try row.decode(column: "home_team", as: String.self)),
+                      let away = Team(try row.decode(column: "away_team", as: String.self)) else { return nil }
                 return ScheduledGame(id: try row.decode(column: "game_id", as: String.self), type: type,
-                                     final: try row.decode(column: "home_pts", as: Int?.self) != nil)
+                                     final: try row.decode(column: "home_pts", as: Int?.self) != nil, home: home,
+                                     away: away)
             }
     }
 
