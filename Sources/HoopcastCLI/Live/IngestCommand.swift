@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import HoopcastCore
+import HoopcastEngine
+import HoopcastIngest
 import HoopcastLive
 import HoopcastStore
 import Logging
@@ -34,8 +36,12 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON on standard output.")
     var json = false
 
+    @Flag(name: .customLong("then-run"), help: "After a successful ingest, run the daily pipeline for the date.")
+    var thenRun = false
+
     @OptionGroup var live: LiveOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var predictionOptions: PredictionOptions
 
     func run() async throws {
         LoggingSetup.bootstrap()
@@ -50,13 +56,22 @@ struct IngestCommand: AsyncParsableCommand {
         let (json, snapshot) = (json, oddsSnapshot)
         let connectTimeouts = Set(EndpointCatalog.all.map { (policies[$0.host] ?? HostPolicy.defaults(host: $0.host)).connectTimeout })
         let transport = AsyncHTTPTransport(connectTimeouts: connectTimeouts)
-        let report: IngestReport
+        let registry = thenRun ? try predictionOptions.registry() : nil
+        let linePolicy = try predictionOptions.linePolicy()
+        let (report, pipeline): (IngestReport, PipelineRunner.DateOutcome?)
         do {
-            report = try await storeOptions.withStore { store in
+            (report, pipeline) = try await storeOptions.withStore { store in
                 let client = LiveHTTPClient(transport: transport, policies: policies)
-                return try await LiveIngestor(client: client, store: store, archive: archive, settings: settings)
-                    .run(date: day, phase: phase, sources: selected, oddsSnapshot: snapshot,
-                         runID: RunLog.newRunID(prefix: "ingest"))
+                let runID = RunLog.newRunID(prefix: "ingest")
+                let report = try await LiveIngestor(client: client, store: store, archive: archive, settings: settings)
+                    .run(date: day, phase: phase, sources: selected, oddsSnapshot: snapshot, runID: runID)
+                if report.rowsChanged > 0 {
+                    // As after an import: new box scores extend the registry, new prop lines get their names resolved.
+                    try await RegistryBuilder(store: store).rebuild(runID: runID)
+                    _ = try await NameResolutionPass(store: store).run(runID: runID)
+                }
+                guard let registry, !report.failed else { return (report, nil) }
+                return (report, try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).run(date: day))
             }
         } catch {
             try await transport.shutdown()
@@ -67,8 +82,9 @@ struct IngestCommand: AsyncParsableCommand {
             Terminal.out(try JSONOutput.encode(report))
         } else {
             IngestCommand.print(report)
+            pipeline?.print()
         }
-        if report.failed { throw ExitCode(1) }
+        if report.failed || pipeline?.succeeded == false { throw ExitCode(1) }
     }
 
     static func print(_ report: IngestReport) {

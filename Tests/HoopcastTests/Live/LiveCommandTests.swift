@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoopcastStore
 import HoopcastStub
 import Testing
 @testable import HoopcastCLI
@@ -45,6 +46,27 @@ struct LiveCommandTests {
         }
         #expect(bad.requests.count == 9)  // the schedule and 8 play-by-play pages, none retried
         try await bad.shutdown()
+    }
+
+    @Test func thenRunStartsTheDailyPipelineForTheDateAfterASuccessfulIngest() async throws {
+        let server = try await routes(playByPlay: StubRoutes.json(try LiveFixtures.bytes("nbac_play_by_play/raw_14ecf360.json.gz")))
+            .start()
+        let path = temporary("h.sqlite")
+        do {
+            try await run(["ingest", "--date", "2025-03-15", "--sources", "nba_cdn", "--json", "--rate", "cdn.nba.com=0",
+                           "--archive", temporary("archive"), "--store", "sqlite:" + path, "--then-run",
+                           "--models", TestPaths.repo("models").path, "--base-url", "nba_cdn=\(server.baseURL)"])
+        } catch is ExitCode {
+            // The pipeline may fail on a store holding only this date (no history); it must still have run.
+        }
+        try await server.shutdown()
+        let commands = try await Store.withOpen(.sqlite(path: path)) { store in
+            try await store.sql.raw("SELECT command FROM ops_runs ORDER BY started_at").all()
+                .map { try $0.decode(column: "command", as: String.self) }
+        }
+        #expect(commands.count == 2)
+        #expect(commands.first?.hasPrefix("ingest --date 2025-03-15") == true)
+        #expect(commands.last == "run --date 2025-03-15")
     }
 
     @Test func replayOfOneFileDryRunParsesWithoutAStore() async throws {
