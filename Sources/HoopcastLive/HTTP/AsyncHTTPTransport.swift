@@ -6,7 +6,7 @@ import NIOHTTP1
 /// The production transport over async-http-client.
 ///
 /// TLS certificates are always verified (async-http-client's default); there is deliberately no option to turn
-/// verification off. One underlying client exists per connect timeout, because async-http-client sets the
+/// verification off. Redirects are not followed. One underlying client exists per connect timeout, because async-http-client sets the
 /// connect timeout per client.
 public final class AsyncHTTPTransport: HTTPTransport, Sendable {
     private let clients: [Int64: HTTPClient]
@@ -18,7 +18,9 @@ public final class AsyncHTTPTransport: HTTPTransport, Sendable {
             let millis = Int64(seconds * 1000)
             var configuration = HTTPClient.Configuration()
             configuration.timeout = .init(connect: .milliseconds(millis))
-            configuration.redirectConfiguration = .follow(max: 3, allowCycles: false)
+            // No redirects: one would bypass the host's policy and could carry a key header to another host; a 3xx
+            // comes back as a response and fails the payload gate.
+            configuration.redirectConfiguration = .disallow
             configuration.httpVersion = .automatic
             clients[millis] = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         }

@@ -94,6 +94,18 @@ import Testing
         }
     }
 
+    @Test func redirectsAreNotFollowed() async throws {
+        let routes = StubRoutes()
+        routes.on("/data", StubResponse(status: 302, headers: [("Location", "/elsewhere")], body: []))
+        routes.on("/elsewhere", StubRoutes.json(body))
+        try await withStub(routes) { server, transport in
+            let response = try await StubClient.make(clock: TestClock(), transport: transport)
+                .fetch(StubClient.request(server))
+            #expect(response.status == 302)
+            #expect(server.requests.map(\.path) == ["/data"])
+        }
+    }
+
     @Test func responseSlowerThanTheTimeoutIsAbandonedAndRetried() async throws {
         let routes = StubRoutes()
         routes.on("/data", StubResponse(body: body, delay: 3), StubRoutes.json(body))

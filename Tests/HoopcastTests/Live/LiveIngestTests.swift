@@ -184,6 +184,10 @@ import Testing
         // The 503 bodies that did arrive are archived and recorded as failed.
         let failed = try await harness.count("raw_fetch_manifest", where: "parse_status = 'failed'")
         #expect(failed == 2)
+        // The Ball Don't Lie key went out as a header and is nowhere in the logs or the manifest.
+        #expect(harness.server.requests.allSatisfy { $0.headers["authorization"] == "bdl-secret-key-1" })
+        #expect(harness.logs.all.allSatisfy { !$0.contains("bdl-secret-key-1") })
+        #expect(try await TestStore.snapshot(harness.store, "raw_fetch_manifest").allSatisfy { !$0.contains("bdl-secret-key-1") })
         try await harness.stop()
     }
 
