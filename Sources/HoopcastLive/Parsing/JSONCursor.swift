@@ -2,21 +2,38 @@
 public struct JSONCursor: Sendable {
     /// The value here.
     public let value: JSONValue
-    /// The JSON path of ``value``, e.g. `$.data[3].home_team`.
-    public let path: String
     /// The payload being read (source and endpoint for errors).
     public let context: PayloadContext
+    private let location: Location
+
+    /// Where a cursor is, built as the cursor descends and rendered only when a path is needed (errors).
+    indirect enum Location: Sendable {
+        case root
+        case member(Location, String)
+        case element(Location, Int)
+
+        var rendered: String {
+            switch self {
+            case .root: return "$"
+            case .member(let parent, let key): return parent.rendered + "." + key
+            case .element(let parent, let index): return parent.rendered + "[\(index)]"
+            }
+        }
+    }
+
+    /// The JSON path of ``value``, e.g. `$.data[3].home_team`.
+    public var path: String { location.rendered }
 
     /// A cursor at the document root.
     public init(_ value: JSONValue, context: PayloadContext) {
         self.value = value
-        self.path = "$"
+        self.location = .root
         self.context = context
     }
 
-    init(_ value: JSONValue, path: String, context: PayloadContext) {
+    init(_ value: JSONValue, location: Location, context: PayloadContext) {
         self.value = value
-        self.path = path
+        self.location = location
         self.context = context
     }
 
@@ -30,7 +47,7 @@ public struct JSONCursor: Sendable {
         get throws(PayloadError) {
             guard case .object(let members) = value else { throw drift("expected an object, found \(value.typeName)") }
             guard let member = members[key] else { throw drift("member '\(key)' is missing") }
-            return JSONCursor(member, path: path + "." + key, context: context)
+            return JSONCursor(member, location: .member(location, key), context: context)
         }
     }
 
@@ -38,20 +55,20 @@ public struct JSONCursor: Sendable {
     public func optional(_ key: String) throws(PayloadError) -> JSONCursor? {
         guard case .object(let members) = value else { throw drift("expected an object, found \(value.typeName)") }
         guard let member = members[key], member != .null else { return nil }
-        return JSONCursor(member, path: path + "." + key, context: context)
+        return JSONCursor(member, location: .member(location, key), context: context)
     }
 
     /// The elements of an array.
     public func array() throws(PayloadError) -> [JSONCursor] {
         guard case .array(let items) = value else { throw drift("expected an array, found \(value.typeName)") }
-        return items.enumerated().map { JSONCursor($0.element, path: path + "[\($0.offset)]", context: context) }
+        return items.enumerated().map { JSONCursor($0.element, location: .element(location, $0.offset), context: context) }
     }
 
     /// The element at `index` of an array.
     public func element(_ index: Int) throws(PayloadError) -> JSONCursor {
         guard case .array(let items) = value else { throw drift("expected an array, found \(value.typeName)") }
         guard index < items.count else { throw drift("expected at least \(index + 1) elements, found \(items.count)") }
-        return JSONCursor(items[index], path: path + "[\(index)]", context: context)
+        return JSONCursor(items[index], location: .element(location, index), context: context)
     }
 
     /// The number of elements of an array.
