@@ -11,6 +11,9 @@ public enum EndpointCatalog {
         LiveEndpoint(source: "nba_stats", name: "player_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
             try NBAStatsParser.playerGameLog(root)
         },
+        LiveEndpoint(source: "nba_stats", name: "team_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
+            try NBAStatsParser.teamGameLog(root)
+        },
         LiveEndpoint(source: "nba_stats", name: "scoreboard", host: "stats.nba.com") { root, _ throws(PayloadError) in
             try NBAStatsParser.scoreboard(root)
         },

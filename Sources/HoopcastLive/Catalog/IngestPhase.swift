@@ -21,7 +21,7 @@ public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
             return ["nba_cdn.schedule", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
                     "bdl.injuries"].contains(endpoint)
         case .overnight:
-            return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.player_game_log",
+            return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.team_game_log", "nba_stats.player_game_log",
                     "nba_cdn.play_by_play", "bdl.games", "bdl.box_scores", "espn.scoreboard"].contains(endpoint)
         }
     }

@@ -71,11 +71,13 @@ public struct RequestPlanner: Sendable {
         ]
         for type in seasonTypes.sorted(by: { $0.rawValue < $1.rawValue }) {
             guard let statsType = RequestPlanner.statsSeasonType(type) else { continue }
-            planned.append(request("nba_stats.player_game_log", path: "/stats/leaguegamelog", query: [
-                .init("Counter", "1000"), .init("DateFrom", day), .init("DateTo", day), .init("Direction", "DESC"),
-                .init("LeagueID", "00"), .init("PlayerOrTeam", "P"), .init("Season", season.description),
-                .init("SeasonType", statsType), .init("Sorter", "DATE"),
-            ], headers: RequestPlanner.statsHeaders))
+            for (key, who) in [("nba_stats.team_game_log", "T"), ("nba_stats.player_game_log", "P")] {
+                planned.append(request(key, path: "/stats/leaguegamelog", query: [
+                    .init("Counter", "1000"), .init("DateFrom", day), .init("DateTo", day), .init("Direction", "DESC"),
+                    .init("LeagueID", "00"), .init("PlayerOrTeam", who), .init("Season", season.description),
+                    .init("SeasonType", statsType), .init("Sorter", "DATE"),
+                ], headers: RequestPlanner.statsHeaders))
+            }
         }
         if let key = settings.ballDontLieKey {
             let auth = [SourceRequest.QueryItem("Authorization", key, secret: true)]

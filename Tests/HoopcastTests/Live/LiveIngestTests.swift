@@ -11,6 +11,9 @@ import Testing
 @Suite struct LiveIngestTests {
     static let samples = LiveFixtures.self
 
+    static let teamLogQuery =
+        "/stats/leaguegamelog?Counter=1000&DateFrom=2025-03-15&DateTo=2025-03-15&Direction=DESC&LeagueID=00&PlayerOrTeam=T"
+
     /// The NBA.com routes, answered with the real captures (schedule 2024-25, leaguegamelog of 2025-03-15, …).
     static func nbaRoutes() throws -> StubRoutes {
         let routes = StubRoutes()
@@ -20,6 +23,7 @@ import Testing
                   StubRoutes.json(try LiveFixtures.bytes("nbac_play_by_play/raw_14ecf360.json.gz")))
         routes.on("/stats/scoreboardv2", StubRoutes.json(try LiveFixtures.bytes("nbac_scoreboard_v2/raw_055ff78d.json")))
         routes.on("/stats/playerindex", StubRoutes.json(try LiveFixtures.bytes("nbac_player_list/raw_7af00b51.json")))
+        routes.on(teamLogQuery, StubRoutes.json(try LiveFixtures.bytes("derived/leaguegamelog_teams_2025-03-15.json")))
         routes.on("/stats/leaguegamelog", StubRoutes.json(try LiveFixtures.bytes("nbac_player_boxscore/raw_2ad17718.json")))
         return routes
     }
@@ -81,9 +85,14 @@ import Testing
         #expect(try await harness.count("raw_player_boxscores") == 157)
         #expect(try await harness.count("raw_play_by_play") == 571)
         #expect(try await harness.count("raw_source_players") == 594)
-        // schedule, scoreboard, player index, one leaguegamelog, and play-by-play for each of the 8 final games.
+        // schedule, scoreboard, player index, team and player leaguegamelog, play-by-play of the 8 final games.
         #expect(first.payloads.map(\.endpoint).filter { $0 == "nba_cdn.play_by_play" }.count == 8)
-        #expect(try await harness.count("raw_fetch_manifest") == 12)
+        #expect(try await harness.count("raw_fetch_manifest") == 13)
+        // The team game log agrees with the schedule's final score (Warriors 97, Knicks 94): nothing changed.
+        #expect(try await TestStore.snapshot(harness.store, "raw_games", excluding: ["run_id", "content_hash"],
+                                             where: "game_id = '0022400974'")
+            == ["'0022400974'|'2024-25'|'regular_season'|'2025-03-15'|'GSW'|'NYK'|97|94"])
+        #expect(first.payloads.first { $0.endpoint == "nba_stats.team_game_log" }?.writes.first?.unchanged == 8)
         let tables = ["raw_games", "raw_player_boxscores", "raw_play_by_play", "raw_source_players", "raw_fetch_manifest"]
         var before: [[String]] = []
         for table in tables { before.append(try await TestStore.snapshot(harness.store, table, excluding: ["run_id", "fetched_at"])) }
@@ -109,7 +118,7 @@ import Testing
         // Same store: nothing changes.
         let again = try await Replayer(store: harness.store, archive: harness.archive)
             .replay(date: date, source: nil, dryRun: false, runID: "replay-1")
-        #expect(again.count == 12 && again.allSatisfy { !$0.failed })
+        #expect(again.count == 13 && again.allSatisfy { !$0.failed })
         #expect(again.flatMap(\.writes).allSatisfy { $0.inserted == 0 && $0.updated == 0 })
 
         // A fresh store rebuilt from the archive alone gets the same rows.
@@ -118,7 +127,7 @@ import Testing
         for entry in manifest { try await FetchManifest(store: fresh).record(entry) }
         let rebuilt = try await Replayer(store: fresh, archive: harness.archive)
             .replay(date: date, source: "nba_stats", dryRun: false, runID: "replay-2")
-        #expect(rebuilt.count == 3)
+        #expect(rebuilt.count == 4)
         #expect(try await TestStore.snapshot(fresh, "raw_player_boxscores", excluding: ["run_id"]) == boxscores)
     }
 
@@ -213,12 +222,13 @@ import Testing
         #expect(kinds["nba_stats.scoreboard"] == ["invalid_json"])
         #expect(kinds["nba_stats.player_index"] == ["html"])
         #expect(kinds["nba_stats.player_game_log"] == ["wrong_content_type"])
+        #expect(kinds["nba_stats.team_game_log"] == ["wrong_content_type"])
         #expect(kinds["nba_cdn.play_by_play"] == ["schema_drift"])
         #expect(try await harness.count("raw_player_boxscores") == 0)
         #expect(try await harness.count("raw_source_players") == 0)
         #expect(try await harness.count("raw_play_by_play") == 0)
         #expect(try await harness.count("raw_games") == 8)  // only the schedule, which was sound
-        #expect(try await harness.count("raw_fetch_manifest", where: "parse_status = 'failed'") == 11)
+        #expect(try await harness.count("raw_fetch_manifest", where: "parse_status = 'failed'") == 12)
         let htmlEntry = try await TestStore.snapshot(harness.store, "raw_fetch_manifest", where: "endpoint = 'player_index'")
         #expect(htmlEntry.count == 1 && htmlEntry[0].contains("'html'"))
         try await harness.stop()

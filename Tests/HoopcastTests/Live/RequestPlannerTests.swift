@@ -11,7 +11,8 @@ import Testing
         #expect(planner.scheduleStage().map(\.endpoint) == ["nba_cdn.schedule"])
         let stage = planner.dateStage(seasonTypes: [.regularSeason])
         #expect(stage.map(\.endpoint) == [
-            "nba_stats.scoreboard", "nba_stats.player_index", "nba_stats.player_game_log", "bdl.games",
+            "nba_stats.scoreboard", "nba_stats.player_index", "nba_stats.team_game_log", "nba_stats.player_game_log",
+            "bdl.games",
             "bdl.box_scores", "bdl.injuries", "bdl.standings", "bdl.players", "odds_api.events", "odds_api.game_lines",
             "espn.scoreboard", "bettingpros.events",
         ])

@@ -82,6 +82,23 @@ import Testing
         #expect(FieldRowWriterValidation.rejected(.playerBoxscores, lines) == 0)
     }
 
+    @Test func nbaStatsTeamGameLogPairsTheTwoTeamsOfAGame() throws {
+        // Derived from the real player capture (Fixtures/api-samples/derived/README.md); the Warriors–Knicks score
+        // matches the real schedule's final (97–94).
+        let rows = try LiveFixtures.parse("nba_stats.team_game_log", "derived/leaguegamelog_teams_2025-03-15.json")
+        let games = try #require(rows.rows[.games])
+        #expect(games.count == 8)
+        let warriors = try #require(games.first { $0["game_id"] == "0022400974" })
+        #expect(warriors == ["game_id": "0022400974", "season": "2024-25", "season_type": "regular_season",
+                             "game_date": "2025-03-15", "home_team": "GSW", "away_team": "NYK",
+                             "home_pts": "97", "away_pts": "94"])
+        // A player log served where the team log was asked for is schema drift, not wrong scores.
+        let error = try #require(throws: PayloadError.self) {
+            try LiveFixtures.parse("nba_stats.team_game_log", "nbac_player_boxscore/raw_2ad17718.json")
+        }
+        #expect(error.kind == .schemaDrift)
+    }
+
     @Test func nbaStatsScoreboardJoinsHeadersAndLineScores() throws {
         let rows = try LiveFixtures.parse("nba_stats.scoreboard", "nbac_scoreboard_v2/raw_055ff78d.json")
         let games = try #require(rows.rows[.games])

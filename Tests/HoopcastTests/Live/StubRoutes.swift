@@ -8,14 +8,16 @@ final class StubRoutes: Sendable {
 
     init() { routes = NIOLockedValueBox([]) }
 
-    /// Answers requests whose path starts with `prefix` with `responses` in order, then the last one forever.
+    /// Answers requests whose path (and query, `path?query`) starts with `prefix` with `responses` in order, then
+    /// the last one forever. The first matching route wins.
     func on(_ prefix: String, _ responses: StubResponse...) {
         routes.withLockedValue { $0.append((prefix, responses)) }
     }
 
     func respond(_ request: StubRequest) -> StubResponse {
         routes.withLockedValue { routes in
-            guard let index = routes.firstIndex(where: { request.path.hasPrefix($0.prefix) }) else {
+            let target = request.query.isEmpty ? request.path : request.path + "?" + request.query
+            guard let index = routes.firstIndex(where: { target.hasPrefix($0.prefix) }) else {
                 return StubResponse(status: 404, body: Array(#"{"message":"no route"}"#.utf8))
             }
             let response = routes[index].queue[0]

@@ -48,6 +48,41 @@ public enum NBAStatsParser {
         return parsed
     }
 
+    /// `leaguegamelog` with `PlayerOrTeam=T`: the two team rows of each game become one `games` row with the
+    /// final scores (home and away from the matchup, `vs.` marking the home team).
+    public static func teamGameLog(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
+        let table = try ResultSetTable.named("LeagueGameLog", in: root,
+                                             required: ["SEASON_ID", "GAME_ID", "GAME_DATE", "MATCHUP", "PTS"])
+        guard table.columns["PLAYER_ID"] == nil else {
+            throw try table.cursor["headers"].drift("a player game log (PLAYER_ID) where a team game log was expected")
+        }
+        var byGame: [String: [String: String]] = [:]
+        var order: [String] = []
+        for row in table.rows {
+            let gameID = try table.text(row, "GAME_ID")
+            guard let type = seasonType(gameID: gameID) else { continue }
+            let (team, opponent, isHome) = try split(matchup: table.text(row, "MATCHUP"), at: table.cell(row, "MATCHUP"))
+            if byGame[gameID] == nil {
+                order.append(gameID)
+                byGame[gameID] = [
+                    "game_id": gameID, "season_type": type.rawValue, "game_date": try table.text(row, "GAME_DATE"),
+                    "season": try season(table.text(row, "SEASON_ID"), at: table.cell(row, "SEASON_ID")),
+                    "home_team": isHome ? team : opponent, "away_team": isHome ? opponent : team,
+                ]
+            }
+            byGame[gameID]![isHome ? "home_pts" : "away_pts"] = try table.text(row, "PTS")
+        }
+        var parsed = ParsedRows()
+        for gameID in order {
+            let game = byGame[gameID]!
+            guard game["home_pts"] != nil, game["away_pts"] != nil else {
+                throw table.cursor.drift("game \(gameID) has one team row; a team game log lists both teams")
+            }
+            parsed.append(game, to: .games)
+        }
+        return parsed
+    }
+
     /// `scoreboardv2`: each `GameHeader` row with its two `LineScore` rows becomes a `games` row (scores once final).
     public static func scoreboard(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
         let header = try ResultSetTable.named("GameHeader", in: root, required: [
