@@ -25,7 +25,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated sources (nba_cdn, nba_stats, bdl, odds_api, espn, bettingpros); default all.")
     var sources: String?
 
-    @Option(help: "morning, pretip, overnight or all (default all).")
+    @Option(help: "morning, pretip, overnight or all.")
     var phase: String = "all"
 
     @Option(name: .customLong("odds-snapshot"), help: ArgumentHelp(

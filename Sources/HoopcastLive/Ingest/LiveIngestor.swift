@@ -72,11 +72,19 @@ public struct LiveIngestor: Sendable {
         let planner = RequestPlanner(date: date, phase: phase, sources: sources, settings: settings,
                                      oddsSnapshot: oddsSnapshot)
         let processor = PayloadProcessor(store: store, archive: archive, redactor: Redactor(secrets: settings.secrets))
-        for planned in planner.scheduleStage() {
+        let scheduleStage = planner.scheduleStage()
+        for planned in scheduleStage {
             report.payloads.append(try await execute(planned, date: date, processor: processor, runID: runID))
         }
         let games = try await scheduledGames(date)
         report.scheduledGames = games.count
+        if games.isEmpty, scheduleStage.isEmpty {
+            // Without this run's schedule, an empty raw_games for D means "unknown", not "no games".
+            report.payloads.append(PayloadOutcome(
+                endpoint: "schedule", parameters: "", httpStatus: 0, sha256: "", parsed: [:], writes: [], issues: [],
+                errorKind: "no_schedule",
+                error: "no games for \(date) in raw_games and the schedule (nba_cdn) was not fetched in this run"))
+        }
         for planned in planner.dateStage(seasonTypes: Set(games.map(\.type))) {
             if games.isEmpty, !["bdl.injuries", "bdl.standings", "bdl.players", "nba_stats.player_index"].contains(planned.endpoint) {
                 report.skipped.append("\(planned.endpoint): no scheduled games on \(date)")

@@ -234,6 +234,18 @@ import Testing
         try await harness.stop()
     }
 
+    @Test func withoutAScheduleTheStepFailsInsteadOfSucceedingEmpty() async throws {
+        let routes = StubRoutes()
+        routes.on("/v4/", StubRoutes.json(try LiveFixtures.bytes("oddsa_events_his/raw_4c3bc8f6.json")))
+        let harness = try await Harness.start(routes)
+        let report = try await harness.ingestor(oddsKey: "odds-key-1234").run(date: GameDate("2024-01-24")!,
+                                                                             sources: ["odds_api"], runID: "ns-1")
+        #expect(report.failed)
+        #expect(report.payloads.map(\.errorKind) == ["no_schedule"])
+        #expect(harness.server.requests.isEmpty)
+        try await harness.stop()
+    }
+
     @Test func settingsReadKeysFromTheEnvironmentOrFilesAndNeverPrintThem() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bdl-key-\(UUID().uuidString)")
         try "file-key-123456\n".write(to: file, atomically: true, encoding: .utf8)
