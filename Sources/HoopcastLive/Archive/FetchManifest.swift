@@ -4,16 +4,23 @@ import SQLKit
 
 /// One row of `raw_fetch_manifest`: a fetched (or replayed) payload, where it is archived, and what parsing it gave.
 public struct ManifestEntry: Sendable, Hashable, Codable {
+    /// The source name (`odds_api`, …).
     public var source: String
+    /// The endpoint name (`events`, …).
     public var endpoint: String
     /// The request path and query, with secrets replaced by `REDACTED`.
     public var parameters: String
+    /// The date the payload was fetched for (`YYYY-MM-DD`).
     public var partitionDate: String
     /// ISO-8601 UTC.
     public var fetchedAt: String
+    /// The HTTP status of the response.
     public var httpStatus: Int
+    /// The response's `Content-Type` ("" when absent).
     public var contentType: String
+    /// SHA-256 of the archived bytes (after secret scrubbing), hex.
     public var sha256: String
+    /// Uncompressed size, bytes.
     public var byteCount: Int
     /// Relative to the archive root.
     public var archivePath: String
@@ -23,7 +30,9 @@ public struct ManifestEntry: Sendable, Hashable, Codable {
     public var errorKind: String?
     /// The error's description when failed.
     public var errorDetail: String?
+    /// Rows the adapter parsed (0 when failed).
     public var rowsParsed: Int
+    /// The run that last recorded this payload.
     public var runID: String
 
     static let columns = [

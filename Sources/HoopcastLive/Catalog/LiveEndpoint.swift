@@ -32,6 +32,7 @@ public struct LiveEndpoint: Sendable {
 
     /// The cursor of the page after `body`, nil on the last page (or when the endpoint is not paginated).
     public func nextCursor(in body: [UInt8]) -> String? {
+        // Called only for bodies that already passed the gate, so the document parses.
         guard let cursor, let value = try? JSONParser.parse(body) else { return nil }
         var node = value
         for key in cursor.path {

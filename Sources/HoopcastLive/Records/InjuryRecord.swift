@@ -16,8 +16,10 @@ public struct InjuryRecord: DatasetRecord, Hashable {
     /// The stored statuses.
     public static let statuses = ["out", "doubtful", "questionable", "probable", "available"]
 
+    /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
 
+    /// Validates one row; the issue names the column and value at fault.
     public init(_ row: RowReader) throws(ImportIssue) {
         let status = try row.required("status")
         guard InjuryRecord.statuses.contains(status) else {

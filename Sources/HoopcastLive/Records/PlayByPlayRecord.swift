@@ -13,8 +13,10 @@ public struct PlayByPlayRecord: DatasetRecord, Hashable {
     public static let columns = requiredHeaders
     public static let keyColumns: [(name: String, type: KeyColumnType)] = [("game_id", .text), ("action_number", .int)]
 
+    /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
 
+    /// Validates one row; the issue names the column and value at fault.
     public init(_ row: RowReader) throws(ImportIssue) {
         let gameID = try row.required("game_id")
         guard gameID.count == 10, gameID.allSatisfy(\.isNumber) else {

@@ -16,8 +16,10 @@ public struct SourceBoxScoreRecord: DatasetRecord, Hashable {
         ("source", .text), ("source_game_id", .text), ("source_player_id", .text),
     ]
 
+    /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
 
+    /// Validates one row; the issue names the column and value at fault.
     public init(_ row: RowReader) throws(ImportIssue) {
         var values: [SQLValue] = [
             .text(try row.required("source")), .text(try row.required("source_game_id")),

@@ -13,8 +13,10 @@ public struct SourceGameRecord: DatasetRecord, Hashable {
     public static let columns = requiredHeaders
     public static let keyColumns: [(name: String, type: KeyColumnType)] = [("source", .text), ("source_game_id", .text)]
 
+    /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
 
+    /// Validates one row; the issue names the column and value at fault.
     public init(_ row: RowReader) throws(ImportIssue) {
         let home = try row.teamCode("home_team")
         let away = try row.teamCode("away_team")

@@ -10,8 +10,10 @@ public struct SourcePlayerRecord: DatasetRecord, Hashable {
     public static let columns = requiredHeaders
     public static let keyColumns: [(name: String, type: KeyColumnType)] = [("source", .text), ("source_player_id", .text)]
 
+    /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
 
+    /// Validates one row; the issue names the column and value at fault.
     public init(_ row: RowReader) throws(ImportIssue) {
         let team = row.optional("team")
         if let team, Team(team) == nil { throw row.issue("team", "unknown team") }

@@ -14,8 +14,10 @@ public struct StandingRecord: DatasetRecord, Hashable {
         ("source", .text), ("season", .text), ("as_of", .text), ("team", .text),
     ]
 
+    /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
 
+    /// Validates one row; the issue names the column and value at fault.
     public init(_ row: RowReader) throws(ImportIssue) {
         values = [.text(try row.required("source")), .text(try row.season("season").description),
                   .text(try row.date("as_of").description), .text(try row.teamCode("team").code),
