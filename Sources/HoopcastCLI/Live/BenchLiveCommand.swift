@@ -3,6 +3,7 @@ import Foundation
 import HoopcastCore
 import HoopcastIngest
 import HoopcastLive
+import HoopcastStore
 import HoopcastStub
 
 /// `hoopcast bench-live`: parse throughput on the largest real samples and requests per second through the HTTP
@@ -58,6 +59,58 @@ struct BenchLiveCommand: AsyncParsableCommand {
         }
         try await benchClient(bodySize: 29_054)
         try await benchClient(bodySize: 512)
+        try await benchIngest()
+    }
+
+    /// `ingest --date 2025-03-15 --sources nba_cdn,nba_stats` against the stub serving the captured responses, into a
+    /// fresh SQLite file, then again (nothing changes the second time).
+    func benchIngest() async throws {
+        let root = URL(fileURLWithPath: samples)
+        func load(_ file: String) throws -> [UInt8] {
+            do { return try FileReader.read(root.appendingPathComponent(file)) } catch {
+                throw ValidationError("\(file): \(error.reason)")
+            }
+        }
+        let bodies: [(String, [UInt8])] = [
+            ("/static/json/staticData/", try load("nbac_schedule_api/raw_80cb1fd6.json.gz")),
+            ("/static/json/liveData/playbyplay/", try load("nbac_play_by_play/raw_14ecf360.json.gz")),
+            ("/stats/scoreboardv2", try load("nbac_scoreboard_v2/raw_055ff78d.json")),
+            ("/stats/playerindex", try load("nbac_player_list/raw_7af00b51.json")),
+            ("T", try load("derived/leaguegamelog_teams_2025-03-15.json")),
+            ("/stats/leaguegamelog", try load("nbac_player_boxscore/raw_2ad17718.json")),
+        ]
+        let server = try await StubServer.start { request in
+            let key = request.path == "/stats/leaguegamelog" && request.query.contains("PlayerOrTeam=T") ? "T" : nil
+            let body = bodies.first { key == nil ? request.path.hasPrefix($0.0) : $0.0 == key }?.1
+            return StubResponse(status: body == nil ? 404 : 200, body: body ?? [])
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-bench-live-\(UUID().uuidString)")
+        let transport = AsyncHTTPTransport(connectTimeouts: [5])
+        var policies: [String: HostPolicy] = [:]
+        for endpoint in EndpointCatalog.all { policies[endpoint.host] = HostPolicy(requestsPerMinute: nil, connectTimeout: 5) }
+        let settings = SourceSettings(baseURLs: ["nba_cdn": server.baseURL, "nba_stats": server.baseURL])
+        let clock = ContinuousClock()
+        var lines: [String] = []
+        try await Store.withOpen(.sqlite(path: directory.appendingPathComponent("bench.sqlite").path)) { store in
+            let ingestor = LiveIngestor(client: LiveHTTPClient(transport: transport, policies: policies), store: store,
+                                        archive: RawArchive(root: directory.appendingPathComponent("archive")),
+                                        settings: settings)
+            for pass in ["first", "second"] {
+                var report: IngestReport?
+                let elapsed = try await clock.measure {
+                    report = try await ingestor.run(date: GameDate("2025-03-15")!, sources: ["nba_cdn", "nba_stats"],
+                                                    runID: "bench-\(pass)")
+                }
+                guard let report, !report.failed else { throw ValidationError("bench ingest failed") }
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                lines.append("ingest 2025-03-15 (nba_cdn, nba_stats; \(report.payloads.count) payloads), \(pass) run: "
+                             + String(format: "%.2f s", seconds) + ", \(report.rowsChanged) rows changed")
+            }
+        }
+        try await transport.shutdown()
+        try await server.shutdown()
+        try? FileManager.default.removeItem(at: directory)
+        for line in lines { Terminal.out(line) }
     }
 
     func benchClient(bodySize: Int) async throws {
