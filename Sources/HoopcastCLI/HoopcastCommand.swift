@@ -6,10 +6,12 @@ public struct HoopcastCommand: AsyncParsableCommand {
         commandName: "hoopcast",
         abstract: "NBA player-prop prediction pipeline: import, analytics and daily runs on an embedded store.",
         subcommands: [
-            DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, FeaturesCommand.self,
+            DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, WorkerCommand.self,
+            StatusCommand.self, JobsCommand.self, FeaturesCommand.self,
             RegistryCommand.self, EvaluateCommand.self, TuneCommand.self, ExportCommand.self,
             BenchCommand.self,
             TrainCommand.self, BenchModelCommand.self,
+            IngestCommand.self, ReplayCommand.self, BenchLiveCommand.self,
         ]
     )
 

@@ -6,7 +6,7 @@ import Logging
 /// `--store`: where the warehouse lives (falls back to `HOOPCAST_STORE`, then `./hoopcast-data/hoopcast.sqlite`).
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Warehouse location: sqlite:PATH (default sqlite:hoopcast-data/hoopcast.sqlite, or $HOOPCAST_STORE).",
+        "Warehouse location: sqlite:PATH or postgres://user[:password]@host[:port]/db[?sslmode=…] (default sqlite:hoopcast-data/hoopcast.sqlite, or $HOOPCAST_STORE).",
         valueName: "store"))
     var store: String?
 

@@ -42,14 +42,20 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
                 ImportIssue(file: name, line: 1, reason: "the file is empty (no header row)"),
             ], rejectedText: [:], wholeFileRejected: true)
         }
-        let body = parsed.dropFirst()
+        return validate(name: name, header: header, body: parsed.dropFirst(), progress: progress)
+    }
+
+    /// Validates records under `header` (shared by file imports and live sources).
+    static func validate(name: String, header: CSVRecord, body: ArraySlice<CSVRecord>,
+                         progress: any ImportProgress) -> PreparedFile<Record> {
+        let fileName = name  // `name` is shadowed by the header loop below
         var columnIndex: [String: Int] = [:]
         for (index, column) in header.fields.enumerated() {
             let name = column.trimmingCharacters(in: .whitespaces)
             if columnIndex[name] != nil {
                 // Two columns with one name: which one holds the data is unknowable, so the file is refused.
-                return PreparedFile(name: url.lastPathComponent, read: body.count,
-                                    records: [], issues: [ImportIssue(file: url.lastPathComponent, line: 1, column: name,
+                return PreparedFile(name: fileName, read: body.count,
+                                    records: [], issues: [ImportIssue(file: fileName, line: 1, column: name,
                                                                       reason: "column appears twice in the header")],
                                     rejectedText: [:], wholeFileRejected: true)
             }

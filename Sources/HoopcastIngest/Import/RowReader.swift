@@ -14,7 +14,8 @@ public struct RowReader: Sendable {
         return record.fields[index]
     }
 
-    func issue(_ column: String, _ reason: String) -> ImportIssue {
+    /// An issue for `column` carrying this row's location and the column's value.
+    public func issue(_ column: String, _ reason: String) -> ImportIssue {
         ImportIssue(file: file, line: record.line, column: column, value: text(column), reason: reason)
     }
 

@@ -9,7 +9,7 @@ struct Migrator: Sendable {
     static let all: [Migration] = [
         Schema.rawLayer, Schema.registryLayer, Schema.analyticsLayer, Schema.featuresLayer,
         Schema.predictionsLayer, Schema.gradingLayer, Schema.opsLayer, Schema.pendingGames,
-        Schema.featureIndexes, Schema.featureHashes, Schema.predictionsV2, Schema.jobQueue,
+        Schema.featureIndexes, Schema.featureHashes, Schema.predictionsV2, Schema.jobQueue, Schema.liveLayer,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.

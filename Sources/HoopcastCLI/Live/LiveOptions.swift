@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import HoopcastLive
+
+/// Options shared by the live commands: the archive location, base-URL overrides and rate limits.
+struct LiveOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Raw archive directory (default $HOOPCAST_ARCHIVE, else hoopcast-data/archive).", valueName: "dir"))
+    var archive: String?
+
+    @Option(name: .customLong("base-url"), parsing: .singleValue, help: ArgumentHelp(
+        "Override a source's base URL, e.g. odds_api=http://127.0.0.1:8080 (repeatable; also $HOOPCAST_BASE_URL_<SOURCE>).",
+        valueName: "source=url"))
+    var baseURLs: [String] = []
+
+    @Option(name: .customLong("rate"), parsing: .singleValue, help: ArgumentHelp(
+        "Requests per minute for a host, e.g. stats.nba.com=20; 0 turns limiting off (repeatable).",
+        valueName: "host=n"))
+    var rates: [String] = []
+
+    /// The archive.
+    func rawArchive() -> RawArchive {
+        let path = archive ?? ProcessInfo.processInfo.environment["HOOPCAST_ARCHIVE"] ?? "hoopcast-data/archive"
+        return RawArchive(root: URL(fileURLWithPath: path))
+    }
+
+    /// Settings from the environment with the command line's overrides.
+    func settings() throws -> SourceSettings {
+        try SourceSettings.load(overrides: try LiveOptions.pairs(baseURLs, option: "--base-url"))
+    }
+
+    /// Host policies with the `--rate` overrides applied to the defaults.
+    func policies() throws -> [String: HostPolicy] {
+        var result: [String: HostPolicy] = [:]
+        for (host, text) in try LiveOptions.pairs(rates, option: "--rate") {
+            guard let perMinute = Double(text), perMinute >= 0 else {
+                throw ValidationError("--rate \(host)=\(text): the rate is a number of requests per minute")
+            }
+            var policy = HostPolicy.defaults(host: host)
+            policy.requestsPerMinute = perMinute == 0 ? nil : perMinute
+            result[host] = policy
+        }
+        return result
+    }
+
+    static func pairs(_ values: [String], option: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for value in values {
+            guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
+                throw ValidationError("\(option) takes NAME=VALUE, got '\(value)'")
+            }
+            result[String(value[..<equals])] = String(value[value.index(after: equals)...])
+        }
+        return result
+    }
+}

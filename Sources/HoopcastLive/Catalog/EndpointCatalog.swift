@@ -1,0 +1,70 @@
+/// Every endpoint Hoopcast can parse, by key.
+public enum EndpointCatalog {
+    /// All endpoints.
+    public static let all: [LiveEndpoint] = [
+        LiveEndpoint(source: "nba_cdn", name: "schedule", host: "cdn.nba.com", requiresRows: false) { root, context throws(PayloadError) in
+            try NBACDNParser.schedule(root, date: context.limitToDate ? context.date : nil)
+        },
+        LiveEndpoint(source: "nba_cdn", name: "play_by_play", host: "cdn.nba.com") { root, _ throws(PayloadError) in
+            try NBACDNParser.playByPlay(root)
+        },
+        LiveEndpoint(source: "nba_stats", name: "player_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
+            try NBAStatsParser.playerGameLog(root)
+        },
+        LiveEndpoint(source: "nba_stats", name: "team_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
+            try NBAStatsParser.teamGameLog(root)
+        },
+        LiveEndpoint(source: "nba_stats", name: "scoreboard", host: "stats.nba.com") { root, _ throws(PayloadError) in
+            try NBAStatsParser.scoreboard(root)
+        },
+        LiveEndpoint(source: "nba_stats", name: "player_index", host: "stats.nba.com") { root, _ throws(PayloadError) in
+            try NBAStatsParser.playerIndex(root)
+        },
+        LiveEndpoint(source: "bdl", name: "games", host: "api.balldontlie.io") { root, _ throws(PayloadError) in
+            try BallDontLieParser.games(root)
+        },
+        LiveEndpoint(source: "bdl", name: "box_scores", host: "api.balldontlie.io") { root, _ throws(PayloadError) in
+            try BallDontLieParser.boxScores(root)
+        },
+        LiveEndpoint(source: "bdl", name: "injuries", host: "api.balldontlie.io", requiresRows: false,
+                     cursor: ("cursor", ["meta", "next_cursor"])) {
+            root, context throws(PayloadError) in
+            try BallDontLieParser.injuries(root, reportDate: context.date, fetchedAt: context.fetchedAt)
+        },
+        LiveEndpoint(source: "bdl", name: "standings", host: "api.balldontlie.io") { root, context throws(PayloadError) in
+            try BallDontLieParser.standings(root, asOf: context.date)
+        },
+        LiveEndpoint(source: "bdl", name: "players", host: "api.balldontlie.io", cursor: ("cursor", ["meta", "next_cursor"])) { root, _ throws(PayloadError) in
+            try BallDontLieParser.players(root)
+        },
+        LiveEndpoint(source: "odds_api", name: "events", host: "api.the-odds-api.com") { root, _ throws(PayloadError) in
+            try OddsAPIParser.events(root)
+        },
+        LiveEndpoint(source: "odds_api", name: "game_lines", host: "api.the-odds-api.com") { root, _ throws(PayloadError) in
+            try OddsAPIParser.gameLines(root)
+        },
+        LiveEndpoint(source: "odds_api", name: "player_props", host: "api.the-odds-api.com") {
+            root, _ throws(PayloadError) in
+            try OddsAPIParser.props(root)
+        },
+        LiveEndpoint(source: "espn", name: "scoreboard", host: "site.api.espn.com") { root, _ throws(PayloadError) in
+            try ESPNParser.scoreboard(root)
+        },
+        LiveEndpoint(source: "espn", name: "roster", host: "site.api.espn.com") { root, _ throws(PayloadError) in
+            try ESPNParser.roster(root)
+        },
+        LiveEndpoint(source: "bettingpros", name: "events", host: "api.bettingpros.com") { root, _ throws(PayloadError) in
+            try BettingProsParser.events(root)
+        },
+    ]
+
+    /// The endpoint with `key` (`source.endpoint`).
+    public static func endpoint(_ key: String) -> LiveEndpoint? { all.first { $0.key == key } }
+
+    /// The source names.
+    public static var sources: [String] {
+        var seen: [String] = []
+        for endpoint in all where !seen.contains(endpoint.source) { seen.append(endpoint.source) }
+        return seen
+    }
+}

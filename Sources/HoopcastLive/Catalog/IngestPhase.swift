@@ -1,0 +1,28 @@
+/// The parts of the daily schedule, each fetching what is useful at that time of day.
+public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Morning: schedule, injuries, standings, players, events, game lines and props.
+    case morning
+    /// Before tip-off (repeatable): game lines and props again; every snapshot is kept.
+    case pretip
+    /// Overnight: final scores, box scores, play-by-play.
+    case overnight
+    /// Everything.
+    case all
+
+    /// Whether `endpoint` (a `source.endpoint` key) is fetched in this phase.
+    public func includes(_ endpoint: String) -> Bool {
+        switch self {
+        case .all: return true
+        case .morning:
+            return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.player_index", "bdl.games", "bdl.injuries",
+                    "bdl.standings", "bdl.players", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
+                    "espn.scoreboard", "espn.roster", "bettingpros.events"].contains(endpoint)
+        case .pretip:
+            return ["nba_cdn.schedule", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
+                    "bdl.injuries"].contains(endpoint)
+        case .overnight:
+            return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.team_game_log", "nba_stats.player_game_log",
+                    "nba_cdn.play_by_play", "bdl.games", "bdl.box_scores", "espn.scoreboard"].contains(endpoint)
+        }
+    }
+}

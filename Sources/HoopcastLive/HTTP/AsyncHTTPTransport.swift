@@ -1,0 +1,62 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The production transport over async-http-client.
+///
+/// TLS certificates are always verified (async-http-client's default); there is deliberately no option to turn
+/// verification off. Redirects are not followed. One underlying client exists per connect timeout, because async-http-client sets the
+/// connect timeout per client.
+public final class AsyncHTTPTransport: HTTPTransport, Sendable {
+    private let clients: [Int64: HTTPClient]
+
+    /// Creates clients for the connect timeouts (seconds) the policies use.
+    public init(connectTimeouts: Set<Double>) {
+        var clients: [Int64: HTTPClient] = [:]
+        for seconds in connectTimeouts {
+            let millis = Int64(seconds * 1000)
+            var configuration = HTTPClient.Configuration()
+            configuration.timeout = .init(connect: .milliseconds(millis))
+            // No redirects: one would bypass the host's policy and could carry a key header to another host; a 3xx
+            // comes back as a response and fails the payload gate.
+            configuration.redirectConfiguration = .disallow
+            configuration.httpVersion = .automatic
+            clients[millis] = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        }
+        self.clients = clients
+    }
+
+    /// Closes every connection; call once when done.
+    public func shutdown() async throws {
+        for client in clients.values { try await client.shutdown() }
+    }
+
+    public func get(url: String, headers: [(String, String)], policy: HostPolicy) async throws(TransportFailure)
+        -> TransportResponse {
+        guard let client = clients[Int64(policy.connectTimeout * 1000)] else {
+            throw .connection("no client for a connect timeout of \(policy.connectTimeout) s")
+        }
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        do {
+            let timeout = TimeAmount.milliseconds(Int64(policy.totalTimeout * 1000))
+            let response = try await client.execute(request, timeout: timeout)
+            let body = try await response.body.collect(upTo: policy.maxBodyBytes)
+            var headerMap: [String: String] = [:]
+            for header in response.headers { headerMap[header.name.lowercased()] = header.value }
+            return TransportResponse(status: Int(response.status.code), headers: headerMap,
+                                     body: Array(body.readableBytesView))
+        } catch let error as HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .connectTimeout, .readTimeout, .writeTimeout: throw .timeout
+            default: throw .connection(String(describing: error))
+            }
+        } catch let error as NIOTooManyBytesError {
+            throw .bodyTooLarge(error.maxBytes ?? policy.maxBodyBytes)
+        } catch {
+            throw .connection(String(describing: type(of: error)))
+        }
+    }
+}

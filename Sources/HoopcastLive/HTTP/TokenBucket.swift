@@ -1,0 +1,33 @@
+/// A token bucket: `ratePerSecond` tokens refill continuously up to `capacity`; each request takes one.
+///
+/// Pure state (no clock inside): the caller passes the current time and sleeps for the returned delay, so the
+/// behaviour is deterministic under test.
+public struct TokenBucket: Sendable, Hashable {
+    /// Tokens added per second.
+    public let ratePerSecond: Double
+    /// The most tokens held (the burst size).
+    public let capacity: Double
+    /// Tokens available at ``updatedAt`` (may be negative: reservations already handed out).
+    public private(set) var tokens: Double
+    /// When ``tokens`` was last computed (seconds since 1970).
+    public private(set) var updatedAt: Double
+
+    /// A full bucket at `now`.
+    public init(requestsPerMinute: Double, burst: Double = 1, now: Double) {
+        precondition(requestsPerMinute > 0 && burst >= 1, "a rate limit needs a positive rate and a burst of at least 1")
+        ratePerSecond = requestsPerMinute / 60
+        capacity = burst
+        tokens = burst
+        updatedAt = now
+    }
+
+    /// Takes one token; returns how many seconds the caller must wait before sending (0 when a token was free).
+    public mutating func reserve(now: Double) -> Double {
+        if now > updatedAt {
+            tokens = min(capacity, tokens + (now - updatedAt) * ratePerSecond)
+            updatedAt = now
+        }
+        tokens -= 1
+        return tokens >= 0 ? 0 : -tokens / ratePerSecond
+    }
+}
