@@ -33,6 +33,8 @@ final class PostgresPool: Sendable {
     static func connect(url: String, logger: Logger) async throws -> PostgresPool {
         let configuration = try configuration(url: url)
         let pool = PostgresPool(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+        // Give the client's run loop a moment to start: a lease before it runs works but logs a warning.
+        try? await Task.sleep(for: .milliseconds(20))
         do {
             try await pool.database.raw("SELECT 1 AS ok").run()
         } catch {
