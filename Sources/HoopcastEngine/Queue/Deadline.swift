@@ -30,24 +30,16 @@ enum Deadline {
     }
 }
 
-/// Resumes a continuation exactly once, whichever of the racers comes first.
+/// Resumes a continuation exactly once, whichever of the racers comes first (``set(_:)`` runs before either
+/// racer starts).
 private final class ResumeOnce<R: Sendable>: Sendable {
-    private let state = Mutex<(continuation: CheckedContinuation<R, any Error>?, pending: Result<R, any Error>?)>((nil, nil))
+    private let continuation = Mutex<CheckedContinuation<R, any Error>?>(nil)
 
     func set(_ continuation: CheckedContinuation<R, any Error>) {
-        let pending: Result<R, any Error>? = state.withLock { state in
-            if let pending = state.pending { state.pending = nil; return pending }
-            state.continuation = continuation
-            return nil
-        }
-        if let pending { continuation.resume(with: pending) }
+        self.continuation.withLock { $0 = continuation }
     }
 
     func resume(with result: Result<R, any Error>) {
-        let continuation: CheckedContinuation<R, any Error>? = state.withLock { state in
-            if let continuation = state.continuation { state.continuation = nil; return continuation }
-            return nil
-        }
-        continuation?.resume(with: result)
+        continuation.withLock { stored in defer { stored = nil }; return stored }?.resume(with: result)
     }
 }

@@ -89,11 +89,18 @@ public struct Worker: Sendable {
         let context = StepContext(store: queue.store, runID: job.correlationID, logger: jobLogger) { [queue] db, rows in
             try await queue.complete(job, rowsWritten: rows, seconds: elapsed(), on: db)
         }
-        let heartbeat = Task { [queue, leaseSeconds = queue.leaseSeconds] in
+        let heartbeat = Task { [queue, leaseSeconds = queue.leaseSeconds, jobLogger] in
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(leaseSeconds / 3))
-                if Task.isCancelled { return }
-                if (try? await queue.heartbeat(job)) == false { return }  // lost: the commit will refuse
+                do {
+                    try await Task.sleep(for: .seconds(leaseSeconds / 3))
+                    // Lost: the job was rescued; the commit will refuse, nothing more to renew.
+                    guard try await queue.heartbeat(job) else { return }
+                } catch is CancellationError {
+                    return
+                } catch {
+                    // The next beat may get through; if none does, the lease expires and the job is rescued.
+                    jobLogger.warning("heartbeat failed", metadata: ["error": "\(error)"])
+                }
             }
         }
         defer { heartbeat.cancel() }
