@@ -37,7 +37,7 @@ public enum FailureClassifier {
     public static func kind(of error: any Error) -> FailureKind {
         if let classified = error as? ClassifiedError { return classified.kind }
         if error is StepTimeout { return .timeout }
-        if error is CancellationError { return .transient }
+        if error is CancellationError || error is LockError { return .transient }
         let text = String(describing: error).lowercased()
         // PostgreSQL: connection loss, admin shutdown (57P01), serialization failure (40001), deadlock (40P01),
         // lock/statement timeout (55P03, 57014), too many connections (53300). SQLite: busy/locked.

@@ -58,10 +58,19 @@ public struct StepContext: Sendable {
     /// is marked done in the same transaction, so the writes and the acknowledgement land together or not at all.
     /// A step commits at most once, as its last act.
     public func commit(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Int) async throws {
+        try await commit { db in (try await body(db), ()) }
+    }
+
+    /// ``commit(_:)`` for a body that also returns a value (what it wrote, for the step's report).
+    @discardableResult
+    public func commit<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> (rowsWritten: Int, value: T)
+    ) async throws -> T {
         guard commits.increment() == 1 else { throw StepFailure("a step commits its writes once; this one tried again") }
-        try await store.transaction { [acknowledge] db in
-            let rows = try await body(db)
+        return try await store.transaction { [acknowledge] db in
+            let (rows, value) = try await body(db)
             try await acknowledge?(db, rows)
+            return value
         }
     }
 

@@ -10,7 +10,7 @@ import SQLKit
 /// reported). Then the day's performance per system and market.
 public struct GradeStep: Step {
     public let name = "grade.predictions"
-    public let upstream = ["predict.systems"]
+    public let upstream = ["predict.consolidate"]
 
     /// Creates the step.
     public init() {}
@@ -29,7 +29,8 @@ public struct GradeStep: Step {
                    p_over, edge
             FROM predictions_player_props
             WHERE game_date = \(bind: date.description) AND feature_version = \(bind: Feature.version)
-            """).all()
+            ORDER BY game_id, player_id, market, system
+            """).all()  // ordered: the daily sums then add in the same order on every engine, to the last bit
         if predictions.isEmpty {
             let gated = try await db.raw("""
                 SELECT COUNT(*) AS n FROM features_player_market

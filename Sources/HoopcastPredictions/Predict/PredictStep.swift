@@ -5,8 +5,10 @@ import HoopcastModels
 import HoopcastStore
 
 /// `predict.systems`: every system's prediction for every gated (player, game, market) of the date, with the
-/// line, calibrated probability, edge and recommendation; written with ``PartitionWriter`` (re-runs replace,
-/// unchanged rows are left alone, predictions no longer produced are deleted).
+/// line, calibrated probability, edge and recommendation. The rows are staged as one batch
+/// (`predictions_player_props_staging`); ``ConsolidateStep`` merges the date's newest batch into
+/// `predictions_player_props` under the date's lock (re-runs replace, unchanged rows are left alone, predictions no
+/// longer produced are deleted).
 public struct PredictStep: Step {
     public let name = "predict.systems"
     public let upstream = ["features.player_market"]
@@ -20,9 +22,15 @@ public struct PredictStep: Step {
     let history = PlayerHistoryCache()
     let calibration = DatedCache<CalibrationSample>(windowDays: PredictionInputsReader.calibrationDays)
 
-    static let writer = PartitionWriter(
-        table: "predictions_player_props", columns: PredictionRecord.columns,
-        key: [("game_id", .text), ("player_id", .int), ("market", .text), ("system", .text), ("feature_version", .text)])
+    /// The staging → consolidation writer of `predictions_player_props`.
+    static let writer = StagedPartitionWriter(
+        table: "predictions_player_props", staging: "predictions_player_props_staging",
+        columns: PredictionRecord.columns, key: ["game_id", "player_id", "market", "system", "feature_version"])
+
+    /// The partition one date's predictions replace.
+    static func partition(_ date: GameDate) -> [(column: String, value: SQLValue)] {
+        [("game_date", .text(date.description)), ("feature_version", .text(Feature.version))]
+    }
 
     /// Creates the step. `members` gives the systems for a date (the CatBoost models registered before it join the
     /// rule-based systems); the ensemble is always added.
@@ -37,37 +45,37 @@ public struct PredictStep: Step {
         let reader = PredictionInputsReader(db: context.store.sql, linePolicy: linePolicy, history: history,
                                             calibration: calibration)
         let (inputs, skipped, excluded) = try await reader.read(date: date)
-        let partition: [(column: String, value: SQLValue)] = [
-            ("game_date", .text(date.description)), ("feature_version", .text(Feature.version)),
-        ]
+        let partition = PredictStep.partition(date), runID = context.runID
         guard !inputs.rows.isEmpty else {
             // The feature step (upstream, succeeded) decides when a date legitimately has no rows — a season opener,
-            // where no team has played yet, or only players the gate skips. Nothing to predict is then the truth.
-            let write = try await PredictStep.writer.plan(partition: partition, with: [], runID: context.runID,
-                                                          in: context.store)
-            let result = write.result
-            try await context.commit { db in try await write.apply(on: db); return result.deleted }
-            return StepReport(rowsWritten: result.deleted, notes: [
+            // where no team has played yet, or only players the gate skips. Nothing to predict is then the truth,
+            // staged as an empty batch so the consolidation clears the date.
+            try await context.commit { db in
+                try await PredictStep.writer.stage(partition: partition, rows: [], runID: runID, on: db)
+                return 0
+            }
+            return StepReport(rowsWritten: 0, notes: [
                 "nothing to predict: no feature row of \(date) passed the gate (\(skipped) skipped)",
             ])
         }
         let engine = PredictionEngine(members: try members(date), policy: policy)
         let records = engine.predict(inputs)
-        let write = try await PredictStep.writer.plan(partition: partition, with: records.map(\.values),
-                                                      runID: context.runID, in: context.store)
-        let result = write.result
-        try await context.commit { db in try await write.apply(on: db); return result.written + result.deleted }
+        let rows = records.map(\.values)
+        try await context.commit { db in
+            try await PredictStep.writer.stage(partition: partition, rows: rows, runID: runID, on: db)
+            return rows.count
+        }
         var counts: [Recommendation: Int] = [:]
         for record in records where record.system == PredictionEngine.ensembleName { counts[record.recommendation, default: 0] += 1 }
         let systems = Set(records.map(\.system)).sorted().joined(separator: ", ")
         var notes = [
-            "\(records.count) predictions (\(systems)) for \(inputs.rows.count) gated rows; \(skipped) rows skipped by the gate",
+            "\(records.count) predictions staged (\(systems)) for \(inputs.rows.count) gated rows; \(skipped) rows skipped by the gate",
             "ensemble: \(counts[.over] ?? 0) OVER, \(counts[.under] ?? 0) UNDER, \(counts[.pass] ?? 0) PASS, "
                 + "\(counts[.noLine] ?? 0) NO_LINE",
         ]
         if !excluded.isEmpty {
             notes.append("quotes excluded: " + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
-        return StepReport(rowsWritten: result.written + result.deleted, notes: notes)
+        return StepReport(rowsWritten: rows.count, notes: notes)
     }
 }

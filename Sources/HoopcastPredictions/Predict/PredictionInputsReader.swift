@@ -49,21 +49,26 @@ struct PredictionInputsReader: Sendable {
 
     /// Mean absolute error per (market, system) over the graded predictions of the ``trackDays`` before the date.
     func tracks(before date: GameDate) async throws -> [Market: [String: EnsembleSystem.Track]] {
+        // Summed here in date order rather than by SQL's SUM, whose order (and so last bit) differs by engine.
         let rows = try await db.raw("""
-            SELECT system, market, SUM(mae * graded) AS error, SUM(graded) AS graded FROM grading_system_daily
+            SELECT system, market, mae, graded FROM grading_system_daily
             WHERE game_date >= \(bind: date.adding(days: -PredictionInputsReader.trackDays).description)
               AND game_date < \(bind: date.description) AND feature_version = \(bind: Feature.version) AND graded > 0
-            GROUP BY system, market
+            ORDER BY system, market, game_date
             """).all()
-        var tracks: [Market: [String: EnsembleSystem.Track]] = [:]
+        var sums: [Market: [String: (error: Double, graded: Int)]] = [:]
         for row in rows {
             let marketText = try row.value("market", as: String.self)
             guard let market = Market(rawValue: marketText) else {
                 throw StoreError(.decodingFailed, "grading_system_daily.market is not a market: \(marketText)")
             }
             let graded = try row.value("graded", as: Int.self)
-            tracks[market, default: [:]][try row.value("system", as: String.self)] = EnsembleSystem.Track(
-                meanAbsoluteError: try row.value("error", as: Double.self) / Double(graded), graded: graded)
+            let error = try row.value("mae", as: Double.self) * Double(graded)
+            sums[market, default: [:]][try row.value("system", as: String.self), default: (0, 0)].error += error
+            sums[market, default: [:]][try row.value("system", as: String.self), default: (0, 0)].graded += graded
+        }
+        let tracks = sums.mapValues { systems in
+            systems.mapValues { EnsembleSystem.Track(meanAbsoluteError: $0.error / Double($0.graded), graded: $0.graded) }
         }
         return tracks
     }
