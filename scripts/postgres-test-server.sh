@@ -17,8 +17,18 @@ as_owner() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The server outlives this script: it must not inherit descriptors beyond stdin/stdout/stderr (a caller may watch one
+# to learn when this script has exited, and would wait for the server instead).
+close_inherited() {
+    local fd
+    for fd in $(ls /proc/$$/fd 2>/dev/null); do
+        [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null || true
+    done
+}
+
 case "${1:-start}" in
 start)
+    close_inherited
     if [ ! -f "$dir/PG_VERSION" ]; then
         mkdir -p "$dir"
         [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
@@ -36,6 +46,7 @@ stop)
     as_owner "$bin/pg_ctl" -D "$dir" -m fast stop >&2 || true
     ;;
 restart)
+    close_inherited
     as_owner "$bin/pg_ctl" -D "$dir" -m fast -w restart >&2
     ;;
 *)

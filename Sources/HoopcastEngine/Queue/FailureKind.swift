@@ -38,9 +38,10 @@ public enum FailureClassifier {
         if let classified = error as? ClassifiedError { return classified.kind }
         if error is StepTimeout { return .timeout }
         if error is CancellationError || error is LockError { return .transient }
+        // The drivers' typed errors (SQLSTATE, SQLite result codes, NIO connection errors).
+        if TransientFailure.matches(error) { return .transient }
+        // Errors that reach us only as text (a source's HTTP client, a wrapped driver message).
         let text = String(describing: error).lowercased()
-        // PostgreSQL: connection loss, admin shutdown (57P01), serialization failure (40001), deadlock (40P01),
-        // lock/statement timeout (55P03, 57014), too many connections (53300). SQLite: busy/locked.
         let transientMarkers = [
             "connection", "closed", "57p01", "57p02", "57p03", "40001", "40p01", "55p03", "57014", "53300",
             "database is locked", "sqlite_busy", "timed out", "timeout", "econnrefused", "broken pipe", "reset by peer",

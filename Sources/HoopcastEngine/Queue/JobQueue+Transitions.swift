@@ -53,7 +53,7 @@ extension JobQueue {
         return failed
     }
 
-    /// Appends to the pipeline event log (in the caller's transaction).
+    /// Appends to the pipeline event log and updates the execution log (in the caller's transaction).
     static func event(_ db: any SQLDatabase, _ event: PipelineEvent, key: String, step: String, date: String,
                       correlationID: String, at now: String, attempt: Int? = nil, worker: String? = nil,
                       rowsWritten: Int? = nil, seconds: Double? = nil, delay: Double? = nil, detail: String? = nil) async throws {
@@ -63,5 +63,7 @@ extension JobQueue {
             VALUES (\(bind: now), \(bind: correlationID), \(bind: key), \(bind: step), \(bind: date), \(bind: event.rawValue),
                 \(bind: attempt), \(bind: worker), \(bind: rowsWritten), \(bind: seconds), \(bind: delay), \(bind: detail))
             """).run()
+        try await ExecutionLog.record(db, event, runID: correlationID, step: step, date: date, attempt: attempt,
+                                      rowsWritten: rowsWritten, detail: detail, at: now)
     }
 }

@@ -80,18 +80,20 @@ public struct JobQueue: Sendable {
         }
     }
 
-    /// Claims the next runnable job for `owner`, or nil when none is runnable now.
-    public func claim(owner: String) async throws -> ClaimedJob? {
+    /// Claims the next runnable job for `owner` (only of the run `correlationID` when given), or nil when none is
+    /// runnable now.
+    public func claim(owner: String, correlationID: String? = nil) async throws -> ClaimedJob? {
         let now = clock(), nowText = QueueTime.text(now)
         let expires = QueueTime.text(now.addingTimeInterval(leaseSeconds))
         let token = UUID().uuidString
         let skipLocked: SQLQueryString = store.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let scope: SQLQueryString = correlationID.map { " AND correlation_id = \(bind: $0)" } ?? ""
         return try await store.transaction { db in
             guard let row = try await db.raw("""
                 UPDATE ops_jobs SET status = 'running', attempts = attempts + 1, lease_owner = \(bind: owner),
                     lease_token = \(bind: token), lease_expires_at = \(bind: expires), heartbeat_at = \(bind: nowText),
                     started_at = \(bind: nowText), updated_at = \(bind: nowText)
-                WHERE id = (SELECT id FROM ops_jobs WHERE status = 'queued' AND run_after <= \(bind: nowText)
+                WHERE id = (SELECT id FROM ops_jobs WHERE status = 'queued' AND run_after <= \(bind: nowText)\(scope)
                             ORDER BY priority, run_after, id LIMIT 1\(skipLocked))
                 RETURNING id, job_key, step, partition_date, arguments, attempts, max_attempts, timeout_seconds,
                     correlation_id, last_delay_seconds
@@ -123,10 +125,11 @@ public struct JobQueue: Sendable {
             """).first() != nil
     }
 
-    /// Jobs per status.
-    public func counts() async throws -> [JobStatus: Int] {
+    /// Jobs per status (of the run `correlationID` when given).
+    public func counts(correlationID: String? = nil) async throws -> [JobStatus: Int] {
         var counts = Dictionary(uniqueKeysWithValues: JobStatus.allCases.map { ($0, 0) })
-        for row in try await store.sql.raw("SELECT status, COUNT(*) AS n FROM ops_jobs GROUP BY status").all() {
+        let scope: SQLQueryString = correlationID.map { " WHERE correlation_id = \(bind: $0)" } ?? ""
+        for row in try await store.sql.raw("SELECT status, COUNT(*) AS n FROM ops_jobs\(scope) GROUP BY status").all() {
             let text = try row.value("status", as: String.self)
             guard let status = JobStatus(rawValue: text) else {
                 throw StoreError(.decodingFailed, "ops_jobs.status is '\(text)'")

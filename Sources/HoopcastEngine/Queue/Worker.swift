@@ -17,12 +17,16 @@ public struct Worker: Sendable {
     public let concurrency: Int
     /// How long to sleep when nothing is runnable, in seconds.
     public let pollSeconds: Double
+    /// How long the queue may stay unreachable before the worker gives up (it retries with jittered backoff).
+    public let storeOutageSeconds: Double
     public let logger: Logger
 
     /// Creates a worker.
     public init(queue: JobQueue, pipeline: Pipeline, name: String = Worker.defaultName(), concurrency: Int = 1,
-                pollSeconds: Double = 0.5, logger: Logger = Logger(label: "hoopcast.worker")) {
-        precondition(concurrency >= 1 && pollSeconds > 0)
+                pollSeconds: Double = 0.5, storeOutageSeconds: Double = 600,
+                logger: Logger = Logger(label: "hoopcast.worker")) {
+        precondition(concurrency >= 1 && pollSeconds > 0 && storeOutageSeconds >= 0)
+        self.storeOutageSeconds = storeOutageSeconds
         self.queue = queue
         self.pipeline = pipeline
         self.name = name
@@ -39,7 +43,7 @@ public struct Worker: Sendable {
 
     /// How one claimed job ended.
     public enum Outcome: Sendable, Hashable {
-        case done(rowsWritten: Int)
+        case done(rowsWritten: Int, notes: [String] = [])
         case failed(FailureOutcome)
         case leaseLost
     }
@@ -57,16 +61,31 @@ public struct Worker: Sendable {
 
     private func loop(slot: Int, drain: Bool, shouldStop: @Sendable () -> Bool) async throws {
         let owner = concurrency == 1 ? name : "\(name)/\(slot)"
+        var outage = StoreOutage(limitSeconds: storeOutageSeconds)
         while !shouldStop() && !Task.isCancelled {
-            if let job = try await queue.claim(owner: owner) {
-                _ = try await process(job)
+            do {
+                if let job = try await queue.claim(owner: owner) {
+                    outage.recovered()
+                    _ = try await process(job)
+                    continue
+                }
+                try await queue.rescue()
+                try await queue.applyDeadlines()
+                if drain {
+                    let counts = try await queue.counts()
+                    if (counts[.queued] ?? 0) == 0 && (counts[.running] ?? 0) == 0 { return }
+                }
+                outage.recovered()
+            } catch let error where !(error is CancellationError) {
+                // The queue itself could not be read or written (a restarting server, a dropped connection): wait
+                // and try again, up to the outage limit. A job it was running keeps its lease until the lease
+                // expires; then it is rescued, and this attempt's late commit is refused.
+                let delay = try outage.failed(error)
+                logger.warning("queue unavailable; retrying", metadata: [
+                    "worker": "\(owner)", "error": "\(error)", "retry_in_seconds": "\(delay)",
+                ])
+                try await Task.sleep(for: .seconds(delay))
                 continue
-            }
-            try await queue.rescue()
-            try await queue.applyDeadlines()
-            if drain {
-                let counts = try await queue.counts()
-                if (counts[.queued] ?? 0) == 0 && (counts[.running] ?? 0) == 0 { return }
             }
             try await Task.sleep(for: .seconds(pollSeconds))
         }
@@ -114,7 +133,7 @@ public struct Worker: Sendable {
                 }
             }
             jobLogger.info("job succeeded", metadata: ["rows_written": "\(report.rowsWritten)", "seconds": "\(elapsed())"])
-            return .done(rowsWritten: report.rowsWritten)
+            return .done(rowsWritten: report.rowsWritten, notes: report.notes)
         } catch is LeaseLost {
             jobLogger.warning("job lost its lease; its writes were rolled back")
             return .leaseLost

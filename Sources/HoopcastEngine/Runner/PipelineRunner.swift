@@ -3,8 +3,10 @@ import HoopcastCore
 import HoopcastStore
 import Logging
 
-/// Runs a ``Pipeline`` for one date in-process (embedded mode): steps in dependency order, each attempt recorded in
-/// the execution log, a time limit enforced while each step runs, and every downstream step of a failure skipped.
+/// Runs a ``Pipeline`` for one date in-process (embedded mode) through the durable queue: the date's jobs are
+/// queued under the run id (re-opening finished ones) and processed here, in dependency order, by the same
+/// ``Worker/process(_:)`` as `hoopcast worker` — the same leases, time limits, retries, execution and event logs —
+/// and every downstream job of a failure fails with it (reported as skipped).
 public struct PipelineRunner: Sendable {
     /// The outcome of one step for the date.
     public struct StepOutcome: Sendable {
@@ -16,7 +18,7 @@ public struct PipelineRunner: Sendable {
         public let report: StepReport?
         /// The error text when it failed or was skipped.
         public let error: String?
-        /// Wall time in seconds.
+        /// Wall time in seconds (all attempts).
         public let seconds: Double
     }
 
@@ -36,77 +38,62 @@ public struct PipelineRunner: Sendable {
 
     /// The pipeline to run.
     public let pipeline: Pipeline
-    /// The warehouse.
-    public let store: Store
+    /// The queue (in the warehouse) its jobs go through.
+    public let queue: JobQueue
     /// The base logger.
     public let logger: Logger
+    /// The warehouse.
+    public var store: Store { queue.store }
 
-    /// Creates a runner.
-    public init(pipeline: Pipeline, store: Store, logger: Logger = Logger(label: "hoopcast.engine")) {
+    /// Creates a runner; `retry` paces the retries of transient failures.
+    public init(pipeline: Pipeline, store: Store, retry: RetryPolicy = RetryPolicy(),
+                logger: Logger = Logger(label: "hoopcast.engine")) {
         self.pipeline = pipeline
-        self.store = store
+        self.queue = JobQueue(store: store, retry: retry)
         self.logger = logger
     }
 
-    /// Runs every step for `date` under `runID`; never throws for a step failure (see ``DateOutcome``), only when
-    /// the execution log itself cannot be written.
+    /// Runs every step for `date` under `runID` (the correlation id of its jobs); never throws for a step failure
+    /// (see ``DateOutcome``), only when the queue itself cannot be written.
     public func run(date: GameDate, runID: String) async throws -> DateOutcome {
-        let log = ExecutionLog(store: store)
-        var outcomes: [StepOutcome] = []
-        var failed: [String: String] = [:]  // step → reason, for failed and skipped steps
-        for step in pipeline.ordered {
-            if let blocker = step.upstream.first(where: { failed[$0] != nil }) {
-                let reason = "upstream step \(blocker) did not succeed"
-                try await log.skipped(runID: runID, step: step.name, date: date, reason: reason)
-                failed[step.name] = reason
-                outcomes.append(StepOutcome(step: step.name, status: .skipped, report: nil, error: reason, seconds: 0))
+        let specs = JobPlan.specs(pipeline: pipeline, dates: [date])
+        try await queue.enqueue(specs, correlationID: runID, force: true)
+        let worker = Worker(queue: queue, pipeline: pipeline, name: "run-\(runID)", logger: logger)
+        var reports: [String: StepReport] = [:], seconds: [String: Double] = [:]
+        while true {
+            if let job = try await queue.claim(owner: worker.name, correlationID: runID) {
+                let started = ContinuousClock.now
+                let outcome = try await worker.process(job)
+                seconds[job.step, default: 0] += (ContinuousClock.now - started) / .seconds(1)
+                if case let .done(rows, notes) = outcome { reports[job.step] = StepReport(rowsWritten: rows, notes: notes) }
                 continue
             }
-            var stepLogger = logger
-            stepLogger[metadataKey: "run_id"] = .string(runID)
-            stepLogger[metadataKey: "step"] = .string(step.name)
-            stepLogger[metadataKey: "date"] = .string(date.description)
-            let context = StepContext(store: store, runID: runID, logger: stepLogger)
-            _ = try await log.started(runID: runID, step: step.name, date: date, attempt: 1)
-            let started = Date()
-            do {
-                let report = try await PipelineRunner.withTimeout(seconds: step.timeoutSeconds, step: step.name) {
-                    try await step.run(date: date, context: context)
-                }
-                let seconds = Date().timeIntervalSince(started)
-                try await log.finished(runID: runID, step: step.name, date: date, attempt: 1, status: .succeeded,
-                                       rowsWritten: report.rowsWritten, error: nil)
-                stepLogger.info("step succeeded", metadata: ["rows_written": "\(report.rowsWritten)"])
-                outcomes.append(StepOutcome(step: step.name, status: .succeeded, report: report, error: nil,
-                                            seconds: seconds))
-            } catch {
-                let seconds = Date().timeIntervalSince(started)
-                let message = "\(error)"
-                try await log.finished(runID: runID, step: step.name, date: date, attempt: 1, status: .failed,
-                                       rowsWritten: nil, error: message)
-                stepLogger.error("step failed", metadata: ["error": .string(message)])
-                failed[step.name] = message
-                outcomes.append(StepOutcome(step: step.name, status: .failed, report: nil, error: message,
-                                            seconds: seconds))
+            let open = try await queue.counts(correlationID: runID)
+            guard (open[.queued] ?? 0) + (open[.running] ?? 0) > 0 else { break }
+            try await queue.rescue()
+            try await Task.sleep(for: .milliseconds(20))  // a retry's delay, or a job of this run held elsewhere
+        }
+        var steps: [StepOutcome] = []
+        for spec in specs {
+            let row = try await store.sql.raw("""
+                SELECT status, last_error, error_kind FROM ops_jobs WHERE job_key = \(bind: spec.key)
+                """).first()
+            let status = try row?.value("status", as: String.self)
+            let error = try row?.value("last_error", as: String?.self)
+            switch status {
+            case "done":
+                steps.append(StepOutcome(step: spec.step, status: .succeeded, report: reports[spec.step] ?? StepReport(rowsWritten: 0),
+                                         error: nil, seconds: seconds[spec.step] ?? 0))
+            case "failed" where try row?.value("error_kind", as: String?.self) == FailureKind.upstream.rawValue:
+                steps.append(StepOutcome(step: spec.step, status: .skipped, report: nil, error: error, seconds: 0))
+            case "failed":
+                steps.append(StepOutcome(step: spec.step, status: .failed, report: nil, error: error,
+                                         seconds: seconds[spec.step] ?? 0))
+            default:  // still held by a job of another run (running elsewhere)
+                steps.append(StepOutcome(step: spec.step, status: .running, report: nil,
+                                         error: "\(status ?? "missing") in the queue", seconds: 0))
             }
         }
-        return DateOutcome(date: date, runID: runID, steps: outcomes)
-    }
-
-    /// Runs `body`, cancelling it and throwing when it takes longer than `seconds`.
-    static func withTimeout<R: Sendable>(seconds: Double, step: String,
-                                         _ body: @escaping @Sendable () async throws -> R) async throws -> R {
-        try await withThrowingTaskGroup(of: R?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let result = first else {
-                throw StepFailure("step \(step) exceeded its time limit of \(seconds) s and was cancelled")
-            }
-            return result
-        }
+        return DateOutcome(date: date, runID: runID, steps: steps)
     }
 }

@@ -68,7 +68,7 @@ struct JobQueueTests {
             }
             switch try await worker.process(job) {
             case .failed(.retrying(let delay)): delays.append(delay)
-            case .done(let rows): #expect(rows == 7)
+            case .done(let rows, _): #expect(rows == 7)
             default: Issue.record("unexpected outcome for attempt \(job.attempt)")
             }
         }

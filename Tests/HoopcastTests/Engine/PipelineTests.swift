@@ -53,7 +53,7 @@ struct PipelineTests {
         #expect(rows.count == 4)
         let compute = try #require(rows.first { (try? $0.decode(column: "step", as: String.self)) == "compute" })
         #expect(try compute.decode(column: "status", as: String.self) == "failed")
-        #expect(try compute.decode(column: "error", as: String.self) == "bad input on line 7")
+        #expect(try compute.decode(column: "error", as: String.self) == "permanent: bad input on line 7")  // kind: reason
         #expect(try compute.decode(column: "partition_date", as: String.self) == "2024-01-16")
         #expect(try compute.decode(column: "finished_at", as: String?.self) != nil)
         let load = try #require(rows.first { (try? $0.decode(column: "step", as: String.self)) == "load" })

@@ -33,8 +33,8 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// Creates an empty database `hoopcast_test_<random>` on the test server and returns its URL. The databases are
     /// left behind for inspection; the test command's server is thrown away after the run.
-    static func freshPostgresDatabase() async throws -> String {
-        let server = try #require(postgresURL, "HOOPCAST_TEST_POSTGRES_URL is not set")
+    static func freshPostgresDatabase(on serverURL: String? = nil) async throws -> String {
+        let server = try #require(serverURL ?? postgresURL, "HOOPCAST_TEST_POSTGRES_URL is not set")
         let name = "hoopcast_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         var components = try #require(URLComponents(string: server))
         let client = PostgresClient(configuration: PostgresClient.Configuration(
