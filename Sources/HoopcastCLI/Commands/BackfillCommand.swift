@@ -44,7 +44,7 @@ struct BackfillCommand: AsyncParsableCommand {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
         let (workers, noWait) = (workers, noWait)
         let outcome = try await storeOptions.withStore { store -> Backfill.Outcome? in
-            let backfill = QueueBackfill(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy),
+            let backfill = Backfill(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy),
                                          queue: JobQueue(store: store), workers: workers)
             if noWait {
                 let (dates, correlationID) = try await backfill.enqueue(from: first, to: last, force: force)

@@ -13,13 +13,18 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run the daily pipeline for a date, point in time (only data before the date, plus its schedule and lines).",
         discussion: """
-            Steps run as a DAG; each attempt is recorded in ops_step_executions. A failing step stops its \
-            downstream steps and the command exits non-zero with the error.
+            The date's steps are queued as jobs (re-opening finished ones) and run here, as a DAG, by the same \
+            worker code as `hoopcast worker`: each attempt is recorded in ops_step_executions and \
+            ops_pipeline_events under one run id. A failing step fails its downstream steps and the command exits \
+            non-zero with the error. With --no-wait the jobs are only queued, for `hoopcast worker` processes.
             """
     )
 
     @Option(help: "The game date, YYYY-MM-DD.")
     var date: String
+
+    @Flag(help: "Only queue the date's jobs (for `hoopcast worker`); do not run them here.")
+    var noWait = false
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var predictionOptions: PredictionOptions
@@ -28,7 +33,16 @@ struct RunCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap()
         guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
         let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
-        let outcome = try await storeOptions.withStore { store in try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).run(date: day) }
+        if noWait {
+            let (runID, jobs) = try await storeOptions.withStore { store in
+                try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).enqueue(date: day)
+            }
+            Terminal.out("queued \(jobs) jobs for \(day) as \(runID); run `hoopcast worker` to process them")
+            return
+        }
+        let outcome = try await storeOptions.withStore { store in
+            try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).run(date: day)
+        }
         outcome.print()
         if !outcome.succeeded { throw ExitCode(1) }
     }
@@ -49,6 +63,14 @@ struct RunWorkflow: Sendable {
         let outcome = try await runner.run(date: date, runID: runID)
         try await runLog.finish(runID: runID, error: outcome.firstFailure.map { "\($0.step): \($0.error ?? "")" })
         return outcome
+    }
+
+    /// Queues the date's jobs (re-opening finished ones) without running them; returns the run id and job count.
+    func enqueue(date: GameDate) async throws -> (runID: String, jobs: Int) {
+        let runID = RunLog.newRunID(prefix: "run")
+        let specs = JobPlan.specs(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), dates: [date])
+        try await JobQueue(store: store).enqueue(specs, correlationID: runID, force: true)
+        return (runID, specs.count)
     }
 }
 

@@ -4,8 +4,11 @@ import HoopcastStore
 import Logging
 import SQLKit
 
-/// Runs a pipeline for many dates in date order, in-process. Resumable: a date whose every step already succeeded
-/// (in any earlier run) is skipped unless `force` is set. A failing date is recorded and the backfill goes on.
+/// A backfill through the durable queue: every (step, date) of the range becomes a job (``JobPlan``), and
+/// in-process workers run them — several dates at once when `workers > 1`, each date's steps in order, each date's
+/// predictions after the previous date's grades. Resumable by construction: done jobs stay done unless `force`;
+/// a crashed backfill is resumed by running it (or `hoopcast worker`) again. A failing date is reported and the
+/// others go on.
 public struct Backfill: Sendable {
     /// Progress of a backfill, reported after each date.
     public struct Progress: Sendable {
@@ -33,20 +36,29 @@ public struct Backfill: Sendable {
         public var failed: [(date: GameDate, step: String, error: String)] = []
     }
 
-    /// The pipeline to run per date.
     public let pipeline: Pipeline
+    public let queue: JobQueue
+    /// Jobs run at once in this process.
+    public let workers: Int
     /// The warehouse.
-    public let store: Store
+    public var store: Store { queue.store }
 
-    /// Creates a backfill.
-    public init(pipeline: Pipeline, store: Store) {
+    /// Creates a backfill over `queue`.
+    public init(pipeline: Pipeline, queue: JobQueue, workers: Int = 1) {
+        precondition(workers >= 1)
         self.pipeline = pipeline
-        self.store = store
+        self.queue = queue
+        self.workers = workers
+    }
+
+    /// Creates a backfill over the queue in `store`.
+    public init(pipeline: Pipeline, store: Store, workers: Int = 1) {
+        self.init(pipeline: pipeline, queue: JobQueue(store: store), workers: workers)
     }
 
     /// The dates between `from` and `to` (inclusive) with at least one scheduled game, in order.
     public func gameDates(from: GameDate, to: GameDate) async throws -> [GameDate] {
-        try await store.sql.raw("""
+        try await queue.store.sql.raw("""
             SELECT DISTINCT game_date FROM raw_games
             WHERE game_date >= \(bind: from.description) AND game_date <= \(bind: to.description) ORDER BY game_date
             """).all().map { row in
@@ -57,58 +69,101 @@ public struct Backfill: Sendable {
             }
     }
 
-    /// Dates in the range on which every step of the pipeline has succeeded.
-    public func finishedDates(from: GameDate, to: GameDate) async throws -> Set<GameDate> {
-        let steps = pipeline.ordered.map(\.name)
-        let rows = try await store.sql.raw("""
-            SELECT partition_date, COUNT(DISTINCT step) AS steps FROM ops_step_executions
-            WHERE status = 'succeeded' AND partition_date >= \(bind: from.description)
-              AND partition_date <= \(bind: to.description) AND step IN (\(binds: steps))
-            GROUP BY partition_date
-            """).all()
-        var finished: Set<GameDate> = []
-        for row in rows where try row.value("steps", as: Int.self) == steps.count {
-            if let date = GameDate(try row.value("partition_date", as: String.self)) { finished.insert(date) }
-        }
-        return finished
+    /// Enqueues the dates with games in the range; returns them and the correlation id of the enqueue.
+    public func enqueue(from: GameDate, to: GameDate, force: Bool,
+                        runIDPrefix: String = "backfill") async throws -> (dates: [GameDate], correlationID: String) {
+        let dates = try await gameDates(from: from, to: to)
+        let correlationID = RunLog.newRunID(prefix: runIDPrefix)
+        try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: dates), correlationID: correlationID, force: force)
+        return (dates, correlationID)
     }
 
-    /// Runs every date with games in the range; `progress` is called after each date.
+    /// Enqueues the range and runs it to the end; `progress` is called as each date finishes or fails.
     public func run(from: GameDate, to: GameDate, force: Bool, runIDPrefix: String = "backfill",
-                    progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Outcome {
-        let dates = try await gameDates(from: from, to: to)
-        let finished = force ? [] : try await finishedDates(from: from, to: to)
-        let runner = PipelineRunner(pipeline: pipeline, store: store, logger: Logger(label: "hoopcast.backfill"))
-        let runLog = RunLog(store: store)
-        var outcome = Outcome()
+                    progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Outcome {
+        let (dates, _) = try await enqueue(from: from, to: to, force: force, runIDPrefix: runIDPrefix)
+        let tracker = DateTracker(dates: dates, steps: pipeline.ordered.map(\.name), queue: queue)
+        let alreadyDone = try await tracker.finishedDates()
+        let worker = Worker(queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: 0.05,
+                            logger: Logger(label: "hoopcast.backfill"))
         let started = Date()
-        var runSeconds = 0.0
-        for (index, date) in dates.enumerated() {
-            let status: String
-            if finished.contains(date) {
-                outcome.skipped.append(date)
-                status = "already done"
-            } else {
-                let dateStarted = Date()
-                let runID = RunLog.newRunID(prefix: runIDPrefix)
-                try await runLog.start(runID: runID, command: "backfill \(date)")
-                let result = try await runner.run(date: date, runID: runID)
-                try await runLog.finish(runID: runID, error: result.firstFailure.map { "\($0.step): \($0.error ?? "")" })
-                runSeconds += Date().timeIntervalSince(dateStarted)
-                if let failure = result.firstFailure {
-                    outcome.failed.append((date, failure.step, failure.error ?? ""))
-                    status = "failed"
-                } else {
-                    outcome.ran.append(date)
-                    status = "done"
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await worker.run(drain: true) }
+            group.addTask {
+                var reported: Set<GameDate> = alreadyDone
+                for date in dates where alreadyDone.contains(date) {
+                    progress(.init(done: 0, total: dates.count, date: date, status: "already done",
+                                   elapsed: 0, remaining: nil))
+                }
+                while reported.count < dates.count {
+                    try await Task.sleep(for: .milliseconds(200))
+                    for (date, status) in try await tracker.settled() where !reported.contains(date) {
+                        reported.insert(date)
+                        let elapsed = Date().timeIntervalSince(started)
+                        let ran = reported.count - alreadyDone.count
+                        progress(.init(done: reported.count, total: dates.count, date: date, status: status,
+                                       elapsed: elapsed,
+                                       remaining: ran > 0 ? elapsed / Double(ran) * Double(dates.count - reported.count) : nil))
+                    }
                 }
             }
-            let ranCount = outcome.ran.count + outcome.failed.count
-            let left = dates[(index + 1)...].filter { !finished.contains($0) }.count
-            progress(Progress(done: index + 1, total: dates.count, date: date, status: status,
-                              elapsed: Date().timeIntervalSince(started),
-                              remaining: ranCount > 0 ? runSeconds / Double(ranCount) * Double(left) : nil))
+            try await group.next()  // the workers drained the queue
+            // Let the reporter see the last dates, then stop it.
+            try await Task.sleep(for: .milliseconds(250))
+            group.cancelAll()
+        }
+        var outcome = Outcome()
+        for (date, status) in try await tracker.settled() {
+            switch status {
+            case "done": alreadyDone.contains(date) ? outcome.skipped.append(date) : outcome.ran.append(date)
+            default:
+                let failure = try await tracker.firstFailure(on: date)
+                outcome.failed.append((date, failure.step, failure.error))
+            }
         }
         return outcome
+    }
+}
+
+/// Reads per-date job states of a backfill.
+struct DateTracker: Sendable {
+    let dates: [GameDate]
+    let steps: [String]
+    let queue: JobQueue
+
+    /// Dates whose every job is done before the backfill starts.
+    func finishedDates() async throws -> Set<GameDate> {
+        Set(try await settled().filter { $0.status == "done" }.map(\.date))
+    }
+
+    /// Dates whose jobs are all done ("done") or of which one failed ("failed"), in date order.
+    func settled() async throws -> [(date: GameDate, status: String)] {
+        guard let first = dates.first, let last = dates.last else { return [] }
+        var byDate: [String: (done: Int, failed: Int)] = [:]
+        for row in try await queue.store.sql.raw("""
+            SELECT partition_date, status, COUNT(*) AS n FROM ops_jobs
+            WHERE partition_date >= \(bind: first.description) AND partition_date <= \(bind: last.description)
+              AND step IN (\(binds: steps)) AND arguments = '{}'
+            GROUP BY partition_date, status
+            """).all() {
+            let date = try row.value("partition_date", as: String.self), status = try row.value("status", as: String.self)
+            let count = try row.value("n", as: Int.self)
+            if status == "done" { byDate[date, default: (0, 0)].done += count }
+            if status == "failed" { byDate[date, default: (0, 0)].failed += count }
+        }
+        return dates.compactMap { date in
+            guard let counts = byDate[date.description] else { return nil }
+            if counts.failed > 0 { return (date, "failed") }
+            return counts.done == steps.count ? (date, "done") : nil
+        }
+    }
+
+    /// The date's first failed job: its step and error (an upstream failure names the root cause).
+    func firstFailure(on date: GameDate) async throws -> (step: String, error: String) {
+        guard let row = try await queue.store.sql.raw("""
+            SELECT step, last_error FROM ops_jobs WHERE partition_date = \(bind: date.description) AND status = 'failed'
+            ORDER BY priority LIMIT 1
+            """).first() else { return ("?", "no failed job found") }
+        return (try row.value("step"), try row.value("last_error", as: String?.self) ?? "")
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import HoopcastEngine
+import HoopcastModels
+import HoopcastStore
 import Testing
 @testable import HoopcastCLI
 
@@ -35,6 +38,25 @@ struct CommandExitTests {
         let store = storeSpec()
         try await run(["import", TestStore.fixture.path, "--json", "--store", store])
         try await run(["run", "--date", "2024-01-16", "--store", store])
+    }
+
+    /// `run --no-wait` only queues the date's jobs; a worker then runs them, and the execution log has every step.
+    @Test func runNoWaitQueuesTheDateForAWorker() async throws {
+        let spec = storeSpec()
+        try await run(["import", TestStore.fixture.path, "--json", "--store", spec])
+        try await run(["run", "--date", "2024-01-16", "--no-wait", "--store", spec])
+        try await Store.withOpen(try StoreLocation(parsing: spec)) { store in
+            let queue = JobQueue(store: store)
+            let pipeline = try DailyPipeline.make(registry: try ModelRegistry(directory: TestPaths.repo("models")))
+            #expect(try await queue.counts() == [.queued: 1, .waiting: pipeline.ordered.count - 1, .running: 0, .done: 0, .failed: 0])
+            try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.05).run(drain: true)
+            #expect(try await queue.counts()[.done] == pipeline.ordered.count)
+            let logged = try await store.sql.raw("""
+                SELECT COUNT(DISTINCT step) AS n FROM ops_step_executions
+                WHERE partition_date = '2024-01-16' AND status = 'succeeded' AND run_id LIKE 'run-%'
+                """).first()?.decode(column: "n", as: Int.self)
+            #expect(logged == pipeline.ordered.count)
+        }
     }
 
     @Test func runOnADateWithoutGamesExitsNonZero() async throws {

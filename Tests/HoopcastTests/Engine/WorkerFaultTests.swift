@@ -60,7 +60,7 @@ struct WorkerFaultTests {
     static let reference = Task<[String: [String]], any Error> {
         let url = try await preparedDatabase()
         let store = try await Store.open(.postgres(url: url))
-        let outcome = try await QueueBackfill(pipeline: try pipeline(), queue: JobQueue(store: store))
+        let outcome = try await Backfill(pipeline: try pipeline(), queue: JobQueue(store: store))
             .run(from: first, to: last, force: false)
         #expect(outcome.ran.count == 4 && outcome.failed.isEmpty, "\(outcome.failed)")
         try await store.close()
