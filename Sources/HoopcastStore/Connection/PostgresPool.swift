@@ -72,11 +72,26 @@ final class PostgresPool: Sendable {
         return configuration
     }
 
-    /// Runs `body` on one leased connection (a session: transactions, advisory locks).
-    func withConnection<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: nil))
+    /// The client-side limit on one lease-and-query (or one session): beyond the server's statement timeout, for
+    /// an answer that never comes at all — observed after a server restart, when a request can be left waiting on
+    /// a connection the pool has already closed. The request is then abandoned with a transient error.
+    static let clientTimeoutSeconds = 330.0
+
+    /// Runs `body` on one leased connection (a session: transactions, advisory locks), within
+    /// ``clientTimeoutSeconds``.
+    func withConnection<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await PostgresPool.limited { [client] in
+            try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil))
+            }
         }
+    }
+
+    /// Runs `body` within ``clientTimeoutSeconds``.
+    static func limited<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
+        try await TimeLimit.run(seconds: clientTimeoutSeconds, timeout: {
+            StoreError(.timedOut, "PostgreSQL gave no answer within \(Int(clientTimeoutSeconds)) s; the request was abandoned")
+        }, body)
     }
 
     /// Closes every connection.
@@ -107,8 +122,10 @@ private struct PooledDatabase: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        try await client.withConnection { connection in
-            try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
+        try await PostgresPool.limited { [client] in
+            try await client.withConnection { connection in
+                try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
+            }
         }
     }
 

@@ -15,6 +15,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let unsupportedBackend = Code(name: "unsupportedBackend")
         /// A query failed.
         public static let queryFailed = Code(name: "queryFailed")
+        /// The server gave no answer within the client-side time limit (worth retrying).
+        public static let timedOut = Code(name: "timedOut")
         /// A row did not have the expected shape.
         public static let decodingFailed = Code(name: "decodingFailed")
         public var description: String { name }

@@ -31,7 +31,10 @@ public enum TransientFailure {
             }
         }
         if error is ChannelError || error is IOError || error is NIOConnectionError { return true }
-        if let store = error as? StoreError, let underlying = store.underlying { return matches(underlying) }
+        if let store = error as? StoreError {
+            if store.code == .timedOut { return true }
+            return store.underlying.map(matches) ?? false
+        }
         return false
     }
 }
