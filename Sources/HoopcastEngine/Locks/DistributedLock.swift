@@ -40,14 +40,16 @@ public struct DistributedLock: Sendable {
     public func tryAcquire() async throws -> LockLease? {
         let now = clock(), token = UUID().uuidString
         let expires = QueueTime.text(now.addingTimeInterval(leaseSeconds)), nowText = QueueTime.text(now)
-        let row = try await store.sql.raw("""
+        // Lock writes go through a transaction of their own: on SQLite that serialises them with the other writers of
+        // the process (one connection), so they never land inside, or roll back with, someone else's transaction.
+        let row = try await store.transaction { [name, owner] db in try await db.raw("""
             INSERT INTO ops_locks (name, owner, token, acquired_at, expires_at)
             VALUES (\(bind: name), \(bind: owner), \(bind: token), \(bind: nowText), \(bind: expires))
             ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, token = excluded.token,
                 acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
             WHERE ops_locks.expires_at <= \(bind: nowText)
             RETURNING token
-            """).first()
+            """).first() }
         return row == nil ? nil : LockLease(lock: self, token: token)
     }
 
@@ -103,7 +105,7 @@ public struct LockLease: Sendable {
     /// Extends the lease; false when it was lost (expired and taken by someone else).
     @discardableResult
     public func renew() async throws -> Bool {
-        try await extend(on: lock.store.sql)
+        try await lock.store.transaction { [self] db in try await extend(on: db) }
     }
 
     /// Inside the transaction that writes under the lock: extends the lease and throws ``LockError/lost`` when it
@@ -114,8 +116,9 @@ public struct LockLease: Sendable {
 
     /// Gives the lease up (a no-op when it was lost meanwhile).
     public func release() async throws {
-        try await lock.store.sql.raw(
-            "DELETE FROM ops_locks WHERE name = \(bind: lock.name) AND token = \(bind: token)").run()
+        try await lock.store.transaction { [lock, token] db in
+            try await db.raw("DELETE FROM ops_locks WHERE name = \(bind: lock.name) AND token = \(bind: token)").run()
+        }
     }
 
     private func extend(on db: any SQLDatabase) async throws -> Bool {

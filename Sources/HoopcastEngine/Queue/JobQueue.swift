@@ -116,13 +116,15 @@ public struct JobQueue: Sendable {
 
     /// Extends the job's lease; false when the lease is no longer this attempt's (the job was rescued).
     public func heartbeat(_ job: ClaimedJob) async throws -> Bool {
-        let now = clock()
-        return try await store.sql.raw("""
+        let now = clock(), leaseSeconds = leaseSeconds
+        // In a transaction of its own: on SQLite (one connection per process) a bare write would land inside
+        // whichever transaction another job has open.
+        return try await store.transaction { db in try await db.raw("""
             UPDATE ops_jobs SET heartbeat_at = \(bind: QueueTime.text(now)),
                 lease_expires_at = \(bind: QueueTime.text(now.addingTimeInterval(leaseSeconds)))
             WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
             RETURNING id
-            """).first() != nil
+            """).first() != nil }
     }
 
     /// Jobs per status (of the run `correlationID` when given).

@@ -102,22 +102,20 @@ public struct StagedPartitionWriter: Sendable {
             SQLQueryString("\(ident: column) = excluded.\(ident: column)")
         })
         // `WHERE batch_id = …` also settles SQLite's parse of INSERT … SELECT … ON CONFLICT.
-        let written = try await db.raw("""
+        let written = try await changedRows(on: db, """
             INSERT INTO \(ident: table) (\(idents: all, joinedBy: ", "))
             SELECT \(idents: all, joinedBy: ", ") FROM \(ident: staging) WHERE batch_id = \(bind: batch.batchID)
             ON CONFLICT (\(idents: key, joinedBy: ", ")) DO UPDATE SET \(updates)
             WHERE \(ident: table).content_hash <> excluded.content_hash
-            RETURNING 1 AS changed
-            """).all().count
+            """)
         let inPartition = SQLList(partition.map { SQLQueryString("\(ident: $0.column) = \(bind: $0.value)") },
                                   separator: SQLRaw(" AND "))
         let sameKey = SQLList(key.map { SQLQueryString("s.\(ident: $0) = \(ident: table).\(ident: $0)") },
                               separator: SQLRaw(" AND "))
-        let deleted = try await db.raw("""
+        let deleted = try await changedRows(on: db, """
             DELETE FROM \(ident: table) WHERE \(inPartition)
               AND NOT EXISTS (SELECT 1 FROM \(ident: staging) s WHERE s.batch_id = \(bind: batch.batchID) AND \(sameKey))
-            RETURNING 1 AS removed
-            """).all().count
+            """)
         let cleared = try await db.raw("""
             DELETE FROM ops_staging_batches
             WHERE target_table = \(bind: table) AND partition_key = \(bind: StagedPartitionWriter.partitionKey(partition))
@@ -126,5 +124,16 @@ public struct StagedPartitionWriter: Sendable {
             """).all().map { try $0.value("batch_id", as: String.self) }
         try await db.raw("DELETE FROM \(ident: staging) WHERE batch_id IN (\(binds: cleared))").run()
         return Merge(batch: batch, written: written, deleted: deleted, batchesCleared: cleared.count)
+    }
+
+    /// Runs a data-changing statement and returns how many rows it changed, without streaming them back:
+    /// `changes()` on SQLite, a counting CTE over `RETURNING` on PostgreSQL.
+    private func changedRows(on db: any SQLDatabase, _ statement: SQLQueryString) async throws -> Int {
+        if db.dialect.name == "sqlite" {
+            try await db.raw(statement).run()
+            return try await db.raw("SELECT changes() AS n").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        }
+        return try await db.raw("WITH changed AS (\(statement) RETURNING 1) SELECT COUNT(*) AS n FROM changed").first()
+            .map { try $0.decode(column: "n", as: Int.self) } ?? 0
     }
 }
