@@ -112,8 +112,9 @@ public struct Worker: Sendable {
             while !Task.isCancelled {
                 do {
                     try await Task.sleep(for: .seconds(leaseSeconds / 3))
-                    // Lost: the job was rescued; the commit will refuse, nothing more to renew.
-                    guard try await queue.heartbeat(job) else { return }
+                    // Lost: the job was rescued; the commit will refuse, nothing more to renew. The beat itself is
+                    // not cancelled with this task: it ends its transaction either way.
+                    guard try await Task(operation: { try await queue.heartbeat(job) }).value else { return }
                 } catch is CancellationError {
                     return
                 } catch {

@@ -164,7 +164,9 @@ public final class Store: Sendable {
             return result
         } catch {
             do {
-                try await db.raw("ROLLBACK").run()
+                // Shielded from the caller's cancellation: a cancelled task must still end its transaction, or the
+                // connection (SQLite has one) would stay inside it and every later BEGIN would fail.
+                try await Task { try await db.raw("ROLLBACK").run() }.value
             } catch let rollbackError {
                 throw StoreError(.queryFailed, "rollback failed after \(error)", underlying: rollbackError)
             }
