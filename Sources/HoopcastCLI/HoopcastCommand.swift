@@ -9,7 +9,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
             DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, WorkerCommand.self,
             StatusCommand.self, JobsCommand.self, FeaturesCommand.self,
             RegistryCommand.self, EvaluateCommand.self, TuneCommand.self, ExportCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, BenchQueueCommand.self,
             TrainCommand.self, BenchModelCommand.self,
             IngestCommand.self, ReplayCommand.self, BenchLiveCommand.self,
         ]
