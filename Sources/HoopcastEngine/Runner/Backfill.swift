@@ -87,31 +87,35 @@ public struct Backfill: Sendable {
         let worker = Worker(queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: 0.05,
                             logger: Logger(label: "hoopcast.backfill"))
         let started = Date()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await worker.run(drain: true) }
-            group.addTask {
-                var reported: Set<GameDate> = alreadyDone
-                for date in dates where alreadyDone.contains(date) {
-                    progress(.init(done: 0, total: dates.count, date: date, status: "already done",
-                                   elapsed: 0, remaining: nil))
-                }
-                while reported.count < dates.count {
-                    try await Task.sleep(for: .milliseconds(200))
-                    for (date, status) in try await tracker.settled() where !reported.contains(date) {
-                        reported.insert(date)
-                        let elapsed = Date().timeIntervalSince(started)
-                        let ran = reported.count - alreadyDone.count
-                        progress(.init(done: reported.count, total: dates.count, date: date, status: status,
-                                       elapsed: elapsed,
-                                       remaining: ran > 0 ? elapsed / Double(ran) * Double(dates.count - reported.count) : nil))
-                    }
+        // The reporter may see a date settle before its last commit has (on SQLite a read shares the connection
+        // with the open transaction), so it never decides when the backfill ends: the workers' drain does.
+        let reporter = Task {
+            var reported: Set<GameDate> = alreadyDone
+            for date in dates where alreadyDone.contains(date) {
+                progress(.init(done: 0, total: dates.count, date: date, status: "already done",
+                               elapsed: 0, remaining: nil))
+            }
+            while reported.count < dates.count && !Task.isCancelled {
+                try await Task.sleep(for: .milliseconds(200))
+                for (date, status) in try await tracker.settled() where !reported.contains(date) {
+                    reported.insert(date)
+                    let elapsed = Date().timeIntervalSince(started)
+                    let ran = reported.count - alreadyDone.count
+                    progress(.init(done: reported.count, total: dates.count, date: date, status: status,
+                                   elapsed: elapsed,
+                                   remaining: ran > 0 ? elapsed / Double(ran) * Double(dates.count - reported.count) : nil))
                 }
             }
-            try await group.next()  // the workers drained the queue
-            // Let the reporter see the last dates, then stop it.
-            try await Task.sleep(for: .milliseconds(250))
-            group.cancelAll()
         }
+        do {
+            try await worker.run(drain: true)
+        } catch {
+            reporter.cancel()
+            throw error
+        }
+        // Let the reporter see the last dates, then stop it.
+        try await Task.sleep(for: .milliseconds(250))
+        reporter.cancel()
         var outcome = Outcome()
         for (date, status) in try await tracker.settled() {
             switch status {
