@@ -79,7 +79,9 @@ public struct DistributedLock: Sendable {
         let lease = try await acquire(waitSeconds: waitSeconds)
         let renewal = Task { [leaseSeconds] in
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(leaseSeconds / 3))
+                try? await Task.sleep(for: .seconds(leaseSeconds / 3))  // cancelled: the body ended
+                // A renewal that fails (store unreachable) is tried again at the next beat; if none gets through the
+                // lease expires, and the body's fenced write (`verify(on:)`) fails loudly — nothing is lost silently.
                 guard !Task.isCancelled, (try? await lease.renew()) != false else { return }
             }
         }

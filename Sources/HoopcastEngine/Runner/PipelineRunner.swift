@@ -2,6 +2,7 @@ import Foundation
 import HoopcastCore
 import HoopcastStore
 import Logging
+import SQLKit
 
 /// Runs a ``Pipeline`` for one date in-process (embedded mode) through the durable queue: the date's jobs are
 /// queued under the run id (re-opening finished ones) and processed here, in dependency order, by the same
@@ -73,11 +74,15 @@ public struct PipelineRunner: Sendable {
             try await queue.rescue()
             try await Task.sleep(for: .milliseconds(20))  // a retry's delay, or a job of this run held elsewhere
         }
+        var jobs: [String: any SQLRow] = [:]
+        for row in try await store.sql.raw("""
+            SELECT job_key, status, last_error, error_kind FROM ops_jobs WHERE job_key IN (\(binds: specs.map(\.key)))
+            """).all() {
+            jobs[try row.value("job_key", as: String.self)] = row
+        }
         var steps: [StepOutcome] = []
         for spec in specs {
-            let row = try await store.sql.raw("""
-                SELECT status, last_error, error_kind FROM ops_jobs WHERE job_key = \(bind: spec.key)
-                """).first()
+            let row = jobs[spec.key]
             let status = try row?.value("status", as: String.self)
             let error = try row?.value("last_error", as: String?.self)
             switch status {

@@ -35,20 +35,7 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// left behind for inspection; the test command's server is thrown away after the run.
     static func freshPostgresDatabase(on serverURL: String? = nil) async throws -> String {
         let server = try #require(serverURL ?? postgresURL, "HOOPCAST_TEST_POSTGRES_URL is not set")
-        let name = "hoopcast_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        var components = try #require(URLComponents(string: server))
-        let client = PostgresClient(configuration: PostgresClient.Configuration(
-            host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "postgres",
-            password: components.password, database: String(components.path.dropFirst()), tls: .disable),
-            backgroundLogger: Logger(label: "test.postgres"))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            // The name is generated above from hex digits: safe as an identifier.
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-            group.cancelAll()
-        }
-        components.path = "/\(name)"
-        return try #require(components.string)
+        return try await ScratchDatabase.create(onServer: server, prefix: "hoopcast_test_").url
     }
 }
 
