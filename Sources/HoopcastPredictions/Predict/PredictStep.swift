@@ -5,8 +5,8 @@ import HoopcastModels
 import HoopcastStore
 
 /// `predict.systems`: every system's prediction for every gated (player, game, market) of the date, with the
-/// line, calibrated probability, edge and recommendation. The rows are staged as one batch
-/// (`predictions_player_props_staging`); ``ConsolidateStep`` merges the date's newest batch into
+/// line, calibrated probability, edge and recommendation. The rows are staged as one batch (one
+/// `ops_staging_batches` row carrying them all); ``ConsolidateStep`` merges the date's newest batch into
 /// `predictions_player_props` under the date's lock (re-runs replace, unchanged rows are left alone, predictions no
 /// longer produced are deleted).
 public struct PredictStep: Step {
@@ -24,8 +24,8 @@ public struct PredictStep: Step {
 
     /// The staging → consolidation writer of `predictions_player_props`.
     static let writer = StagedPartitionWriter(
-        table: "predictions_player_props", staging: "predictions_player_props_staging",
-        columns: PredictionRecord.columns, key: ["game_id", "player_id", "market", "system", "feature_version"])
+        table: "predictions_player_props", columns: PredictionRecord.columns,
+        key: [("game_id", .text), ("player_id", .int), ("market", .text), ("system", .text), ("feature_version", .text)])
 
     /// The partition one date's predictions replace.
     static func partition(_ date: GameDate) -> [(column: String, value: SQLValue)] {

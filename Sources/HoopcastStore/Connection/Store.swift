@@ -43,7 +43,8 @@ public final class Store: Sendable {
         self.backend = backend
         switch backend {
         case .sqlite(let connection):
-            sql = connection.sql(queryLogLevel: nil)
+            let base = connection.sql(queryLogLevel: nil)
+            sql = ProcessInfo.processInfo.environment["HOOPCAST_SQL_PROFILE"] == nil ? base : ProfilingDatabase(base: base)
             dialect = .sqlite
         case .postgres(let pool):
             sql = pool.database

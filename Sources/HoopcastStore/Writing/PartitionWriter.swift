@@ -41,9 +41,15 @@ public struct PartitionWriter: Sendable {
     /// ``PartitionWrite/apply(on:)`` inside the transaction that should hold it.
     public func plan(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
                      in store: Store) async throws -> PartitionWrite {
+        try await plan(partition: partition, with: rows, runID: runID, reading: store.sql)
+    }
+
+    /// ``plan(partition:with:runID:in:)`` reading the stored rows through `db` (a transaction that will apply it).
+    public func plan(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
+                     reading db: any SQLDatabase) async throws -> PartitionWrite {
         // The content hash covers every column, key included, so a new row whose hash is stored is unchanged. Only
         // the hashes are read (one column per row); keys are read only for stored rows that match no new row.
-        var select = store.sql.select().column("content_hash").from(table)
+        var select = db.select().column("content_hash").from(table)
         for (column, value) in partition { select = select.where(SQLIdentifier(column), .equal, value) }
         var unmatched = Set(try await select.all().map { try $0.value("content_hash", as: String.self) })
         let positions = key.map { column in columns.firstIndex(of: column.name)! }
@@ -58,7 +64,7 @@ public struct PartitionWriter: Sendable {
         // Stored rows matching no new row were either changed (overwritten by the upsert) or are no longer produced.
         var vanished: [[SQLValue]] = []
         for hashes in Array(unmatched).chunked(into: 500) {
-            var keys = store.sql.select().from(table)
+            var keys = db.select().from(table)
             for column in key { keys = keys.column(SQLIdentifier(column.name)) }
             for (column, value) in partition { keys = keys.where(SQLIdentifier(column), .equal, value) }
             keys = keys.where(SQLIdentifier("content_hash"), .in, SQLBind.group(Array(hashes)))

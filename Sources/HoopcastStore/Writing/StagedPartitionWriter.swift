@@ -1,34 +1,31 @@
 import Foundation
 import SQLKit
 
-/// Staging → consolidation for a derived table: writers stage each computed partition as a batch in a staging
-/// table, and one consolidation (under a lock the caller holds) merges the newest batch of a partition into the final
-/// table, entirely in SQL:
+/// Staging → consolidation for a derived table: writers stage each computed partition as a batch, and one
+/// consolidation (under a lock the caller holds) merges the newest batch of a partition into the final table:
 ///
-/// - rows whose content hash is unchanged are left alone (run id included), changed and new rows are upserted on the
-///   natural key, rows of the partition the batch no longer has are deleted;
+/// - a batch is one row of `ops_staging_batches` whose `payload` holds all of its rows (``StagedRowsCodec``), so
+///   staging costs one insert, not one per row;
+/// - the merge leaves rows whose content hash is unchanged alone (run id included), upserts changed and new rows on
+///   the natural key and deletes rows of the partition the batch no longer has (``PartitionWriter``'s diff, read
+///   and applied in the merge's transaction);
 /// - the partition's staged batches up to the merged one are then removed, so a later consolidation of the same
 ///   partition finds nothing to do and changes nothing.
 ///
 /// Both operations run inside the caller's transaction: a stage lands with its job's acknowledgement, a merge lands
 /// whole or not at all.
 public struct StagedPartitionWriter: Sendable {
-    /// The final table (with `content_hash` and `run_id` text columns).
-    public let table: String
-    /// The staging table: the data columns plus `content_hash`, `run_id` and `batch_id`.
-    public let staging: String
-    /// The data columns in row order, without `content_hash` and `run_id`.
-    public let columns: [String]
-    /// The natural key (a subset of ``columns``; the final table's primary key).
-    public let key: [String]
+    /// The diff writer of the final table.
+    public let final: PartitionWriter
 
-    /// Creates a writer.
-    public init(table: String, staging: String, columns: [String], key: [String]) {
-        precondition(Set(key).isSubset(of: columns))
-        self.table = table
-        self.staging = staging
-        self.columns = columns
-        self.key = key
+    /// The final table (with `content_hash` and `run_id` text columns).
+    public var table: String { final.table }
+    /// The data columns in row order, without `content_hash` and `run_id`.
+    public var columns: [String] { final.columns }
+
+    /// Creates a writer for `table`; `key` is its natural key (a subset of `columns`) with the column types.
+    public init(table: String, columns: [String], key: [(name: String, type: KeyColumnType)]) {
+        final = PartitionWriter(table: table, columns: columns, key: key)
     }
 
     /// A batch as recorded in `ops_staging_batches`.
@@ -60,13 +57,12 @@ public struct StagedPartitionWriter: Sendable {
     public func stage(partition: [(column: String, value: SQLValue)], rows: [[SQLValue]], runID: String,
                       on db: any SQLDatabase) async throws -> String {
         let batchID = UUID().uuidString
+        let payload = StagedRowsCodec.encode(rows, width: columns.count)
         try await db.raw("""
-            INSERT INTO ops_staging_batches (batch_id, target_table, partition_key, rows_staged, run_id, staged_at)
+            INSERT INTO ops_staging_batches (batch_id, target_table, partition_key, rows_staged, run_id, staged_at, payload)
             VALUES (\(bind: batchID), \(bind: table), \(bind: StagedPartitionWriter.partitionKey(partition)),
-                \(bind: rows.count), \(bind: runID), \(bind: Date().formatted(.iso8601)))
+                \(bind: rows.count), \(bind: runID), \(bind: Date().formatted(.iso8601)), \(bind: payload))
             """).run()
-        let insert = BulkUpsert.insertOnly(table: staging, columns: ["batch_id"] + columns + ["content_hash", "run_id"])
-        try await insert.run(rows.map { [.text(batchID)] + $0 + [.text(ContentHash.of($0)), .text(runID)] }, on: db)
         return batchID
     }
 
@@ -89,51 +85,33 @@ public struct StagedPartitionWriter: Sendable {
     public func consolidate(partition: [(column: String, value: SQLValue)], on db: any SQLDatabase) async throws -> Merge? {
         precondition(!partition.isEmpty, "a consolidation merges one partition")
         guard let (batch, sequence) = try await newestBatch(partition: partition, on: db) else { return nil }
-        let staged = try await db.raw("""
-            SELECT COUNT(*) AS n FROM \(ident: staging) WHERE batch_id = \(bind: batch.batchID)
-            """).first().map { try $0.value("n", as: Int.self) } ?? 0
-        guard staged == batch.rows else {
-            throw StoreError(.decodingFailed, """
-                staging batch \(batch.batchID) of \(table) has \(staged) rows in \(staging), its record says \(batch.rows)
-                """)
-        }
-        let all = columns + ["content_hash", "run_id"]
-        let updates = SQLList(all.filter { !key.contains($0) }.map { column in
-            SQLQueryString("\(ident: column) = excluded.\(ident: column)")
-        })
-        // `WHERE batch_id = …` also settles SQLite's parse of INSERT … SELECT … ON CONFLICT.
-        let written = try await changedRows(on: db, """
-            INSERT INTO \(ident: table) (\(idents: all, joinedBy: ", "))
-            SELECT \(idents: all, joinedBy: ", ") FROM \(ident: staging) WHERE batch_id = \(bind: batch.batchID)
-            ON CONFLICT (\(idents: key, joinedBy: ", ")) DO UPDATE SET \(updates)
-            WHERE \(ident: table).content_hash <> excluded.content_hash
-            """)
-        let inPartition = SQLList(partition.map { SQLQueryString("\(ident: $0.column) = \(bind: $0.value)") },
-                                  separator: SQLRaw(" AND "))
-        let sameKey = SQLList(key.map { SQLQueryString("s.\(ident: $0) = \(ident: table).\(ident: $0)") },
-                              separator: SQLRaw(" AND "))
-        let deleted = try await changedRows(on: db, """
-            DELETE FROM \(ident: table) WHERE \(inPartition)
-              AND NOT EXISTS (SELECT 1 FROM \(ident: staging) s WHERE s.batch_id = \(bind: batch.batchID) AND \(sameKey))
-            """)
+        let rows = try await stagedRows(of: batch, on: db)
+        let write = try await final.plan(partition: partition, with: rows, runID: batch.runID, reading: db)
+        try await write.apply(on: db)
         let cleared = try await db.raw("""
             DELETE FROM ops_staging_batches
             WHERE target_table = \(bind: table) AND partition_key = \(bind: StagedPartitionWriter.partitionKey(partition))
               AND id <= \(bind: sequence)
             RETURNING batch_id
-            """).all().map { try $0.value("batch_id", as: String.self) }
-        try await db.raw("DELETE FROM \(ident: staging) WHERE batch_id IN (\(binds: cleared))").run()
-        return Merge(batch: batch, written: written, deleted: deleted, batchesCleared: cleared.count)
+            """).all().count
+        return Merge(batch: batch, written: write.result.written, deleted: write.result.deleted, batchesCleared: cleared)
     }
 
-    /// Runs a data-changing statement and returns how many rows it changed, without streaming them back:
-    /// `changes()` on SQLite, a counting CTE over `RETURNING` on PostgreSQL.
-    private func changedRows(on db: any SQLDatabase, _ statement: SQLQueryString) async throws -> Int {
-        if db.dialect.name == "sqlite" {
-            try await db.raw(statement).run()
-            return try await db.raw("SELECT changes() AS n").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+    /// The rows of a staged batch, checked against its record.
+    private func stagedRows(of batch: Batch, on db: any SQLDatabase) async throws -> [[SQLValue]] {
+        let context = "staging batch \(batch.batchID) of \(table)"
+        guard let row = try await db.raw("SELECT payload FROM ops_staging_batches WHERE batch_id = \(bind: batch.batchID)")
+            .first() else { throw StoreError(.decodingFailed, "\(context) vanished while being merged") }
+        guard let payload = try row.value("payload", as: Data?.self) else {
+            throw StoreError(.decodingFailed, """
+                \(context) was staged by an older hoopcast (rows in a staging table, no payload); \
+                re-run the date so that it is staged again
+                """)
         }
-        return try await db.raw("WITH changed AS (\(statement) RETURNING 1) SELECT COUNT(*) AS n FROM changed").first()
-            .map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        let rows = try StagedRowsCodec.decode(payload, width: columns.count, context: context)
+        guard rows.count == batch.rows else {
+            throw StoreError(.decodingFailed, "\(context) holds \(rows.count) rows, its record says \(batch.rows)")
+        }
+        return rows
     }
 }

@@ -95,8 +95,10 @@ struct WorkerFaultTests {
             #expect(got.count == rows.count, "\(table): \(got.count) rows, clean run \(rows.count)")
             #expect(got == rows, "\(table): first difference \(String(describing: zip(got, rows).first { $0 != $1 }))")
         }
-        #expect(actual["predictions_player_props_staging"]?.isEmpty == true)
         let store = try await Store.open(.postgres(url: url))
+        let staged = try await store.sql.raw("SELECT COUNT(*) AS n FROM ops_staging_batches").first()?
+            .decode(column: "n", as: Int.self)
+        #expect(staged == 0)
         let duplicates = try await store.sql.raw("""
             SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM predictions_player_props
                         GROUP BY game_id, player_id, market, system, feature_version HAVING COUNT(*) > 1) p)

@@ -36,8 +36,9 @@ struct ConsolidationTests {
         StepContext(store: store, runID: runID, logger: Logger(label: "test.consolidate"))
     }
 
+    /// Rows staged and not yet merged (the batches' row counts).
     static func stagedCount(_ store: Store) async throws -> Int {
-        try await store.sql.raw("SELECT COUNT(*) AS n FROM predictions_player_props_staging").first()!
+        try await store.sql.raw("SELECT COALESCE(SUM(rows_staged), 0) AS n FROM ops_staging_batches").first()!
             .decode(column: "n", as: Int.self)
     }
 

@@ -146,7 +146,7 @@ struct PredictionStepTests {
         #expect(staged == (try await Self.count(
             store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE game_date = '\(Self.date)'")))
         #expect(again.steps.filter { $0.step != "predict.systems" }.allSatisfy { ($0.report?.rowsWritten ?? -1) == 0 })
-        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props_staging") == 0)
+        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM ops_staging_batches") == 0)
         #expect(try await TestStore.snapshot(store, "predictions_player_props") == before)
         #expect(try await TestStore.snapshot(store, "grading_prediction_results") == graded)
     }
