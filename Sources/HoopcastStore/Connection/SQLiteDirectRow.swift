@@ -1,0 +1,61 @@
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// A row of ``SQLiteDirectDatabase``: `Int`, `Double`, `String` and their optionals are read straight from the
+/// `SQLiteData` with SQLiteNIO's own rules (an integer column reads as a `Double`; text does not read as a number);
+/// any other type, or a value those rules refuse, goes through SQLiteKit's decoder, which then gives its usual
+/// result or error.
+struct SQLiteDirectRow: SQLRow {
+    let row: SQLiteRow
+    let decoder: SQLiteDataDecoder
+
+    var allColumns: [String] { row.columns.map(\.name) }
+
+    func contains(column: String) -> Bool { row.column(column) != nil }
+
+    func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
+
+    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        guard let data = row.column(column) else { throw MissingColumn(column: column) }
+        if let value = SQLiteDirectRow.direct(data, as: D.self) { return value }
+        return try decoder.decode(D.self, from: data)
+    }
+
+    /// The value for the direct types, nil otherwise (the caller then uses the decoder).
+    static func direct<D>(_ data: SQLiteData, as type: D.Type) -> D? {
+        if D.self == Int.self, let value = int(data) { return unsafeBitCast(value, to: D.self) }
+        if D.self == Double.self, let value = double(data) { return unsafeBitCast(value, to: D.self) }
+        if D.self == String.self, case .text(let value) = data { return unsafeBitCast(value, to: D.self) }
+        if D.self == Int?.self, let value = optional(data, int) { return unsafeBitCast(value, to: D.self) }
+        if D.self == Double?.self, let value = optional(data, double) { return unsafeBitCast(value, to: D.self) }
+        if D.self == String?.self, let value = optional(data, { if case .text(let text) = $0 { text } else { nil } }) {
+            return unsafeBitCast(value, to: D.self)
+        }
+        return nil
+    }
+
+    private static func int(_ data: SQLiteData) -> Int? {
+        if case .integer(let value) = data { value } else { nil }
+    }
+
+    private static func double(_ data: SQLiteData) -> Double? {
+        switch data {
+        case .integer(let value): Double(value)
+        case .float(let value): value
+        default: nil
+        }
+    }
+
+    /// `.some(nil)` for NULL, `.some(value)` when `read` converts it, nil when it does not.
+    private static func optional<T>(_ data: SQLiteData, _ read: (SQLiteData) -> T?) -> T?? {
+        if case .null = data { return .some(nil) }
+        return read(data).map { .some($0) }
+    }
+}
+
+/// A column the row does not have.
+struct MissingColumn: Error, CustomStringConvertible {
+    let column: String
+    var description: String { "no column \(column) in the result" }
+}
