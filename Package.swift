@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "HoopcastLive",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastIngest", "CZlib",
+                "HoopcastCore", "HoopcastStore", "HoopcastIngest", "HoopcastEngine", "CZlib",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Metrics", package: "swift-metrics"),

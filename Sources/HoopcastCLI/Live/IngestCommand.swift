@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HoopcastCore
 import HoopcastEngine
-import HoopcastIngest
 import HoopcastLive
 import HoopcastStore
 import Logging
@@ -22,7 +21,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "The game date (YYYY-MM-DD, US Eastern).")
     var date: String
 
-    @Option(help: "Comma-separated sources (nba_cdn, nba_stats, bdl, odds_api, espn, bettingpros); default all.")
+    @Option(help: "Comma-separated sources (nba_cdn, nba_stats, bdl, odds_api, espn, bettingpros) or endpoints (nba_stats.boxscore_traditional); default all.")
     var sources: String?
 
     @Option(help: "morning, pretip, overnight or all.")
@@ -49,13 +48,12 @@ struct IngestCommand: AsyncParsableCommand {
         guard let phase = IngestPhase(rawValue: phase) else {
             throw ValidationError("--phase must be one of \(IngestPhase.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let selected = sources.map { Set($0.split(separator: ",").map { String($0).trimmingSpaces() }) }
+        let selected = LiveOptions.list(sources)
         let settings = try live.settings()
         let policies = try live.policies()
         let archive = live.rawArchive()
         let (json, snapshot) = (json, oddsSnapshot)
-        let connectTimeouts = Set(EndpointCatalog.all.map { (policies[$0.host] ?? HostPolicy.defaults(host: $0.host)).connectTimeout })
-        let transport = AsyncHTTPTransport(connectTimeouts: connectTimeouts)
+        let transport = live.transport(policies: policies)
         let registry = thenRun ? try predictionOptions.registry() : nil
         let linePolicy = try predictionOptions.linePolicy()
         let (report, pipeline): (IngestReport, PipelineRunner.DateOutcome?)
@@ -63,13 +61,9 @@ struct IngestCommand: AsyncParsableCommand {
             (report, pipeline) = try await storeOptions.withStore { store in
                 let client = LiveHTTPClient(transport: transport, policies: policies)
                 let runID = RunLog.newRunID(prefix: "ingest")
+                // Writes the rows, then (when rows changed) the registry and prop-line names, as after an import.
                 let report = try await LiveIngestor(client: client, store: store, archive: archive, settings: settings)
                     .run(date: day, phase: phase, sources: selected, oddsSnapshot: snapshot, runID: runID)
-                if report.rowsChanged > 0 {
-                    // As after an import: new box scores extend the registry, new prop lines get their names resolved.
-                    try await RegistryBuilder(store: store).rebuild(runID: runID)
-                    _ = try await NameResolutionPass(store: store).run(runID: runID)
-                }
                 guard let registry, !report.failed else { return (report, nil) }
                 return (report, try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).run(date: day))
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoopcastCore
 import HoopcastLive
 
 /// Options shared by the live commands: the archive location, base-URL overrides and rate limits.
@@ -41,6 +42,18 @@ struct LiveOptions: ParsableArguments {
             result[host] = policy
         }
         return result
+    }
+
+    /// The HTTP transport for these policies (one connect timeout per distinct policy); shut it down when done.
+    func transport(policies: [String: HostPolicy]) -> AsyncHTTPTransport {
+        AsyncHTTPTransport(connectTimeouts: Set(EndpointCatalog.all.map {
+            (policies[$0.host] ?? HostPolicy.defaults(host: $0.host)).connectTimeout
+        }))
+    }
+
+    /// `a,b` → a set of trimmed names; nil for nil.
+    static func list(_ text: String?) -> Set<String>? {
+        text.map { Set($0.split(separator: ",").map { String($0).trimmingSpaces() }) }
     }
 
     static func pairs(_ values: [String], option: String) throws -> [String: String] {

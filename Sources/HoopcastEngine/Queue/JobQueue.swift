@@ -39,55 +39,66 @@ public struct JobQueue: Sendable {
     @discardableResult
     public func enqueue(_ specs: [JobSpec], correlationID: String, force: Bool = false) async throws -> Int {
         guard !specs.isEmpty else { return 0 }
-        let now = self.now
         return try await store.transaction { db in
-            var opened: [String] = []
-            for spec in specs {
-                let deadline = spec.deadline.map(QueueTime.text)
-                let conflict: SQLQueryString = force
-                    ? """
-                      DO UPDATE SET status = 'waiting', attempts = 0, run_after = excluded.run_after,
-                          last_delay_seconds = NULL, deadline_at = excluded.deadline_at, correlation_id = excluded.correlation_id,
-                          last_error = NULL, error_kind = NULL, rows_written = NULL, updated_at = excluded.updated_at,
-                          started_at = NULL, finished_at = NULL, max_attempts = excluded.max_attempts,
-                          timeout_seconds = excluded.timeout_seconds, priority = excluded.priority
-                      WHERE ops_jobs.status IN ('done', 'failed')
-                      """
-                    : "DO NOTHING"
-                let rows = try await db.raw("""
-                    INSERT INTO ops_jobs (job_key, step, partition_date, arguments, status, priority, attempts, max_attempts,
-                        timeout_seconds, run_after, deadline_at, correlation_id, created_at, updated_at)
-                    VALUES (\(bind: spec.key), \(bind: spec.step), \(bind: spec.date.description), \(bind: spec.arguments),
-                        'waiting', \(bind: spec.priority), 0, \(bind: spec.maxAttempts), \(bind: spec.timeoutSeconds),
-                        \(bind: now), \(bind: deadline), \(bind: correlationID), \(bind: now), \(bind: now))
-                    ON CONFLICT (job_key) \(conflict)
-                    RETURNING job_key
-                    """).all()
-                guard !rows.isEmpty else { continue }
-                opened.append(spec.key)
-                for dependency in spec.dependencies {
-                    try await db.raw("""
-                        INSERT INTO ops_job_dependencies (job_key, depends_on, optional)
-                        VALUES (\(bind: spec.key), \(bind: dependency.key), \(bind: dependency.optional ? 1 : 0))
-                        ON CONFLICT (job_key, depends_on) DO UPDATE SET optional = excluded.optional
-                        """).run()
-                }
-                try await JobQueue.event(db, .queued, key: spec.key, step: spec.step, date: spec.date.description,
-                                         correlationID: correlationID, at: now)
-            }
-            try await JobQueue.promote(db, keys: opened, at: now)
-            return opened.count
+            try await enqueue(specs, correlationID: correlationID, force: force, on: db)
         }
     }
 
-    /// Claims the next runnable job for `owner` (only of the run `correlationID` when given), or nil when none is
-    /// runnable now.
-    public func claim(owner: String, correlationID: String? = nil) async throws -> ClaimedJob? {
+    /// ``enqueue(_:correlationID:force:)`` inside the caller's transaction `db` (a step queueing follow-up work in
+    /// its commit: the jobs exist only if the step's writes land).
+    @discardableResult
+    public func enqueue(_ specs: [JobSpec], correlationID: String, force: Bool = false,
+                        on db: any SQLDatabase) async throws -> Int {
+        guard !specs.isEmpty else { return 0 }
+        let now = self.now
+        var opened: [String] = []
+        for spec in specs {
+            let deadline = spec.deadline.map(QueueTime.text)
+            let conflict: SQLQueryString = force
+                ? """
+                  DO UPDATE SET status = 'waiting', attempts = 0, run_after = excluded.run_after,
+                      last_delay_seconds = NULL, deadline_at = excluded.deadline_at, correlation_id = excluded.correlation_id,
+                      last_error = NULL, error_kind = NULL, rows_written = NULL, updated_at = excluded.updated_at,
+                      started_at = NULL, finished_at = NULL, max_attempts = excluded.max_attempts,
+                      timeout_seconds = excluded.timeout_seconds, priority = excluded.priority
+                  WHERE ops_jobs.status IN ('done', 'failed')
+                  """
+                : "DO NOTHING"
+            let rows = try await db.raw("""
+                INSERT INTO ops_jobs (job_key, step, partition_date, arguments, status, priority, attempts, max_attempts,
+                    timeout_seconds, run_after, deadline_at, correlation_id, created_at, updated_at)
+                VALUES (\(bind: spec.key), \(bind: spec.step), \(bind: spec.date.description), \(bind: spec.arguments),
+                    'waiting', \(bind: spec.priority), 0, \(bind: spec.maxAttempts), \(bind: spec.timeoutSeconds),
+                    \(bind: now), \(bind: deadline), \(bind: correlationID), \(bind: now), \(bind: now))
+                ON CONFLICT (job_key) \(conflict)
+                RETURNING job_key
+                """).all()
+            guard !rows.isEmpty else { continue }
+            opened.append(spec.key)
+            for dependency in spec.dependencies {
+                try await db.raw("""
+                    INSERT INTO ops_job_dependencies (job_key, depends_on, optional)
+                    VALUES (\(bind: spec.key), \(bind: dependency.key), \(bind: dependency.optional ? 1 : 0))
+                    ON CONFLICT (job_key, depends_on) DO UPDATE SET optional = excluded.optional
+                    """).run()
+            }
+            try await JobQueue.event(db, .queued, key: spec.key, step: spec.step, date: spec.date.description,
+                                     correlationID: correlationID, at: now)
+        }
+        try await JobQueue.promote(db, keys: opened, at: now)
+        return opened.count
+    }
+
+    /// Claims the next runnable job for `owner` (only of the run `correlationID` when given, only of `steps` when
+    /// given: a worker claims only work it can run), or nil when none is runnable now.
+    public func claim(owner: String, correlationID: String? = nil, steps: [String]? = nil) async throws -> ClaimedJob? {
         let now = clock(), nowText = QueueTime.text(now)
         let expires = QueueTime.text(now.addingTimeInterval(leaseSeconds))
         let token = UUID().uuidString
         let skipLocked: SQLQueryString = store.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-        let scope: SQLQueryString = correlationID.map { " AND correlation_id = \(bind: $0)" } ?? ""
+        if let steps, steps.isEmpty { return nil }
+        let scope: SQLQueryString = (correlationID.map { " AND correlation_id = \(bind: $0)" } ?? "")
+            + (steps.map { " AND step IN (\(binds: $0))" } ?? "")
         return try await store.transaction { db in
             guard let row = try await db.raw("""
                 UPDATE ops_jobs SET status = 'running', attempts = attempts + 1, lease_owner = \(bind: owner),
@@ -127,10 +138,13 @@ public struct JobQueue: Sendable {
             """).first() != nil }
     }
 
-    /// Jobs per status (of the run `correlationID` when given).
-    public func counts(correlationID: String? = nil) async throws -> [JobStatus: Int] {
+    /// Jobs per status (of the run `correlationID` when given, of `steps` when given).
+    public func counts(correlationID: String? = nil, steps: [String]? = nil) async throws -> [JobStatus: Int] {
         var counts = Dictionary(uniqueKeysWithValues: JobStatus.allCases.map { ($0, 0) })
-        let scope: SQLQueryString = correlationID.map { " WHERE correlation_id = \(bind: $0)" } ?? ""
+        if let steps, steps.isEmpty { return counts }
+        let scope: SQLQueryString = " WHERE 1 = 1"
+            + (correlationID.map { " AND correlation_id = \(bind: $0)" } ?? "")
+            + (steps.map { " AND step IN (\(binds: $0))" } ?? "")
         for row in try await store.sql.raw("SELECT status, COUNT(*) AS n FROM ops_jobs\(scope) GROUP BY status").all() {
             let text = try row.value("status", as: String.self)
             guard let status = JobStatus(rawValue: text) else {

@@ -7,7 +7,8 @@ import Logging
 /// together with the job's completion — or records the failure for a retry or for good.
 ///
 /// Many workers (threads of one process, processes, machines) can share one queue: claims never hand the same job
-/// to two of them, and an attempt that lost its lease cannot complete.
+/// to two of them, and an attempt that lost its lease cannot complete. A worker claims only jobs of the steps its
+/// pipeline has (others wait for a worker that can run them).
 public struct Worker: Sendable {
     public let queue: JobQueue
     public let pipeline: Pipeline
@@ -48,8 +49,9 @@ public struct Worker: Sendable {
         case leaseLost
     }
 
-    /// Runs jobs until `shouldStop` says so (checked between jobs) or, with `drain`, until nothing is queued or
-    /// running. Housekeeping (rescuing expired leases, deadlines) runs on every idle poll.
+    /// Runs jobs until `shouldStop` says so (checked between jobs) or, with `drain`, until no job of its pipeline's
+    /// steps is queued or running (jobs of other steps are left to workers that can run them). Housekeeping
+    /// (rescuing expired leases, deadlines) runs on every idle poll.
     public func run(drain: Bool = false, shouldStop: @escaping @Sendable () -> Bool = { false }) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for slot in 0..<concurrency {
@@ -61,10 +63,11 @@ public struct Worker: Sendable {
 
     private func loop(slot: Int, drain: Bool, shouldStop: @Sendable () -> Bool) async throws {
         let owner = concurrency == 1 ? name : "\(name)/\(slot)"
+        let steps = pipeline.ordered.map(\.name)
         var outage = StoreOutage(limitSeconds: storeOutageSeconds)
         while !shouldStop() && !Task.isCancelled {
             do {
-                if let job = try await queue.claim(owner: owner) {
+                if let job = try await queue.claim(owner: owner, steps: steps) {
                     outage.recovered()
                     _ = try await process(job)
                     continue
@@ -72,7 +75,7 @@ public struct Worker: Sendable {
                 try await queue.rescue()
                 try await queue.applyDeadlines()
                 if drain {
-                    let counts = try await queue.counts()
+                    let counts = try await queue.counts(steps: steps)
                     if (counts[.queued] ?? 0) == 0 && (counts[.running] ?? 0) == 0 { return }
                 }
                 outage.recovered()
@@ -105,7 +108,8 @@ public struct Worker: Sendable {
             let outcome = try await queue.fail(job, error: ClassifiedError(.permanent, "unknown step \(job.step)"), seconds: 0)
             return .failed(outcome)
         }
-        let context = StepContext(store: queue.store, runID: job.correlationID, logger: jobLogger) { [queue] db, rows in
+        let context = StepContext(store: queue.store, runID: job.correlationID, logger: jobLogger, queue: queue) {
+            [queue] db, rows in
             try await queue.complete(job, rowsWritten: rows, seconds: elapsed(), on: db)
         }
         let heartbeat = Task { [queue, leaseSeconds = queue.leaseSeconds, jobLogger] in

@@ -39,19 +39,30 @@ public struct StepContext: Sendable {
     public let logger: Logger
     /// Runs inside the commit transaction after the step's writes (the queue marks the job done there).
     let acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?
+    /// The queue the job came from (its clock stamps follow-up jobs).
+    let queue: JobQueue?
     let commits = CommitCounter()
 
     /// Creates a context.
     public init(store: Store, runID: String, logger: Logger) {
-        self.init(store: store, runID: runID, logger: logger, acknowledge: nil)
+        self.init(store: store, runID: runID, logger: logger, queue: nil, acknowledge: nil)
     }
 
-    init(store: Store, runID: String, logger: Logger,
+    init(store: Store, runID: String, logger: Logger, queue: JobQueue?,
          acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?) {
         self.store = store
         self.runID = runID
         self.logger = logger
+        self.queue = queue
         self.acknowledge = acknowledge
+    }
+
+    /// Queues follow-up jobs under this run's correlation id inside `db`, the transaction of ``commit(_:)``: they
+    /// exist only if the step's writes land. `force` re-opens jobs that are done or failed (a running one is left
+    /// alone). Returns the jobs (re)opened.
+    @discardableResult
+    public func enqueue(_ specs: [JobSpec], force: Bool, on db: any SQLDatabase) async throws -> Int {
+        try await (queue ?? JobQueue(store: store)).enqueue(specs, correlationID: runID, force: force, on: db)
     }
 
     /// Writes the step's results in one transaction; `body` returns the rows it changed. Run by the queue, the job

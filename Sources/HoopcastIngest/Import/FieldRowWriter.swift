@@ -1,5 +1,6 @@
 import Foundation
 import HoopcastStore
+import SQLKit
 
 /// Validates and writes rows that arrive as column → text maps (from live sources) through the same record
 /// validation, content-hash comparison, idempotent upsert and quarantine as the CSV import.
@@ -19,6 +20,14 @@ public enum FieldRowWriter {
         let prepared = prepare(type, name: name, rows: rows)
         let summary = try await prepared.write(to: store, runID: runID, progress: SilentImportProgress())
         return (summary, prepared.issues)
+    }
+
+    /// Validates and writes `rows` inside the caller's transaction `db`; rejected rows go to `raw_import_quarantine`.
+    public static func write<Record: DatasetRecord>(_ type: Record.Type, name: String, rows: [[String: String]],
+                                                    runID: String, on db: any SQLDatabase) async throws
+        -> (summary: FileImportSummary, issues: [ImportIssue]) {
+        let prepared = prepare(type, name: name, rows: rows)
+        return (try await prepared.write(on: db, runID: runID), prepared.issues)
     }
 
     static func prepare<Record: DatasetRecord>(_: Record.Type, name: String, rows: [[String: String]])

@@ -29,7 +29,24 @@ extension PreparedFile: PreparedWritable {
     }
 
     func write(to store: Store, runID: String, progress: any ImportProgress) async throws -> FileImportSummary {
-        let stored = try await StoredHashes.load(Record.self, from: store.sql)
+        let (changed, summary) = changes(stored: try await StoredHashes.load(Record.self, from: store.sql), runID: runID)
+        progress.phase("writing", file: name, total: changed.count)
+        try await store.transaction { [self, changed] db in
+            try await apply(changed, runID: runID, progress: progress, on: db)
+        }
+        return summary
+    }
+
+    /// Writes new and changed rows and the quarantine inside the caller's transaction `db` (which the stored hashes
+    /// are read from too).
+    func write(on db: any SQLDatabase, runID: String) async throws -> FileImportSummary {
+        let (changed, summary) = changes(stored: try await StoredHashes.load(Record.self, from: db), runID: runID)
+        try await apply(changed, runID: runID, progress: SilentImportProgress(), on: db)
+        return summary
+    }
+
+    /// The rows to write (new or changed against `stored`, with hash and run id) and the file's summary.
+    private func changes(stored: [String: String], runID: String) -> ([[SQLValue]], FileImportSummary) {
         var changed: [[SQLValue]] = []
         var inserted = 0, updated = 0, unchanged = 0
         for record in records {
@@ -46,25 +63,25 @@ extension PreparedFile: PreparedWritable {
             }
             changed.append(values + [.text(hash), .text(runID)])
         }
-        progress.phase("writing", file: name, total: changed.count)
+        return (changed, FileImportSummary(name: name, read: read, inserted: inserted, updated: updated,
+                                           unchanged: unchanged, rejected: rejected))
+    }
+
+    private func apply(_ changed: [[SQLValue]], runID: String, progress: any ImportProgress,
+                       on db: any SQLDatabase) async throws {
         let upsert = BulkUpsert(table: Record.table, columns: Record.columns + ["content_hash", "run_id"],
                                 key: Record.keyColumns.map(\.name))
-        let quarantine = quarantineRows
         let batch = 5_000
-        try await store.transaction { [changed, name] db in
-            var start = 0
-            while start < changed.count {
-                let end = min(changed.count, start + batch)
-                let batchRows = Array(changed[start..<end])
-                try await upsert.run(batchRows, on: db)
-                try await Record.didWrite(batchRows, runID: runID, on: db)
-                progress.advanced(file: name, done: end)
-                start = end
-            }
-            try await Quarantine.insert(quarantine, runID: runID, on: db)
+        var start = 0
+        while start < changed.count {
+            let end = min(changed.count, start + batch)
+            let batchRows = Array(changed[start..<end])
+            try await upsert.run(batchRows, on: db)
+            try await Record.didWrite(batchRows, runID: runID, on: db)
+            progress.advanced(file: name, done: end)
+            start = end
         }
-        return FileImportSummary(name: name, read: read, inserted: inserted, updated: updated, unchanged: unchanged,
-                                 rejected: rejected)
+        try await Quarantine.insert(quarantineRows, runID: runID, on: db)
     }
 }
 

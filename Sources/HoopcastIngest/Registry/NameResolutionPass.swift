@@ -38,7 +38,17 @@ public struct NameResolutionPass: Sendable {
 
     /// Resolves every distinct (name, date, teams) and stores what changed.
     public func run(runID: String) async throws -> NameResolutionSummary {
-        let db = store.sql
+        try await run(runID: runID, reading: store.sql) { body in try await store.transaction(body) }
+    }
+
+    /// ``run(runID:)`` inside the caller's transaction `db` (reads and writes), e.g. a step's commit.
+    public func run(runID: String, on db: any SQLDatabase) async throws -> NameResolutionSummary {
+        try await run(runID: runID, reading: db) { body in try await body(db) }
+    }
+
+    private func run(runID: String, reading db: any SQLDatabase,
+                     writing: (@Sendable @escaping (any SQLDatabase) async throws -> Void) async throws -> Void)
+        async throws -> NameResolutionSummary {
         let resolver = try await RegistryLoader(db: db).resolver()
         let distinct = try await db.raw("""
             SELECT DISTINCT player_name, game_date, home_team, away_team FROM raw_prop_lines
@@ -68,7 +78,7 @@ public struct NameResolutionPass: Sendable {
             rows.append([.text(key.name), .text(key.date), .text(key.home), .text(key.away), .text(status),
                          .int(playerID), .text(match), .text(candidates), .text(runID)])
         }
-        try await store.transaction { [rows] db in
+        try await writing { [rows] db in
             try await BulkUpsert(
                 table: "registry_name_resolutions",
                 columns: ["player_name", "game_date", "home_team", "away_team", "status", "player_id", "match",

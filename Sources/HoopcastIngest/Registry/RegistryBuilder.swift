@@ -15,7 +15,18 @@ public struct RegistryBuilder: Sendable {
     /// Recomputes the registry in one pass of aggregate queries; returns the number of rows written.
     @discardableResult
     public func rebuild(runID: String) async throws -> Int {
-        let db = store.sql
+        try await rebuild(runID: runID, reading: store.sql) { body in try await store.transaction(body) }
+    }
+
+    /// ``rebuild(runID:)`` inside the caller's transaction `db` (reads and writes), e.g. a step's commit.
+    @discardableResult
+    public func rebuild(runID: String, on db: any SQLDatabase) async throws -> Int {
+        try await rebuild(runID: runID, reading: db) { body in try await body(db) }
+    }
+
+    private func rebuild(runID: String, reading db: any SQLDatabase,
+                         writing: (@Sendable @escaping (any SQLDatabase) async throws -> Void) async throws -> Void)
+        async throws -> Int {
         let stintRows = try await db.raw("""
             SELECT player_id, team, season, MIN(game_date) AS first_date, MAX(game_date) AS last_date,
                    COUNT(*) AS games
@@ -73,7 +84,7 @@ public struct RegistryBuilder: Sendable {
             guard case .text(let alias) = row[0], case .int(let id) = row[1] else { return true }
             return !storedAliases.contains("\(alias)|\(id)")
         }
-        try await store.transaction { [stints] db in
+        try await writing { [stints] db in
             try await BulkUpsert(table: "registry_players",
                                  columns: ["player_id", "name", "first_game_date", "last_game_date", "run_id"],
                                  key: ["player_id"]).run(playerRows, on: db)

@@ -57,9 +57,14 @@ public struct FetchManifest: Sendable {
 
     /// Records a fetch; the same payload fetched again for the same request updates the row in place.
     public func record(_ entry: ManifestEntry) async throws {
+        try await FetchManifest.record(entry, on: store.sql)
+    }
+
+    /// ``record(_:)`` inside the caller's transaction `db`.
+    public static func record(_ entry: ManifestEntry, on db: any SQLDatabase) async throws {
         try await BulkUpsert(table: "raw_fetch_manifest", columns: ManifestEntry.columns,
                              key: ["source", "endpoint", "parameters", "sha256", "http_status"])
-            .run([entry.values], on: store.sql)
+            .run([entry.values], on: db)
     }
 
     /// Entries for a date and optionally one source, in fetch order.

@@ -8,8 +8,15 @@ public enum EndpointCatalog {
         LiveEndpoint(source: "nba_cdn", name: "play_by_play", host: "cdn.nba.com") { root, _ throws(PayloadError) in
             try NBACDNParser.playByPlay(root)
         },
-        LiveEndpoint(source: "nba_stats", name: "player_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
+        // The per-game box score has exact minutes (MM:SS); the game log only whole minutes. The log fills only box
+        // scores not stored yet, so the box score wins whichever arrives first, and re-runs never flip rows.
+        LiveEndpoint(source: "nba_stats", name: "player_game_log", host: "stats.nba.com", keepsStored: [.playerBoxscores]) {
+            root, _ throws(PayloadError) in
             try NBAStatsParser.playerGameLog(root)
+        },
+        LiveEndpoint(source: "nba_stats", name: "boxscore_traditional", host: "stats.nba.com") {
+            root, context throws(PayloadError) in
+            try NBAStatsParser.boxScoreTraditional(root, date: context.date)
         },
         LiveEndpoint(source: "nba_stats", name: "team_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
             try NBAStatsParser.teamGameLog(root)

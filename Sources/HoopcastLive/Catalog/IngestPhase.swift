@@ -4,7 +4,7 @@ public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
     case morning
     /// Before tip-off (repeatable): game lines and props again; every snapshot is kept.
     case pretip
-    /// Overnight: final scores, box scores, play-by-play.
+    /// Overnight: final scores, box scores (the league game log and each final game's box score), play-by-play.
     case overnight
     /// Everything.
     case all
@@ -22,7 +22,7 @@ public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
                     "bdl.injuries"].contains(endpoint)
         case .overnight:
             return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.team_game_log", "nba_stats.player_game_log",
-                    "nba_cdn.play_by_play", "bdl.games", "bdl.box_scores", "espn.scoreboard"].contains(endpoint)
+                    "nba_stats.boxscore_traditional", "nba_cdn.play_by_play", "bdl.games", "bdl.box_scores", "espn.scoreboard"].contains(endpoint)
         }
     }
 }

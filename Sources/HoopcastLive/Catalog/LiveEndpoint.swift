@@ -12,6 +12,9 @@ public struct LiveEndpoint: Sendable {
     public let host: String
     /// True when a payload with no rows means data is missing (a failure), false when empty is a valid answer.
     public let requiresRows: Bool
+    /// Datasets whose stored rows this endpoint never overwrites: it only adds rows whose natural key is not stored
+    /// yet (a fallback for a better source writing the same rows).
+    public let keepsStored: Set<RawDataset>
     /// For cursor-paginated endpoints: the query parameter that asks for the next page and where the next cursor is
     /// in a page (`meta.next_cursor`); nil when the endpoint answers in one page.
     public let cursor: (parameter: String, path: [String])?
@@ -20,12 +23,13 @@ public struct LiveEndpoint: Sendable {
 
     /// Creates an endpoint.
     public init(source: String, name: String, host: String, requiresRows: Bool = true,
-                cursor: (parameter: String, path: [String])? = nil,
+                keepsStored: Set<RawDataset> = [], cursor: (parameter: String, path: [String])? = nil,
                 parse: @escaping @Sendable (JSONCursor, ParseContext) throws(PayloadError) -> ParsedRows) {
         self.source = source
         self.name = name
         self.host = host
         self.requiresRows = requiresRows
+        self.keepsStored = keepsStored
         self.cursor = cursor
         self.parse = parse
     }

@@ -16,7 +16,7 @@ public struct RequestPlanner: Sendable {
     public let date: GameDate
     /// Which endpoints run.
     public let phase: IngestPhase
-    /// Selected sources (nil: all).
+    /// Selected sources (`nba_stats`) or single endpoints (`nba_stats.boxscore_traditional`); nil: all.
     public let sources: Set<String>?
     /// Base URLs and keys.
     public let settings: SourceSettings
@@ -41,7 +41,7 @@ public struct RequestPlanner: Sendable {
 
     func wanted(_ key: String) -> Bool {
         let source = String(key.prefix { $0 != "." })
-        return (sources?.contains(source) ?? true) && phase.includes(key)
+        return (sources.map { $0.contains(source) || $0.contains(key) } ?? true) && phase.includes(key)
     }
 
     func request(_ key: String, path: String, query: [SourceRequest.QueryItem] = [],
@@ -125,8 +125,8 @@ public struct RequestPlanner: Sendable {
         ]
     }
 
-    /// Stage three: props per Odds API event id, play-by-play per final NBA game id, ESPN rosters of the teams
-    /// playing.
+    /// Stage three: props per Odds API event id, box score and play-by-play per final NBA game id, ESPN rosters of
+    /// the teams playing.
     public func idStage(oddsEventIDs: [String], finalGameIDs: [String], teams: [Team] = []) -> [PlannedRequest] {
         var planned: [PlannedRequest?] = []
         for team in teams.sorted() {
@@ -147,13 +147,20 @@ public struct RequestPlanner: Sendable {
             }
         }
         for id in finalGameIDs {
+            planned.append(request("nba_stats.boxscore_traditional", path: "/stats/boxscoretraditionalv2", query: [
+                .init("EndPeriod", "0"), .init("EndRange", "0"), .init("GameID", id), .init("RangeType", "0"),
+                .init("StartPeriod", "0"), .init("StartRange", "0"),
+            ], headers: RequestPlanner.statsHeaders))
+        }
+        for id in finalGameIDs {
             planned.append(request("nba_cdn.play_by_play", path: "/static/json/liveData/playbyplay/playbyplay_\(id).json"))
         }
         return planned.compactMap { $0 }
     }
 
-    /// ESPN's team ids (22 of them checked against captured scoreboards: all but DEN, LAC, MIL, MIN, PHX, POR,
-    /// SAC, CHA).
+    /// ESPN's team ids. All 30 match ESPN's own team list (`id` and `abbrev`) in the captured team and game pages
+    /// (`espn_roster/raw_bos.html.gz`); 22 also appear in the captured scoreboards (all but DEN, LAC, MIL, MIN, PHX,
+    /// POR, SAC, CHA). `RequestPlannerTests.espnTeamIDsMatchESPNsOwnTeamList` checks the table against the page.
     public static let espnTeamIDs: [String: Int] = [
         "ATL": 1, "BOS": 2, "NOP": 3, "CHI": 4, "CLE": 5, "DAL": 6, "DEN": 7, "DET": 8, "GSW": 9, "HOU": 10,
         "IND": 11, "LAC": 12, "LAL": 13, "MIA": 14, "MIL": 15, "MIN": 16, "BKN": 17, "NYK": 18, "ORL": 19, "PHI": 20,

@@ -1,11 +1,14 @@
 import HoopcastCore
+import HoopcastIngest
 import HoopcastStore
 import Logging
 import SQLKit
 
-/// `hoopcast ingest`: fetches a date's payloads from the live sources through the one HTTP client, archives every
-/// payload, parses it into the raw tables and records the manifest. Reports failure when any payload failed or
-/// never arrived, whatever else was written.
+/// Live ingestion of one date in two halves: ``fetch(date:phase:sources:oddsSnapshot:runID:)`` fetches the date's
+/// payloads through the one HTTP client, archives and parses them (the network half; the store is only read), and
+/// ``write(_:on:)`` writes every parsed row and manifest entry, then the player registry and prop-line names, inside
+/// one transaction. `hoopcast ingest` runs both (``run(date:phase:sources:oddsSnapshot:runID:)``); the ingest steps
+/// run the write inside their commit, with the job's completion.
 public struct LiveIngestor: Sendable {
     /// The HTTP client.
     public let client: LiveHTTPClient
@@ -31,14 +34,17 @@ public struct LiveIngestor: Sendable {
         self.logger = logger
     }
 
-    /// Ingests `date`; `sources` nil means every source whose key is configured.
+    /// `hoopcast ingest`: fetches `date` and writes what arrived in one transaction, failed payloads recorded in the
+    /// manifest as failed; `sources` nil means every source whose key is configured. Reports failure when any
+    /// payload failed or never arrived, whatever else was written.
     public func run(date: GameDate, phase: IngestPhase = .all, sources: Set<String>? = nil,
                     oddsSnapshot: String? = nil, runID: String) async throws -> IngestReport {
         let runLog = RunLog(store: store)
         try await runLog.start(runID: runID, command: "ingest --date \(date) --phase \(phase.rawValue)")
         do {
-            let report = try await ingest(date: date, phase: phase, sources: sources, oddsSnapshot: oddsSnapshot,
+            let fetched = try await fetch(date: date, phase: phase, sources: sources, oddsSnapshot: oddsSnapshot,
                                           runID: runID)
+            let report = try await store.transaction { db in try await self.write(fetched, on: db) }
             let failures = report.payloads.filter(\.failed).count
             try await runLog.finish(runID: runID, error: report.failed ? "\(failures) payloads failed" : nil)
             return report
@@ -48,135 +54,21 @@ public struct LiveIngestor: Sendable {
         }
     }
 
-    private func ingest(date: GameDate, phase: IngestPhase, sources: Set<String>?, oddsSnapshot: String?,
-                        runID: String) async throws -> IngestReport {
-        if let sources {
-            let unknown = sources.subtracting(EndpointCatalog.sources)
-            guard unknown.isEmpty else {
-                throw SettingsError("unknown sources \(unknown.sorted().joined(separator: ", ")) (known: \(EndpointCatalog.sources.joined(separator: ", ")))")
-            }
-        }
-        var report = IngestReport(runID: runID, date: date.description, phase: phase.rawValue, scheduledGames: 0,
-                                  payloads: [], skipped: [])
-        for (source, key, variable) in [("odds_api", settings.oddsAPIKey, "ODDS_API_KEY"),
-                                        ("bdl", settings.ballDontLieKey, "BALLDONTLIE_API_KEY")] where key == nil {
-            let message = "\(source): no API key (set \(variable) or \(variable)_FILE)"
-            if sources?.contains(source) == true {
-                report.payloads.append(PayloadOutcome(endpoint: "\(source).*", parameters: "", httpStatus: 0, sha256: "",
-                                                      parsed: [:], writes: [], issues: [], errorKind: "config",
-                                                      error: message))
-            } else if sources == nil {
-                report.skipped.append(message)
-            }
-        }
-        let planner = RequestPlanner(date: date, phase: phase, sources: sources, settings: settings,
-                                     oddsSnapshot: oddsSnapshot)
+    /// Writes `fetched` inside the transaction `db`: each payload's rows (through validation, content hashes and
+    /// quarantine) and manifest entry in request order, then, when rows changed, the player registry and the
+    /// prop-line name resolutions (as after `import`).
+    public func write(_ fetched: FetchedDate, on db: any SQLDatabase) async throws -> IngestReport {
         let processor = PayloadProcessor(store: store, archive: archive, redactor: Redactor(secrets: settings.secrets))
-        let scheduleStage = planner.scheduleStage()
-        for planned in scheduleStage {
-            report.payloads.append(try await execute(planned, date: date, processor: processor, runID: runID))
+        var report = fetched.report
+        report.payloads = []
+        for prepared in fetched.payloads {
+            report.payloads.append(try await processor.write(prepared, runID: fetched.runID, on: db))
         }
-        let games = try await scheduledGames(date)
-        report.scheduledGames = games.count
-        if games.isEmpty, scheduleStage.isEmpty {
-            // Without this run's schedule, an empty raw_games for D means "unknown", not "no games".
-            report.payloads.append(PayloadOutcome(
-                endpoint: "schedule", parameters: "", httpStatus: 0, sha256: "", parsed: [:], writes: [], issues: [],
-                errorKind: "no_schedule",
-                error: "no games for \(date) in raw_games and the schedule (nba_cdn) was not fetched in this run"))
-        }
-        for planned in planner.dateStage(seasonTypes: Set(games.map(\.type))) {
-            if games.isEmpty, !["bdl.injuries", "bdl.standings", "bdl.players", "nba_stats.player_index"].contains(planned.endpoint) {
-                report.skipped.append("\(planned.endpoint): no scheduled games on \(date)")
-                continue
-            }
-            report.payloads += try await executePages(planned, date: date, processor: processor, runID: runID)
-        }
-        let eventIDs = try await store.sql.select().column("source_game_id").from("raw_source_games")
-            .where("source", .equal, OddsAPIParser.source).where("game_date", .equal, date.description)
-            .orderBy("source_game_id").all().map { try $0.decode(column: "source_game_id", as: String.self) }
-        let finals = games.filter(\.final).map(\.id)
-        let teams = Set(games.flatMap { [$0.home, $0.away] })
-        for planned in planner.idStage(oddsEventIDs: eventIDs, finalGameIDs: finals, teams: Array(teams)) {
-            report.payloads.append(try await execute(planned, date: date, processor: processor, runID: runID))
+        if report.rowsChanged > 0 {
+            try await RegistryBuilder(store: store).rebuild(runID: fetched.runID, on: db)
+            _ = try await NameResolutionPass(store: store).run(runID: fetched.runID, on: db)
         }
         return report
-    }
-
-    /// The most pages followed for one cursor-paginated request.
-    static let maxPages = 50
-
-    /// Executes `planned` and, for a paginated endpoint, the following pages until the cursor runs out (each page
-    /// is its own payload, archived and recorded).
-    func executePages(_ planned: PlannedRequest, date: GameDate, processor: PayloadProcessor, runID: String)
-        async throws -> [PayloadOutcome] {
-        var outcomes: [PayloadOutcome] = []
-        var current = planned
-        for _ in 0..<LiveIngestor.maxPages {
-            let (outcome, body) = try await fetchAndProcess(current, date: date, processor: processor, runID: runID)
-            outcomes.append(outcome)
-            guard !outcome.failed, let endpoint = EndpointCatalog.endpoint(planned.endpoint), let parameter = endpoint.cursor?.parameter,
-                  let next = endpoint.nextCursor(in: body) else { return outcomes }
-            current = planned
-            current.request.query.append(.init(parameter, next))
-        }
-        var last = outcomes.removeLast()
-        last.errorKind = "pagination"
-        last.error = "\(planned.endpoint): more than \(LiveIngestor.maxPages) pages; the rest was not fetched"
-        return outcomes + [last]
-    }
-
-    func execute(_ planned: PlannedRequest, date: GameDate, processor: PayloadProcessor, runID: String) async throws
-        -> PayloadOutcome {
-        try await fetchAndProcess(planned, date: date, processor: processor, runID: runID).outcome
-    }
-
-    /// Fetches one request and processes whatever arrived (an exhausted 5xx or an HTML page is archived and
-    /// recorded as failed too).
-    func fetchAndProcess(_ planned: PlannedRequest, date: GameDate, processor: PayloadProcessor, runID: String)
-        async throws -> (outcome: PayloadOutcome, body: [UInt8]) {
-        guard let endpoint = EndpointCatalog.endpoint(planned.endpoint) else {
-            throw SettingsError("no endpoint \(planned.endpoint)")
-        }
-        let parameters = planned.request.redactedTarget
-        do {
-            let response = try await client.fetch(planned.request)
-            let payload = PayloadProcessor.Payload(
-                endpoint: endpoint, parameters: parameters,
-                context: ParseContext(date: date, fetchedAt: LiveIngestor.iso(clock.now())), status: response.status,
-                contentType: response.headers["content-type"] ?? "", body: response.body)
-            let outcome = try await processor.process(payload, runID: runID, write: true)
-            log(outcome)
-            return (outcome, response.body)
-        } catch let error as FetchError {
-            var outcome: PayloadOutcome
-            if let last = error.lastResponse {
-                let payload = PayloadProcessor.Payload(
-                    endpoint: endpoint, parameters: parameters,
-                    context: ParseContext(date: date, fetchedAt: LiveIngestor.iso(clock.now())), status: last.status,
-                    contentType: last.headers["content-type"] ?? "", body: last.body)
-                outcome = try await processor.process(payload, runID: runID, write: true)
-            } else {
-                outcome = PayloadOutcome(endpoint: planned.endpoint, parameters: parameters, httpStatus: 0, sha256: "",
-                                         parsed: [:], writes: [], issues: [], errorKind: nil, error: nil)
-            }
-            outcome.errorKind = "fetch"
-            outcome.error = processor.redactor.scrub(error.description)
-            outcome.writes = []
-            log(outcome)
-            return (outcome, [])
-        }
-    }
-
-    private func log(_ outcome: PayloadOutcome) {
-        var metadata: Logger.Metadata = ["endpoint": "\(outcome.endpoint)", "status": "\(outcome.httpStatus)",
-                                         "rows": "\(outcome.parsed.values.reduce(0, +))"]
-        if let error = outcome.error {
-            metadata["error"] = "\(error)"
-            logger.error("payload failed", metadata: metadata)
-        } else {
-            logger.info("payload ingested", metadata: metadata)
-        }
     }
 
     struct ScheduledGame: Sendable {
@@ -185,18 +77,47 @@ public struct LiveIngestor: Sendable {
         let final: Bool
         let home: Team
         let away: Team
+
+        init?(id: String, type: String, homePoints: String?, home: String, away: String) {
+            guard let type = SeasonType(rawValue: type), let home = Team(home), let away = Team(away) else { return nil }
+            self.id = id
+            self.type = type
+            self.final = !(homePoints ?? "").isEmpty
+            self.home = home
+            self.away = away
+        }
     }
 
-    func scheduledGames(_ date: GameDate) async throws -> [ScheduledGame] {
-        try await store.sql.select().columns("game_id", "season_type", "home_pts", "home_team", "away_team")
-            .from("raw_games").where("game_date", .equal, date.description).orderBy("game_id").all().compactMap { row in
-                guard let type = SeasonType(rawValue: try row.decode(column: "season_type", as: String.self)),
-                      let home = Team(try row.decode(column: "home_team", as: String.self)),
-                      let away = Team(try row.decode(column: "away_team", as: String.self)) else { return nil }
-                return ScheduledGame(id: try row.decode(column: "game_id", as: String.self), type: type,
-                                     final: try row.decode(column: "home_pts", as: Int?.self) != nil, home: home,
-                                     away: away)
-            }
+    /// The date's games: stored in `raw_games`, overridden by the rows of `pending` payloads (this run's schedule,
+    /// parsed but not written yet).
+    func scheduledGames(_ date: GameDate, pending: [PayloadProcessor.Prepared]) async throws -> [ScheduledGame] {
+        var games: [String: ScheduledGame] = [:]
+        for row in try await store.sql.select().columns("game_id", "season_type", "home_pts", "home_team", "away_team")
+            .from("raw_games").where("game_date", .equal, date.description).all() {
+            let id = try row.decode(column: "game_id", as: String.self)
+            games[id] = ScheduledGame(id: id, type: try row.decode(column: "season_type", as: String.self),
+                                      homePoints: try row.decode(column: "home_pts", as: Int?.self).map(String.init),
+                                      home: try row.decode(column: "home_team", as: String.self),
+                                      away: try row.decode(column: "away_team", as: String.self))
+        }
+        for row in pending.compactMap({ $0.rows?.rows[.games] }).joined() where row["game_date"] == date.description {
+            guard let id = row["game_id"] else { continue }
+            games[id] = ScheduledGame(id: id, type: row["season_type"] ?? "", homePoints: row["home_pts"],
+                                      home: row["home_team"] ?? "", away: row["away_team"] ?? "")
+        }
+        return games.keys.sorted().compactMap { games[$0] }
+    }
+
+    /// The Odds API event ids of the date: stored in `raw_source_games` and in this run's `pending` payloads.
+    func oddsEventIDs(_ date: GameDate, pending: [PayloadProcessor.Prepared]) async throws -> [String] {
+        var ids = Set(try await store.sql.select().column("source_game_id").from("raw_source_games")
+            .where("source", .equal, OddsAPIParser.source).where("game_date", .equal, date.description)
+            .all().map { try $0.decode(column: "source_game_id", as: String.self) })
+        for row in pending.compactMap({ $0.rows?.rows[.sourceGames] }).joined()
+        where row["source"] == OddsAPIParser.source && row["game_date"] == date.description {
+            if let id = row["source_game_id"] { ids.insert(id) }
+        }
+        return ids.sorted()
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` of seconds since 1970.

@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import HoopcastCore
+import HoopcastEngine
+import HoopcastLive
+import HoopcastModels
 import HoopcastStore
 import HoopcastStub
 import Testing
@@ -67,6 +71,27 @@ struct LiveCommandTests {
         #expect(commands.count == 2)
         #expect(commands.first?.hasPrefix("ingest --date 2025-03-15") == true)
         #expect(commands.last == "run --date 2025-03-15")
+    }
+
+    @Test func scheduleOptionsBecomeTheScheduleAndBadTimesAreRefused() async throws {
+        let schedule = try ScheduleCommand.parse(["--morning", "8:30", "--pretip-every", "30", "--overnight", "04:15"])
+            .schedule()
+        #expect(schedule.config == IngestSchedule.Config(morning: WallTime(hour: 8, minute: 30)!,
+                                                         pretipFrom: WallTime(hour: 12, minute: 0)!,
+                                                         pretipEveryMinutes: 30, overnight: WallTime(hour: 4, minute: 15)!))
+        #expect(throws: ValidationError.self) { try ScheduleCommand.parse(["--morning", "25:00"]).schedule() }
+        #expect(throws: ValidationError.self) { try ScheduleCommand.parse(["--pretip-every", "0"]).schedule() }
+        // The worker knows the ingest steps the schedule queues, and they are not part of a date's daily jobs.
+        let transport = AsyncHTTPTransport(connectTimeouts: [2])
+        let ingest = IngestStepSettings(client: StubClient.make(clock: TestClock(), transport: transport),
+                                        archive: RawArchive(root: FileManager.default.temporaryDirectory), settings: SourceSettings(),
+                                        sources: nil)
+        let registry = try ModelRegistry(directory: TestPaths.repo("models"))
+        let names = try DailyPipeline.withIngest(registry: registry, ingest: ingest).ordered.map(\.name)
+        #expect(names.filter { $0.hasPrefix("ingest.") } == ["ingest.morning", "ingest.pretip", "ingest.overnight"])
+        #expect(!JobPlan.specs(pipeline: try DailyPipeline.make(registry: registry), dates: [GameDate("2025-03-15")!])
+            .contains { $0.step.hasPrefix("ingest.") })
+        try await transport.shutdown()
     }
 
     @Test func replayOfOneFileDryRunParsesWithoutAStore() async throws {

@@ -127,6 +127,13 @@ import Testing
         #expect(games[0] == ["game_id": "0022400968", "season": "2024-25", "season_type": "regular_season",
                              "game_date": "2025-03-15", "home_team": "BKN", "away_team": "BOS",
                              "home_pts": "113", "away_pts": "115"])
+        // Each game's tip-off (gameDateTimeUTC), which raw_games has no column for, as an nba_cdn source game.
+        let tipoffs = try #require(day.rows[.sourceGames])
+        #expect(tipoffs.count == 8)
+        #expect(tipoffs[0] == ["source": "nba_cdn", "source_game_id": "0022400968", "game_date": "2025-03-15",
+                               "status": "final", "home_team": "BKN", "away_team": "BOS", "home_pts": "113",
+                               "away_pts": "115", "commence_utc": "2025-03-15T22:00:00Z"])
+        #expect(tipoffs.compactMap { $0["commence_utc"] }.max() == "2025-03-16T01:00:00Z")  // DEN–WAS, 21:00 EDT
         // A preseason-only schedule has no game of a stored type on an off day: a valid empty answer.
         let preseason = try LiveFixtures.parse("nba_cdn.schedule", "nbac_schedule_cdn/raw_68953816.json")
         #expect(preseason.total == 0)

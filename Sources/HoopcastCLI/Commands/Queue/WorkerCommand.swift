@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoopcastEngine
+import HoopcastLive
 import HoopcastStore
 import Logging
 import ServiceLifecycle
@@ -12,9 +13,12 @@ struct WorkerCommand: AsyncParsableCommand {
         commandName: "worker",
         abstract: "Run queued jobs until SIGTERM/SIGINT (finishes the jobs in hand, then exits).",
         discussion: """
-            Claims jobs queued by `hoopcast backfill --no-wait`, `run` or `jobs retry`, holding a lease per job \
-            (renewed by heartbeats; a worker that dies loses its jobs to the others once the lease expires). \
-            On SIGTERM or SIGINT the worker stops claiming, finishes the jobs it holds and exits.
+            Claims jobs queued by `hoopcast backfill --no-wait`, `run`, `schedule` or `jobs retry`, holding a lease \
+            per job (renewed by heartbeats; a worker that dies loses its jobs to the others once the lease expires). \
+            Runs the daily pipeline's steps and the live ingest steps (ingest.morning, ingest.pretip, \
+            ingest.overnight, queued by `hoopcast schedule`) with the keys and base URLs `ingest` reads; a \
+            successful ingest queues the date's pipeline again. On SIGTERM or SIGINT the worker stops claiming, \
+            finishes the jobs it holds and exits.
             """
     )
 
@@ -27,6 +31,12 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Lease length in seconds (a job whose worker stops heartbeating is rescued after it).")
     var leaseSeconds = 30.0
 
+    @Option(name: .customLong("ingest-sources"), help: ArgumentHelp(
+        "Sources (or source.endpoint keys) the ingest jobs fetch, comma-separated; default every source whose key is set.",
+        valueName: "sources"))
+    var ingestSources: String?
+
+    @OptionGroup var live: LiveOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var predictionOptions: PredictionOptions
 
@@ -34,11 +44,25 @@ struct WorkerCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap()
         guard concurrency >= 1, leaseSeconds > 0 else { throw ValidationError("--concurrency ≥ 1 and --lease-seconds > 0") }
         let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
+        let (settings, policies) = (try live.settings(), try live.policies())
+        let transport = live.transport(policies: policies)
+        let ingest = IngestStepSettings(client: LiveHTTPClient(transport: transport, policies: policies),
+                                        archive: live.rawArchive(), settings: settings,
+                                        sources: LiveOptions.list(ingestSources))
+        do {
+            try await work(pipeline: try DailyPipeline.withIngest(registry: registry, linePolicy: linePolicy, ingest: ingest))
+        } catch {
+            try await transport.shutdown()
+            throw error
+        }
+        try await transport.shutdown()
+    }
+
+    private func work(pipeline: Pipeline) async throws {
         let (concurrency, drain, leaseSeconds) = (concurrency, drain, leaseSeconds)
         let logger = Logger(label: "hoopcast.worker")
         try await storeOptions.withStore { store in
-            let worker = Worker(queue: JobQueue(store: store, leaseSeconds: leaseSeconds),
-                                pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy),
+            let worker = Worker(queue: JobQueue(store: store, leaseSeconds: leaseSeconds), pipeline: pipeline,
                                 concurrency: concurrency, logger: logger)
             logger.info("worker started", metadata: ["worker": "\(worker.name)", "store": "\(store.location)"])
             let service = WorkerService(worker: worker, drain: drain)

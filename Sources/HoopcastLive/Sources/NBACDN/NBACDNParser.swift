@@ -6,8 +6,10 @@ public enum NBACDNParser {
     public static let source = "nba_cdn"
 
     /// `scheduleLeagueV2.json`: every regular-season, play-in, playoff and Cup-final game as a `games` row, with
-    /// scores once final. With `date`, only that day's games (the schedule covers the whole season; a day without
-    /// games is a valid empty answer, a schedule without any game is ``PayloadError/Kind/noRows``).
+    /// scores once final, and as a `source_games` row of source `nba_cdn` keeping its tip-off instant
+    /// (`gameDateTimeUTC`, which `raw_games` has no column for; the long-running schedule reads it). With `date`,
+    /// only that day's games (the schedule covers the whole season; a day without games is a valid empty answer, a
+    /// schedule without any game is ``PayloadError/Kind/noRows``).
     public static func schedule(_ root: JSONCursor, date: GameDate? = nil) throws(PayloadError) -> ParsedRows {
         let league = try root["leagueSchedule"]
         let seasonText = try league["seasonYear"].string()
@@ -22,14 +24,23 @@ public enum NBACDNParser {
                 let gameDate = String(try game["gameDateEst"].string().prefix(10))
                 if let date, gameDate != date.description { continue }
                 let home = try game["homeTeam"], away = try game["awayTeam"]
-                let final = try game["gameStatus"].int() == 3
+                let status = try game["gameStatus"].int()
+                let final = status == 3
+                let (homeCode, awayCode) = (try home["teamTricode"].string(), try away["teamTricode"].string())
+                let (homePoints, awayPoints) = final ? (try home["score"].cellText(), try away["score"].cellText()) : ("", "")
                 parsed.append([
                     "game_id": gameID, "season": season.description, "season_type": type.rawValue,
-                    "game_date": gameDate, "home_team": try home["teamTricode"].string(),
-                    "away_team": try away["teamTricode"].string(),
-                    "home_pts": final ? try home["score"].cellText() : "",
-                    "away_pts": final ? try away["score"].cellText() : "",
+                    "game_date": gameDate, "home_team": homeCode, "away_team": awayCode,
+                    "home_pts": homePoints, "away_pts": awayPoints,
                 ], to: .games)
+                let tipoff = try game["gameDateTimeUTC"].string()
+                guard EasternTime.parse(tipoff) != nil else { throw try game["gameDateTimeUTC"].drift("not an ISO-8601 UTC time: '\(tipoff)'") }
+                parsed.append([
+                    "source": source, "source_game_id": gameID, "game_date": gameDate,
+                    "status": final ? "final" : status == 2 ? "in_progress" : "scheduled",
+                    "home_team": homeCode, "away_team": awayCode, "home_pts": homePoints, "away_pts": awayPoints,
+                    "commence_utc": tipoff,
+                ], to: .sourceGames)
             }
         }
         guard seasonGames > 0 else {

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import HoopcastEngine
+import HoopcastLive
+import HoopcastStore
+import Logging
+import ServiceLifecycle
+
+/// `hoopcast schedule`: the long-running mode. Queues the ingest phases at their US Eastern times until stopped.
+struct ScheduleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Queue the live ingest phases at their times (US Eastern) until SIGTERM/SIGINT; `hoopcast worker` runs them.",
+        discussion: """
+            For game date D: ingest.morning at --morning on D; ingest.pretip every --pretip-every minutes from \
+            --pretip-from on D while before D's last tip-off (from the NBA.com schedule, so known once a morning \
+            ingest ran); ingest.overnight at --overnight on D + 1. Each slot is one job (keyed by its time), queued \
+            once however often the scheduler restarts; at start, slots of the last --catch-up-minutes are queued. \
+            Workers run the jobs; a successful ingest queues the date's daily pipeline again. See docs/ingestion.md.
+            """
+    )
+
+    @Option(help: "The morning phase, HH:MM US Eastern, on the game date.")
+    var morning = "09:00"
+
+    @Option(name: .customLong("pretip-from"), help: "The first pre-tip refresh, HH:MM US Eastern, on the game date.")
+    var pretipFrom = "12:00"
+
+    @Option(name: .customLong("pretip-every"), help: "Minutes between pre-tip refreshes (until the last tip-off).")
+    var pretipEvery = 60
+
+    @Option(help: "The overnight phase, HH:MM US Eastern, on the day after the game date.")
+    var overnight = "03:00"
+
+    @Option(name: .customLong("catch-up-minutes"), help: "At start, queue the slots that fell due this many minutes back.")
+    var catchUpMinutes = 60.0
+
+    @Option(name: .customLong("poll-seconds"), help: "Longest sleep between passes (new tip-offs add pre-tip slots).")
+    var pollSeconds = 300.0
+
+    @Option(help: "Attempts per ingest job (retried with the queue's backoff when the failure is transient).")
+    var attempts = 3
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    /// The schedule from the options.
+    func schedule() throws -> IngestSchedule {
+        var times: [WallTime] = []
+        for (option, text) in [("--morning", morning), ("--pretip-from", pretipFrom), ("--overnight", overnight)] {
+            guard let time = WallTime(text) else { throw ValidationError("\(option) takes HH:MM (24-hour), got '\(text)'") }
+            times.append(time)
+        }
+        guard pretipEvery >= 1 else { throw ValidationError("--pretip-every must be at least 1 (minutes)") }
+        return IngestSchedule(.init(morning: times[0], pretipFrom: times[1], pretipEveryMinutes: pretipEvery,
+                                    overnight: times[2]))
+    }
+
+    func run() async throws {
+        LoggingSetup.bootstrap()
+        let schedule = try schedule()
+        guard attempts >= 1, pollSeconds > 0, catchUpMinutes >= 0 else {
+            throw ValidationError("--attempts ≥ 1, --poll-seconds > 0 and --catch-up-minutes ≥ 0")
+        }
+        let (attempts, catchUp, poll) = (attempts, catchUpMinutes * 60, pollSeconds)
+        let logger = Logger(label: "hoopcast.schedule")
+        try await storeOptions.withStore { store in
+            let scheduler = IngestScheduler(schedule: schedule, queue: JobQueue(store: store), maxAttempts: attempts,
+                                            logger: logger)
+            logger.info("schedule started", metadata: [
+                "store": "\(store.location)", "morning": "\(schedule.config.morning)",
+                "pretip_from": "\(schedule.config.pretipFrom)", "pretip_every_minutes": "\(schedule.config.pretipEveryMinutes)",
+                "overnight": "\(schedule.config.overnight)",
+            ])
+            let service = ScheduleService(scheduler: scheduler, catchUpSeconds: catchUp, pollSeconds: poll)
+            let group = ServiceGroup(configuration: .init(
+                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+            logger.info("schedule stopped")
+        }
+    }
+}
+
+/// The scheduler as a service: a graceful shutdown cuts its sleep short and ends the loop between passes (a pass
+/// in progress finishes its transaction).
+struct ScheduleService: Service {
+    let scheduler: IngestScheduler
+    let catchUpSeconds: Double
+    let pollSeconds: Double
+
+    func run() async throws {
+        try await scheduler.run(catchUpSeconds: catchUpSeconds, pollSeconds: pollSeconds, sleep: { seconds in
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(seconds)) }
+            } catch is CancellationError {
+                // Woken by the shutdown (or a cancelled task): the loop checks shouldStop next.
+            }
+        }, shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HoopcastCore
+import HoopcastEngine
+import HoopcastStore
+import Logging
+import SQLKit
+
+/// The long-running mode's I/O half: reads the dates' last tip-offs from the store, queues the ingest slots of
+/// ``IngestSchedule`` as jobs when they fall due, and sleeps in between. It only queues: `hoopcast worker` processes
+/// run the ingest jobs (and, after each, the date's daily pipeline).
+public struct IngestScheduler: Sendable {
+    /// When each phase runs.
+    public let schedule: IngestSchedule
+    /// The queue the slots go to.
+    public let queue: JobQueue
+    /// Attempts per ingest job (retries follow the queue's policy).
+    public let maxAttempts: Int
+    /// Time limit of one ingest attempt, in seconds.
+    public let timeoutSeconds: Double
+    /// Where queued slots and waits are logged.
+    public let logger: Logger
+
+    /// Creates a scheduler.
+    public init(schedule: IngestSchedule, queue: JobQueue, maxAttempts: Int = 3,
+                timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds,
+                logger: Logger = Logger(label: "hoopcast.schedule")) {
+        self.schedule = schedule
+        self.queue = queue
+        self.maxAttempts = maxAttempts
+        self.timeoutSeconds = timeoutSeconds
+        self.logger = logger
+    }
+
+    /// The last tip-off of each of `dates` that has one: the latest NBA.com schedule tip-off (`raw_source_games`
+    /// rows of source `nba_cdn`, written by `nba_cdn.schedule`) of the date's games in `raw_games`.
+    public func lastTipoffs(_ dates: [GameDate]) async throws -> [GameDate: Date] {
+        guard !dates.isEmpty else { return [:] }
+        var result: [GameDate: Date] = [:]
+        for row in try await queue.store.sql.raw("""
+            SELECT g.game_date, MAX(s.commence_utc) AS last_tipoff FROM raw_games g
+            JOIN raw_source_games s ON s.source = \(bind: NBACDNParser.source) AND s.source_game_id = g.game_id
+            WHERE g.game_date IN (\(binds: dates.map(\.description))) AND s.commence_utc <> ''
+            GROUP BY g.game_date
+            """).all() {
+            let day = try row.decode(column: "game_date", as: String.self)
+            let text = try row.decode(column: "last_tipoff", as: String.self)
+            guard let date = GameDate(day), let instant = IngestScheduler.instant(text) else {
+                throw ScheduleError("raw_source_games.commence_utc of a \(day) game (source nba_cdn) is not an ISO-8601 UTC instant: '\(text)'")
+            }
+            result[date] = instant
+        }
+        return result
+    }
+
+    /// Queues the slots due in `(after, through]` (each slot's job once: a slot already queued keeps its state);
+    /// returns the due slots and how many jobs were new.
+    @discardableResult
+    public func enqueueDue(after: Date, through: Date) async throws -> (slots: [ScheduleSlot], queued: Int) {
+        let tipoffs = try await lastTipoffs(schedule.dates(from: after, through: through))
+        let slots = schedule.due(after: after, through: through, lastTipoffs: tipoffs)
+        guard !slots.isEmpty else { return ([], 0) }
+        let queued = try await queue.enqueue(slots.map { $0.job(maxAttempts: maxAttempts, timeoutSeconds: timeoutSeconds) },
+                                             correlationID: "schedule-\(slots[0].instant)")
+        for slot in slots {
+            logger.info("ingest slot due", metadata: ["phase": "\(slot.phase.rawValue)", "date": "\(slot.date)",
+                                                      "slot": "\(slot.instant)"])
+        }
+        return (slots, queued)
+    }
+
+    /// The next slot after `now`, with the tip-offs known now.
+    public func nextSlot(after now: Date) async throws -> ScheduleSlot {
+        let today = EasternTime.wallClock(of: now).date
+        return schedule.next(after: now, lastTipoffs: try await lastTipoffs([today.adding(days: -1), today]))
+    }
+
+    /// Runs until `shouldStop` (checked after each wait) or until `sleep` throws (cancellation): queues the slots due
+    /// since the last pass (at the start, those of the last `catchUpSeconds`), then waits until the next slot, at
+    /// most `pollSeconds` (tip-offs learnt by the morning ingest add pre-tip slots). A store that cannot be reached
+    /// is retried with growing, jittered delays for up to `outageSeconds`; a permanent error ends the run.
+    public func run(catchUpSeconds: Double = 3600, pollSeconds: Double = 300, outageSeconds: Double = 600,
+                    now: @escaping @Sendable () -> Date = { Date() },
+                    sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+                    shouldStop: @escaping @Sendable () -> Bool = { false }) async throws {
+        precondition(catchUpSeconds >= 0 && pollSeconds > 0)
+        var checked = now().addingTimeInterval(-catchUpSeconds)
+        let retry = HoopcastEngine.RetryPolicy(baseSeconds: 1, capSeconds: 60)
+        var outageStart: Date?, lastDelay: Double?
+        while !shouldStop() {
+            let current = now()
+            let wait: Double
+            do {
+                try await enqueueDue(after: checked, through: current)
+                checked = current
+                let next = try await nextSlot(after: current)
+                wait = min(max(next.at.timeIntervalSince(current), 0.001), pollSeconds)
+                logger.info("next ingest slot", metadata: ["next": "\(next)", "wait_seconds": "\(Int(wait.rounded()))"])
+                (outageStart, lastDelay) = (nil, nil)
+            } catch let error where FailureClassifier.kind(of: error).retryable && !(error is CancellationError) {
+                let start = outageStart ?? current
+                guard current.timeIntervalSince(start) <= outageSeconds else { throw error }
+                outageStart = start
+                wait = retry.delay(after: lastDelay)
+                lastDelay = wait
+                logger.warning("store unavailable; retrying", metadata: ["error": "\(error)", "retry_in_seconds": "\(wait)"])
+            }
+            try await sleep(wait)
+        }
+    }
+
+    static func instant(_ text: String) -> Date? {
+        guard text.hasSuffix("Z"), let (date, hour, minute) = EasternTime.parse(text) else { return nil }
+        let chars = Array(text.utf8)
+        let seconds = chars.count >= 19 && chars[16] == UInt8(ascii: ":")
+            ? Int(String(decoding: chars[17..<19], as: UTF8.self)) : 0
+        guard let seconds else { return nil }
+        return Date(timeIntervalSince1970: Double(date.dayNumber * 86_400 + hour * 3600 + minute * 60 + seconds))
+    }
+}
+
+/// The schedule could not be computed from the stored data.
+public struct ScheduleError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the table, column and value.
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
