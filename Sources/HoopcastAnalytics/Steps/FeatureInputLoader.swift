@@ -35,9 +35,9 @@ struct FeatureInputLoader: Sendable {
         }
         // Only players who played for one of the date's teams this season or last can be active for it.
         let teams = Set(contexts.map(\.team))
-        let recent = allPlayerGames.filter { seasons.contains($0.season) }
-        let candidates = Set(recent.filter { teams.contains($0.team) }.map(\.playerID))
-        let playerGames = recent.filter { candidates.contains($0.playerID) }
+        let candidates = Set(allPlayerGames.lazy.filter { seasons.contains($0.season) && teams.contains($0.team) }
+            .map(\.playerID))
+        let playerGames = allPlayerGames.filter { seasons.contains($0.season) && candidates.contains($0.playerID) }
         let teamGames = try await teamGames.rows(before: date) { from, before in
             try await db.raw("""
                 SELECT t.game_id, t.game_date, t.team, t.opponent, t.pace, t.offensive_rating, t.defensive_rating,

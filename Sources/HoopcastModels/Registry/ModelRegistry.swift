@@ -1,5 +1,6 @@
 import Foundation
 import HoopcastCore
+import Synchronization
 
 /// The trained models on disk, and the walk-forward rule for choosing one.
 ///
@@ -32,7 +33,7 @@ public struct ModelRegistry: Sendable {
         guard isDirectory.boolValue else {
             throw ModelRegistryError(.unreadableDirectory, path: directory.path, "is a file, not a models directory")
         }
-        var models: [Market: [RegisteredModel]] = [:]
+        var folders: [(market: Market, folder: URL)] = []
         for name in try ModelRegistry.list(directory) {
             let folder = directory.appendingPathComponent(name)
             var isFolder: ObjCBool = false
@@ -43,7 +44,21 @@ public struct ModelRegistry: Sendable {
                 let known = Market.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ModelRegistryError(.unknownMarket, path: folder.path, "'\(name)' is not a market (\(known))")
             }
-            models[market] = try ModelRegistry.load(market: market, folder: folder)
+            folders.append((market, folder))
+        }
+        // The market folders are parsed in parallel (parsing the JSON is most of a backfill's start-up); the first
+        // folder's error in listing order is the one reported, as when they were read one after another.
+        let results = Mutex([Result<[RegisteredModel], ModelRegistryError>?](repeating: nil, count: folders.count))
+        let toRead = folders
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            let result = Result { () throws(ModelRegistryError) in
+                try ModelRegistry.load(market: toRead[index].market, folder: toRead[index].folder)
+            }
+            results.withLock { $0[index] = result }
+        }
+        var models: [Market: [RegisteredModel]] = [:]
+        for (index, result) in results.withLock({ $0 }).enumerated() {
+            models[folders[index].market] = try result!.get()
                 .sorted { $0.metadata.trainUntilExclusive < $1.metadata.trainUntilExclusive }
         }
         self.models = models
