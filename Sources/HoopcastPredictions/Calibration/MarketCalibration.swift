@@ -32,20 +32,29 @@ public struct MarketCalibration: Sendable, Hashable {
     /// Fits the model; nil without observations or when the fit does not converge.
     public init?(samples: [Sample]) {
         guard !samples.isEmpty else { return nil }
-        let rows = samples.map { [1, MarketCalibration.logit($0.probability), MarketCalibration.logit($0.market ?? 0.5)] }
+        // The design matrix is [1, logit(p), logit(q)] per sample, kept as plain arrays: the loop below runs
+        // ~25 fits a date over up to a season of samples, so it must not allocate per sample. The arithmetic is
+        // term for term that of the textbook form (x·β summed left to right, w·xᵢ·xⱼ), so fits are bit-identical.
+        let systemLogits = samples.map { MarketCalibration.logit($0.probability) }
+        let marketLogits = samples.map { MarketCalibration.logit($0.market ?? 0.5) }
         let outcomes = samples.map { $0.wentOver ? 1.0 : 0.0 }
         var beta = [0.0, 0.0, 0.0]
         for _ in 0..<50 {
-            var hessian = [[Double]](repeating: [0, 0, 0], count: 3)
-            var gradient = [0.0, 0.0, 0.0]
-            for (x, y) in zip(rows, outcomes) {
-                let p = MarketCalibration.sigmoid(zip(x, beta).map(*).reduce(0, +))
+            var g0 = 0.0, g1 = 0.0, g2 = 0.0
+            // hᵢⱼ and hⱼᵢ are the same sum but not always the same rounding (w·x₁·x₂ ≠ w·x₂·x₁ in floating point), so
+            // the off-diagonal pair of the two logits is kept twice, as the textbook loop did.
+            var h00 = 0.0, h01 = 0.0, h02 = 0.0, h11 = 0.0, h12 = 0.0, h21 = 0.0, h22 = 0.0
+            let (b0, b1, b2) = (beta[0], beta[1], beta[2])
+            for index in outcomes.indices {
+                let x1 = systemLogits[index], x2 = marketLogits[index], y = outcomes[index]
+                let p = MarketCalibration.sigmoid(0 + 1 * b0 + x1 * b1 + x2 * b2)
                 let w = max(p * (1 - p), 1e-9)
-                for i in 0..<3 {
-                    gradient[i] += (y - p) * x[i]
-                    for j in 0..<3 { hessian[i][j] += w * x[i] * x[j] }
-                }
+                g0 += (y - p) * 1; g1 += (y - p) * x1; g2 += (y - p) * x2
+                h00 += w * 1 * 1; h01 += w * 1 * x1; h02 += w * 1 * x2
+                h11 += w * x1 * x1; h12 += w * x1 * x2; h21 += w * x2 * x1; h22 += w * x2 * x2
             }
+            var gradient = [g0, g1, g2]
+            var hessian = [[h00, h01, h02], [h01, h11, h12], [h02, h21, h22]]
             for i in 1..<3 {
                 gradient[i] -= MarketCalibration.ridge * beta[i]
                 hessian[i][i] += MarketCalibration.ridge
