@@ -43,7 +43,9 @@ public struct CalibrationBook: Sendable {
             for (market, pairs) in markets where pairs.count >= CalibrationBook.minimumSamples {
                 byMarket[system, default: [:]][market] = MarketCalibration(samples: pairs)
             }
-            let all = markets.values.flatMap { $0 }
+            // In market order: a dictionary's order changes from process to process, and the fit's sums with it
+            // (in the last bits, enough to change a content hash).
+            let all = Market.allCases.flatMap { markets[$0] ?? [] }
             if all.count >= CalibrationBook.minimumSamples { pooled[system] = MarketCalibration(samples: all) }
         }
     }

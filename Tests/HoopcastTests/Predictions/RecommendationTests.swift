@@ -72,6 +72,34 @@ struct RecommendationTests {
         #expect(pooled.calibration(system: "similarity", market: .points) == nil)
     }
 
+    /// The pooled map is fitted on the markets in catalogue order, whatever order the samples came in: a fit's sums
+    /// depend on their order in the last bits, and a dictionary's order changes between processes, which made a few
+    /// predictions (and their content hashes) differ from one run to the next.
+    @Test func pooledCalibrationIsFittedInCatalogueOrder() throws {
+        var seed: UInt64 = 42
+        func uniform() -> Double {  // a fixed-seed LCG
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        let markets: [Market] = [.threes, .assists, .points, .rebounds, .pointsReboundsAssists]
+        let samples = markets.flatMap { market in
+            (0..<40).map { _ in
+                CalibrationSample(system: "matchup", market: market, rawProbability: 0.05 + 0.9 * uniform(),
+                                  marketProbability: 0.3 + 0.4 * uniform(), wentOver: uniform() < 0.5)
+            }
+        }
+        let catalogueOrder = Market.allCases.flatMap { market in
+            samples.filter { $0.market == market }.map { ($0.rawProbability, $0.marketProbability, $0.wentOver) }
+        }
+        let expected = try #require(MarketCalibration(samples: catalogueOrder))
+        let blocksReversed = markets.reversed().flatMap { market in samples.filter { $0.market == market } }
+        for input in [samples, blocksReversed] {
+            // No market has enough samples alone, so every market gets the pooled map.
+            let book = CalibrationBook(samples: input)
+            #expect(book.calibration(system: "matchup", market: .points)?.coefficients == expected.coefficients)
+        }
+    }
+
     static let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -110, underOdds: 120, movement: 0, books: 3)
 
     @Test func recommendationUsesCalibratedProbabilityAndBreakEven() {
