@@ -43,8 +43,7 @@ public final class Store: Sendable {
         self.backend = backend
         switch backend {
         case .sqlite(let connection):
-            let base = SQLiteDirectDatabase(connection: connection)
-            sql = ProcessInfo.processInfo.environment["HOOPCAST_SQL_PROFILE"] == nil ? base : ProfilingDatabase(base: base)
+            sql = SQLiteDirectDatabase(connection: connection)
             dialect = .sqlite
         case .postgres(let pool):
             sql = pool.database
