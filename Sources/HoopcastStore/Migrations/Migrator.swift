@@ -10,7 +10,7 @@ struct Migrator: Sendable {
         Schema.rawLayer, Schema.registryLayer, Schema.analyticsLayer, Schema.featuresLayer,
         Schema.predictionsLayer, Schema.gradingLayer, Schema.opsLayer, Schema.pendingGames,
         Schema.featureIndexes, Schema.featureHashes, Schema.predictionsV2, Schema.jobQueue, Schema.liveLayer,
-        Schema.predictionStaging, Schema.queueClaimIndex, Schema.stagingPayload,
+        Schema.predictionStaging, Schema.queueClaimIndex, Schema.stagingPayload, Schema.linedPredictionIndex,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.
