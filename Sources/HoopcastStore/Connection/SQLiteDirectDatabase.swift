@@ -12,13 +12,22 @@ import SQLiteNIO
 /// that was a sixth of a backfill's CPU time. ``SQLValue``, `String`, `Int` and `Double` binds and `Int`, `Double`,
 /// `String` columns and their optionals take the direct path, with exactly SQLiteNIO's conversions; every other type
 /// falls back to SQLiteKit's coders, so behaviour does not change.
+///
+/// It also runs one statement at a time. SQLiteNIO runs each query as a job on a shared thread pool, so two tasks
+/// using the one connection could step two statements at once, and SQLite leaves a read undefined while the same
+/// connection changes the table being read. This was seen once: a job-count query read a NULL status while workers
+/// were committing. Statements from different tasks still interleave, so a read outside a transaction can see
+/// another task's uncommitted writes (documented on ``Store``), but no statement is ever mid-step while another runs.
 struct SQLiteDirectDatabase: SQLDatabase {
     let connection: SQLiteConnection
+    /// Held while a statement runs (prepare, every step, finalize).
+    let statements: AsyncLock
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
 
-    init(connection: SQLiteConnection) {
+    init(connection: SQLiteConnection, statements: AsyncLock = AsyncLock()) {
         self.connection = connection
+        self.statements = statements
     }
 
     var logger: Logger { connection.logger }
@@ -31,20 +40,17 @@ struct SQLiteDirectDatabase: SQLDatabase {
     private var base: any SQLDatabase { connection.sql(queryLogLevel: nil) }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        let (sql, binds): (String, [SQLiteData])
-        do {
-            (sql, binds) = try prepare(query)
-        } catch {
-            return eventLoop.makeFailedFuture(error)
-        }
-        let decoder = decoder
-        return connection.query(sql, binds) { onRow(SQLiteDirectRow(row: $0, decoder: decoder)) }
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (sql, binds) = try prepare(query)
-        let decoder = decoder
-        try await connection.query(sql, binds) { onRow(SQLiteDirectRow(row: $0, decoder: decoder)) }
+        let (connection, decoder) = (connection, decoder)
+        try await statements.withLock {
+            try await connection.query(sql, binds) { onRow(SQLiteDirectRow(row: $0, decoder: decoder)) }
+        }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
