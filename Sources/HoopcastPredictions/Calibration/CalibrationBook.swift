@@ -31,6 +31,10 @@ public struct CalibrationBook: Sendable {
 
     var byMarket: [String: [Market: MarketCalibration]] = [:]
     var pooled: [String: MarketCalibration] = [:]
+    /// Fits that had enough samples but failed (a singular or non-finite solution), e.g. `"catboost/threes (412)"`
+    /// or `"catboost/pooled (2210)"`, in a stable order. Their predictions fall back to the pooled map, or PASS
+    /// without one; the predict step reports them in its notes so a failed fit is never silent.
+    public private(set) var failedFits: [String] = []
 
     /// Fits the maps from samples.
     public init(samples: [CalibrationSample]) {
@@ -39,14 +43,24 @@ public struct CalibrationBook: Sendable {
             grouped[sample.system, default: [:]][sample.market, default: []].append(
                 (sample.rawProbability, sample.marketProbability, sample.wentOver))
         }
-        for (system, markets) in grouped {
-            for (market, pairs) in markets where pairs.count >= CalibrationBook.minimumSamples {
-                byMarket[system, default: [:]][market] = MarketCalibration(samples: pairs)
+        for (system, markets) in grouped.sorted(by: { $0.key < $1.key }) {
+            for market in Market.allCases {
+                guard let pairs = markets[market], pairs.count >= CalibrationBook.minimumSamples else { continue }
+                if let fit = MarketCalibration(samples: pairs) {
+                    byMarket[system, default: [:]][market] = fit
+                } else {
+                    failedFits.append("\(system)/\(market.rawValue) (\(pairs.count))")
+                }
             }
             // In market order: a dictionary's order changes from process to process, and the fit's sums with it
             // (in the last bits, enough to change a content hash).
             let all = Market.allCases.flatMap { markets[$0] ?? [] }
-            if all.count >= CalibrationBook.minimumSamples { pooled[system] = MarketCalibration(samples: all) }
+            guard all.count >= CalibrationBook.minimumSamples else { continue }
+            if let fit = MarketCalibration(samples: all) {
+                pooled[system] = fit
+            } else {
+                failedFits.append("\(system)/pooled (\(all.count))")
+            }
         }
     }
 

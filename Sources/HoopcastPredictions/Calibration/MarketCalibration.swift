@@ -13,6 +13,8 @@ public struct MarketCalibration: Sendable, Hashable {
     public static let ridge = 1.0
     /// Probabilities are kept inside [floor, 1 − floor].
     public static let floor = 0.02
+    /// Newton steps a fit may take; one still moving after them has not converged (real fits take 4–8).
+    public static let maximumIterations = 50
 
     /// Intercept a, slope on the system's logit b, slope on the market's logit c.
     public let coefficients: [Double]
@@ -29,9 +31,11 @@ public struct MarketCalibration: Sendable, Hashable {
         self.count = count
     }
 
-    /// Fits the model; nil without observations or when the fit does not converge.
+    /// Fits the model; nil unless both outcomes occur among the samples, and when the fit is singular or does not converge within
+    /// ``maximumIterations`` steps.
     public init?(samples: [Sample]) {
-        guard !samples.isEmpty else { return nil }
+        // Outcomes all one way have no finite fit: the unpenalised intercept would run off to infinity.
+        guard samples.contains(where: { $0.wentOver }), samples.contains(where: { !$0.wentOver }) else { return nil }
         // The design matrix is [1, logit(p), logit(q)] per sample, kept as plain arrays: the loop below runs
         // ~25 fits a date over up to a season of samples, so it must not allocate per sample. The arithmetic is
         // term for term that of the textbook form (x·β summed left to right, w·xᵢ·xⱼ), so fits are bit-identical.
@@ -39,7 +43,8 @@ public struct MarketCalibration: Sendable, Hashable {
         let marketLogits = samples.map { MarketCalibration.logit($0.market ?? 0.5) }
         let outcomes = samples.map { $0.wentOver ? 1.0 : 0.0 }
         var beta = [0.0, 0.0, 0.0]
-        for _ in 0..<50 {
+        var converged = false
+        for _ in 0..<MarketCalibration.maximumIterations {
             var g0 = 0.0, g1 = 0.0, g2 = 0.0
             // hᵢⱼ and hⱼᵢ are the same sum but not always the same rounding (w·x₁·x₂ ≠ w·x₂·x₁ in floating point), so
             // the off-diagonal pair of the two logits is kept twice, as the textbook loop did.
@@ -61,9 +66,9 @@ public struct MarketCalibration: Sendable, Hashable {
             }
             guard let step = MarketCalibration.solve(hessian, gradient) else { return nil }
             beta = zip(beta, step).map(+)
-            if step.map(abs).max()! < 1e-10 { break }
+            if step.map(abs).max()! < 1e-10 { converged = true; break }
         }
-        guard beta.allSatisfy(\.isFinite) else { return nil }
+        guard converged, beta.allSatisfy(\.isFinite) else { return nil }
         coefficients = beta
         count = samples.count
     }

@@ -73,6 +73,10 @@ public struct PredictStep: Step {
             "ensemble: \(counts[.over] ?? 0) OVER, \(counts[.under] ?? 0) UNDER, \(counts[.pass] ?? 0) PASS, "
                 + "\(counts[.noLine] ?? 0) NO_LINE",
         ]
+        if !inputs.calibration.failedFits.isEmpty {
+            notes.append("calibration fits failed (predictions fall back to the pooled map, else PASS): "
+                + inputs.calibration.failedFits.joined(separator: ", "))
+        }
         if !excluded.isEmpty {
             notes.append("quotes excluded: " + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }

@@ -72,6 +72,28 @@ struct RecommendationTests {
         #expect(pooled.calibration(system: "similarity", market: .points) == nil)
     }
 
+    /// A fit that cannot be made (every outcome went over: the intercept would run off to infinity) is no map, and
+    /// the book says so instead of leaving the predictions to PASS silently.
+    @Test func failedCalibrationFitIsReported() {
+        let mixed = (0..<200).map {
+            CalibrationSample(system: "matchup", market: .points, rawProbability: 0.3 + Double($0 % 5) / 10,
+                              marketProbability: nil, wentOver: $0 % 3 == 0)
+        }
+        let allOver = (0..<200).map {
+            CalibrationSample(system: "matchup", market: .threes, rawProbability: 0.3 + Double($0 % 5) / 10,
+                              marketProbability: nil, wentOver: true)
+        }
+        #expect(MarketCalibration(samples: allOver.map { ($0.rawProbability, $0.marketProbability, $0.wentOver) }) == nil)
+        let book = CalibrationBook(samples: mixed + allOver)
+        #expect(book.failedFits == ["matchup/threes (200)"])
+        // Threes falls back to the pooled map (400 samples, both outcomes); points has its own.
+        #expect(book.calibration(system: "matchup", market: .threes) != nil)
+        #expect(book.calibration(system: "matchup", market: .threes) != book.calibration(system: "matchup", market: .points))
+        let only = CalibrationBook(samples: allOver)
+        #expect(only.failedFits == ["matchup/threes (200)", "matchup/pooled (200)"])
+        #expect(only.calibration(system: "matchup", market: .threes) == nil)
+    }
+
     /// The pooled map is fitted on the markets in catalogue order, whatever order the samples came in: a fit's sums
     /// depend on their order in the last bits, and a dictionary's order changes between processes, which made a few
     /// predictions (and their content hashes) differ from one run to the next.
