@@ -58,6 +58,7 @@ struct SQLiteDirectDatabase: SQLDatabase {
     }
 
     private func prepare(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
+        if let direct = query as? any SQLiteDirectStatement { return direct.sqliteStatement() }
         let (sql, binds) = serialize(query)
         return (sql, try binds.map(data(for:)))
     }

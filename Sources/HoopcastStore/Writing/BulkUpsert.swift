@@ -1,4 +1,5 @@
 import SQLKit
+import SQLiteNIO
 
 /// A multi-row `INSERT … ON CONFLICT (key) DO UPDATE` over bound parameters: the idempotent write of every layer.
 ///
@@ -42,7 +43,7 @@ public struct BulkUpsert: Sendable {
         return rows.count
     }
 
-    struct Statement: SQLExpression {
+    struct Statement: SQLExpression, SQLiteDirectStatement {
         let upsert: BulkUpsert
         let rows: ArraySlice<[SQLValue]>
 
@@ -78,6 +79,29 @@ public struct BulkUpsert: Sendable {
                 serializer.write(" = excluded.")
                 SQLIdentifier(column).serialize(to: &serializer)
             }
+        }
+
+        /// The same statement as ``serialize(to:)`` writes through SQLKit, as SQLite text with anonymous
+        /// placeholders, and its binds converted directly.
+        func sqliteStatement() -> (sql: String, binds: [SQLiteData]) {
+            let columns = upsert.columns.map(String.sqliteIdentifier)
+            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            var sql = "INSERT INTO " + .sqliteIdentifier(upsert.table) + " (" + columns.joined(separator: ", ")
+                + ") VALUES " + Array(repeating: tuple, count: rows.count).joined(separator: ", ")
+            if !upsert.key.isEmpty {
+                sql += " ON CONFLICT (" + upsert.key.map(String.sqliteIdentifier).joined(separator: ", ")
+                let updated = upsert.columns.filter { !upsert.key.contains($0) }.map(String.sqliteIdentifier)
+                sql += updated.isEmpty
+                    ? ") DO NOTHING"
+                    : ") DO UPDATE SET " + updated.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            }
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(rows.count * columns.count)
+            for row in rows {
+                precondition(row.count == columns.count, "row width must match the column list")
+                for value in row { binds.append(value.sqliteData ?? .null) }
+            }
+            return (sql, binds)
         }
 
         private func writeList(_ names: [String], to serializer: inout SQLSerializer) {

@@ -62,4 +62,46 @@ struct SQLiteDirectDatabaseTests {
             #expect(try row.decode(column: "h", as: String.self) == "integer")
         }
     }
+
+    /// A bulk upsert writes its own SQLite text (skipping SQLKit's serializer): the table ends up exactly as when the
+    /// same statement goes through SQLiteKit's generic serialisation — inserts, conflict updates, `DO NOTHING` on a
+    /// key-only table, plain inserts, NULLs, quotes in text and doubles to the last bit.
+    @Test func bulkUpsertWritesWhatSQLKitsSerialisationWrites() async throws {
+        let rows: [[SQLValue]] = (0..<700).map { index in
+            [.text("g\(index % 70)"), .int(index / 70), .double(Double(index) / 3 + 1e-13),
+             index.isMultiple(of: 7) ? .null : .text("o'clock \"\(index)\"")]
+        }
+        let changed: [[SQLValue]] = rows.prefix(50).map { [$0[0], $0[1], .double(-0.1), .null] }
+        func contents(direct: Bool) async throws -> [String] {
+            try await Store.withOpen(.sqliteMemory) { store in
+                guard case .sqlite(let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
+                let db: any SQLDatabase = direct ? store.sql : connection.sql()
+                try await db.raw("CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT NULL, x DOUBLE PRECISION, s TEXT, PRIMARY KEY (k, n))").run()
+                try await db.raw("CREATE TABLE keys (k TEXT PRIMARY KEY)").run()
+                try await db.raw("CREATE TABLE log (k TEXT, x DOUBLE PRECISION)").run()
+                let upsert = BulkUpsert(table: "t", columns: ["k", "n", "x", "s"], key: ["k", "n"])
+                try await upsert.run(rows, on: db)
+                try await upsert.run(changed, on: db)
+                try await BulkUpsert(table: "keys", columns: ["k"], key: ["k"]).run(rows.map { [$0[0]] }, on: db)
+                try await BulkUpsert.insertOnly(table: "log", columns: ["k", "x"]).run(rows.map { [$0[0], $0[2]] }, on: db)
+                var lines: [String] = []
+                for table in ["t", "keys", "log"] {
+                    for row in try await db.raw("SELECT * FROM \(unsafeRaw: table) ORDER BY rowid").all() {
+                        var values = [try row.decode(column: "k", as: String.self)]
+                        if row.contains(column: "n") { values.append("\(try row.decode(column: "n", as: Int.self))") }
+                        if row.contains(column: "x") {
+                            values.append("\(try row.decode(column: "x", as: Double?.self).map { $0.bitPattern } as Any)")
+                        }
+                        if row.contains(column: "s") { values.append("\(try row.decode(column: "s", as: String?.self) as Any)") }
+                        lines.append("\(table) " + values.joined(separator: " | "))
+                    }
+                }
+                return lines
+            }
+        }
+        let direct = try await contents(direct: true)
+        #expect(direct.count == 700 + 70 + 700)
+        #expect(direct == (try await contents(direct: false)))
+        #expect(direct.contains("t g1 | 0 | Optional(\((-0.1).bitPattern)) | nil"))
+    }
 }
