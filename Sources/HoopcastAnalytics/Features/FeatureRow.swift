@@ -69,21 +69,23 @@ extension FeatureRow {
 }
 
 extension FeatureRow {
+    /// Each feature's `"name":` prefix in stored JSON and the byte that ends its value, in catalogue order.
+    static let jsonKeys: [(feature: Feature, key: [UInt8], terminator: UInt8)] = Feature.allCases.enumerated().map {
+        ($0.element, Array("\"\($0.element.rawValue)\":".utf8),
+         UInt8(ascii: $0.offset == Feature.allCases.count - 1 ? "}" : ","))
+    }
+
     /// Parses the exact form ``json`` writes (`{"name":number,…}` in ``Feature`` order) without a JSON parser;
     /// nil for anything else, which then goes through JSONSerialization.
     static func fastValues(_ json: String) -> [Feature: Double]? {
         var values: [Feature: Double] = [:]
-        values.reserveCapacity(Feature.allCases.count)
+        values.reserveCapacity(FeatureRow.jsonKeys.count)
         var utf8 = Substring(json).utf8[...]
         guard utf8.first == UInt8(ascii: "{") else { return nil }
         utf8 = utf8.dropFirst()
-        for (index, feature) in Feature.allCases.enumerated() {
-            let key = feature.rawValue.utf8
-            guard utf8.first == UInt8(ascii: "\""), utf8.dropFirst().starts(with: key) else { return nil }
-            utf8 = utf8.dropFirst(key.count + 1)
-            guard utf8.starts(with: "\":".utf8) else { return nil }
-            utf8 = utf8.dropFirst(2)
-            let terminator = UInt8(ascii: index == Feature.allCases.count - 1 ? "}" : ",")
+        for (feature, key, terminator) in FeatureRow.jsonKeys {
+            guard utf8.starts(with: key) else { return nil }
+            utf8 = utf8.dropFirst(key.count)
             guard let end = utf8.firstIndex(of: terminator),
                   let value = Double(Substring(utf8[..<end])) else { return nil }
             values[feature] = value
