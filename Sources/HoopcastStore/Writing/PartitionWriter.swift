@@ -52,16 +52,16 @@ public struct PartitionWriter: Sendable {
         var select = db.select().column("content_hash").from(table)
         for (column, value) in partition { select = select.where(SQLIdentifier(column), .equal, value) }
         var unmatched = Set(try await select.all().map { try $0.value("content_hash", as: String.self) })
-        let positions = key.map { column in columns.firstIndex(of: column.name)! }
         var changed: [[SQLValue]] = []
-        var produced: Set<String> = []
         for row in rows {
-            produced.insert(NaturalKey.make(positions.map { row[$0] }))
             let hash = ContentHash.of(row)
             if unmatched.remove(hash) != nil { continue }
             changed.append(row + [.text(hash), .text(runID)])
         }
         // Stored rows matching no new row were either changed (overwritten by the upsert) or are no longer produced.
+        // (Keys are built only then: a first write or an unchanged re-run has no such rows.)
+        let positions = key.map { column in columns.firstIndex(of: column.name)! }
+        let produced = unmatched.isEmpty ? [] : Set(rows.map { row in NaturalKey.make(positions.map { row[$0] }) })
         var vanished: [[SQLValue]] = []
         for hashes in Array(unmatched).chunked(into: 500) {
             var keys = db.select().from(table)
