@@ -31,7 +31,7 @@ public struct CalibrationBook: Sendable {
 
     var byMarket: [String: [Market: MarketCalibration]] = [:]
     var pooled: [String: MarketCalibration] = [:]
-    /// Fits that had enough samples but failed (a singular or non-finite solution), e.g. `"catboost/threes (412)"`
+    /// Fits that had enough samples but failed (one-sided outcomes, a singular system, no convergence), e.g. `"catboost/threes (412)"`
     /// or `"catboost/pooled (2210)"`, in a stable order. Their predictions fall back to the pooled map, or PASS
     /// without one; the predict step reports them in its notes so a failed fit is never silent.
     public private(set) var failedFits: [String] = []

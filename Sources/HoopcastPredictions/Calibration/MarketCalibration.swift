@@ -31,8 +31,8 @@ public struct MarketCalibration: Sendable, Hashable {
         self.count = count
     }
 
-    /// Fits the model; nil unless both outcomes occur among the samples, and when the fit is singular or does not converge within
-    /// ``maximumIterations`` steps.
+    /// Fits the model; nil unless both outcomes occur among the samples, and nil when the fit is singular or does not
+    /// converge within ``maximumIterations`` steps.
     public init?(samples: [Sample]) {
         // Outcomes all one way have no finite fit: the unpenalised intercept would run off to infinity.
         guard samples.contains(where: { $0.wentOver }), samples.contains(where: { !$0.wentOver }) else { return nil }
