@@ -31,9 +31,9 @@ public struct CalibrationBook: Sendable {
 
     var byMarket: [String: [Market: MarketCalibration]] = [:]
     var pooled: [String: MarketCalibration] = [:]
-    /// Fits that had enough samples but failed (one-sided outcomes, a singular system, no convergence), e.g. `"catboost/threes (412)"`
-    /// or `"catboost/pooled (2210)"`, in a stable order. Their predictions fall back to the pooled map, or PASS
-    /// without one; the predict step reports them in its notes so a failed fit is never silent.
+    /// Fits that had enough samples but failed (one-sided outcomes, a singular system, no convergence), in a stable
+    /// order, e.g. `"catboost/threes (412)"` or `"catboost/pooled (2210)"`. Their predictions fall back to the pooled
+    /// map, or PASS without one; the predict step reports them in its notes so a failed fit is never silent.
     public private(set) var failedFits: [String] = []
 
     /// Fits the maps from samples.
