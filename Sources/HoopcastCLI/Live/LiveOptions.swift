@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoopcastCore
+import HoopcastIngest
 import HoopcastLive
 
 /// Options shared by the live commands: the archive location, base-URL overrides and rate limits.
@@ -18,6 +19,16 @@ struct LiveOptions: ParsableArguments {
         "Requests per minute for a host, e.g. stats.nba.com=20; 0 turns limiting off (repeatable).",
         valueName: "host=n"))
     var rates: [String] = []
+
+    /// Reads `HOOPCAST_MAX_DECOMPRESSED_MB` (once per process, see ``ByteLimit``) so that a value that is not a limit
+    /// stops the command before any work instead of failing every file it reads.
+    func validate() throws {
+        do {
+            _ = try ByteLimit.inEffect()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     /// The archive.
     func rawArchive() -> RawArchive {

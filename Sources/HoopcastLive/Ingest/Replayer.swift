@@ -37,18 +37,16 @@ public struct Replayer: Sendable {
     }
 
     /// Parses one file (`.json` or `.json.gz`) as the endpoint `key` (`source.endpoint`); writes unless `dryRun`.
+    /// Throws ``FileReadError`` when the file cannot be read or holds more than ``ByteLimit/inEffect()`` bytes
+    /// (inflated).
     public static func replayFile(_ url: URL, endpoint key: String, date: GameDate?, store: Store?, dryRun: Bool,
                                   runID: String) async throws -> PayloadOutcome {
         guard let endpoint = EndpointCatalog.endpoint(key) else {
             let known = EndpointCatalog.all.map(\.key).joined(separator: ", ")
             throw SettingsError("unknown endpoint '\(key)'; known: \(known)")
         }
-        let body: [UInt8]
-        do {
-            body = try FileReader.read(url)
-        } catch {
-            throw SettingsError("\(url.path): \(error.reason)")
-        }
+        // A FileReadError names the file, and the limit when the file or what it inflates to is too large.
+        let body = try FileReader.read(url)
         let context = ParseContext(date: date ?? GameDate(dayNumber: 0), fetchedAt: "\(date ?? GameDate(dayNumber: 0))T00:00:00Z",
                                    limitToDate: date != nil)
         return try await PayloadProcessor(store: store, archive: nil).process(PayloadProcessor.Payload(
