@@ -12,6 +12,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
             BenchCommand.self, BenchQueueCommand.self,
             TrainCommand.self, BenchModelCommand.self,
             IngestCommand.self, ScheduleCommand.self, ReplayCommand.self, BenchLiveCommand.self,
+            InstallCommand.self,
         ]
     )
 

@@ -51,7 +51,9 @@ struct BackfillCommand: AsyncParsableCommand {
                 Terminal.out("queued \(dates.count) dates \(first)…\(last) as \(correlationID); run `hoopcast worker` to process them")
                 return nil
             }
-            return try await backfill.run(from: first, to: last, force: force) { BackfillCommand.show($0) }
+            return try await backfill.run(from: first, to: last, force: force,
+                                          progress: { BackfillCommand.show($0) },
+                                          waiting: { BackfillCommand.explain($0) })
         }
         guard let outcome else { return }
         if Terminal.isInteractive { Terminal.err("\n") }
@@ -59,6 +61,17 @@ struct BackfillCommand: AsyncParsableCommand {
             + "\(outcome.failed.count) failed")
         for failure in outcome.failed { Terminal.out("  ✗ \(failure.date) \(failure.step): \(failure.error)") }
         if !outcome.failed.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Why nothing moves: which worker of another process holds which job, and when its lease runs out (a dead
+    /// worker's jobs are rescued then).
+    static func explain(_ leases: [HeldLease]) {
+        guard let first = leases.first else { return }
+        let seconds = max(0, Int(first.expiresAt.timeIntervalSinceNow.rounded(.up)))
+        let more = leases.count > 1 ? " (and \(leases.count - 1) more job(s) held elsewhere)" : ""
+        Terminal.err("\(Terminal.isInteractive ? "\n" : "")waiting for the lease of worker \(first.owner) on "
+            + "\(first.jobKey) to expire at \(QueueTime.text(first.expiresAt)) (in \(seconds) s)\(more): if that worker "
+            + "died, its job is rescued then; if it is alive, it finishes the job\n")
     }
 
     /// A redrawn bar with ETA on a terminal; one line per date otherwise.

@@ -88,14 +88,6 @@ struct DemoCommand: AsyncParsableCommand {
 enum DemoData {
     static func locate(_ explicit: String?) throws -> URL {
         if let explicit { return URL(fileURLWithPath: explicit) }
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("data/demo")]
-        // Next to a binary built in the repository: .build/<config>/hoopcast → ../../data/demo.
-        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        for _ in 0..<4 {
-            executable = executable.deletingLastPathComponent()
-            candidates.append(executable.appendingPathComponent("data/demo"))
-        }
-        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { return found }
-        throw ValidationError("cannot find the demo data (looked in \(candidates.map(\.path).joined(separator: ", "))); pass --data DIR")
+        return try BundledResources.locate(BundledResources.demoData, what: "the demo data", override: "--data DIR")
     }
 }

@@ -24,9 +24,14 @@ struct ExportCommand: AsyncParsableCommand {
         guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD (got \(date))") }
         let export = try await storeOptions.withStore { try await DateExporter(db: $0.sql).export(date: day) }
         let directory = URL(fileURLWithPath: out, isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try OutputWriteError.attempt(directory.path, what: "output directory") {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
         for (name, document) in export.files {
-            try (document.rendered() + "\n").write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let file = directory.appendingPathComponent(name)
+            try OutputWriteError.attempt(file.path, what: "file") {
+                try (document.rendered() + "\n").write(to: file, atomically: true, encoding: .utf8)
+            }
         }
         Terminal.out("wrote \(export.files.map(\.name).joined(separator: ", ")) to \(out)")
     }

@@ -78,6 +78,10 @@ extension PipelineRunner.DateOutcome {
     /// Prints one line per step.
     func print() {
         Terminal.out("run \(runID) for \(date):")
+        if steps.contains(where: { $0.status == .running }) {
+            Terminal.out("  another process holds \(date)'s jobs (a `run`, `backfill` or `worker` started before this "
+                + "one): it finishes them; see `hoopcast status` and `hoopcast jobs show KEY`")
+        }
         for step in steps {
             let time = String(format: "%.2f s", step.seconds)
             switch step.status {
@@ -89,7 +93,7 @@ extension PipelineRunner.DateOutcome {
             case .skipped:
                 Terminal.out("  - \(step.step) skipped: \(step.error ?? "")")
             case .running:
-                Terminal.out("  ? \(step.step) did not finish")
+                Terminal.out("  ? \(step.step) did not finish here: \(step.error ?? "")")
             }
         }
     }

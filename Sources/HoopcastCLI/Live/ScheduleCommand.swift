@@ -63,7 +63,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         }
         let (attempts, catchUp, poll) = (attempts, catchUpMinutes * 60, pollSeconds)
         let logger = Logger(label: "hoopcast.schedule")
-        try await storeOptions.withStore { store in
+        try await storeOptions.withStore(connect: .patient) { store in
             let scheduler = IngestScheduler(schedule: schedule, queue: JobQueue(store: store), maxAttempts: attempts,
                                             logger: logger)
             logger.info("schedule started", metadata: [

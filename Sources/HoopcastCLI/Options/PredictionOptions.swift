@@ -36,17 +36,8 @@ struct PredictionOptions: ParsableArguments {
         if let env = ProcessInfo.processInfo.environment["HOOPCAST_MODELS"], !env.isEmpty {
             return try ModelRegistry(directory: URL(fileURLWithPath: env, isDirectory: true))
         }
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("models")]
-        // Next to a binary built in the repository: .build/<config>/hoopcast → ../../models.
-        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        for _ in 0..<4 {
-            executable = executable.deletingLastPathComponent()
-            candidates.append(executable.appendingPathComponent("models"))
-        }
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw ValidationError("cannot find the model registry (looked in \(candidates.map(\.path).joined(separator: ", "))); "
-                + "pass --models DIR or set HOOPCAST_MODELS")
-        }
+        let found = try BundledResources.locate(BundledResources.models, what: "the model registry",
+                                                override: "--models DIR or set HOOPCAST_MODELS")
         return try ModelRegistry(directory: found)
     }
 }

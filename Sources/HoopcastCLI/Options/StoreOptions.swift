@@ -20,7 +20,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens and migrates the store, runs `body`, and closes the store whether `body` succeeds or throws.
-    func withStore<R: Sendable>(_ body: (Store) async throws -> R) async throws -> R {
-        try await Store.withOpen(try location(), body)
+    ///
+    /// A command gives up at once when a PostgreSQL server cannot be reached (`connect: .failFast`); the
+    /// long-running commands pass `.patient` to wait for it.
+    func withStore<R: Sendable>(connect: Store.ConnectPolicy = .failFast,
+                                _ body: (Store) async throws -> R) async throws -> R {
+        try await Store.withOpen(try location(), connect: connect, body)
     }
 }

@@ -78,9 +78,16 @@ public struct Backfill: Sendable {
         return (dates, correlationID)
     }
 
-    /// Enqueues the range and runs it to the end; `progress` is called as each date finishes or fails.
+    /// How long no date may settle before the backfill says what it is waiting for.
+    public static let quietBeforeExplaining: Duration = .seconds(3)
+
+    /// Enqueues the range and runs it to the end; `progress` is called as each date finishes or fails, and
+    /// `waiting` when no date has settled for ``quietBeforeExplaining`` while workers of other processes (a dead
+    /// one's lease not yet expired, or one still running) hold jobs of the range: with those leases, again whenever
+    /// they change.
     public func run(from: GameDate, to: GameDate, force: Bool, runIDPrefix: String = "backfill",
-                    progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Outcome {
+                    progress: @escaping @Sendable (Progress) -> Void = { _ in },
+                    waiting: @escaping @Sendable ([HeldLease]) -> Void = { _ in }) async throws -> Outcome {
         let (dates, _) = try await enqueue(from: from, to: to, force: force, runIDPrefix: runIDPrefix)
         let tracker = DateTracker(dates: dates, steps: pipeline.ordered.map(\.name), queue: queue)
         let alreadyDone = try await tracker.finishedDates()
@@ -95,9 +102,17 @@ public struct Backfill: Sendable {
                 progress(.init(done: 0, total: dates.count, date: date, status: "already done",
                                elapsed: 0, remaining: nil))
             }
+            var lastSettled = ContinuousClock.now
+            var explained: [HeldLease] = []
             while reported.count < dates.count && !Task.isCancelled {
                 try await Task.sleep(for: .milliseconds(200))
+                if ContinuousClock.now - lastSettled >= Backfill.quietBeforeExplaining {
+                    let held = try await queue.leasesHeld(notBy: worker.name, dates: dates)
+                    if held != explained && !held.isEmpty { waiting(held) }
+                    explained = held
+                }
                 for (date, status) in try await tracker.settled() where !reported.contains(date) {
+                    lastSettled = ContinuousClock.now
                     reported.insert(date)
                     let elapsed = Date().timeIntervalSince(started)
                     let ran = reported.count - alreadyDone.count

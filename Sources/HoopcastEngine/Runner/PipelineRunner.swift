@@ -80,6 +80,10 @@ public struct PipelineRunner: Sendable {
             """).all() {
             jobs[try row.value("job_key", as: String.self)] = row
         }
+        // A job another run opened or holds is that run's to finish: say which run and worker, not just "did not
+        // finish".
+        let foreign = Dictionary(uniqueKeysWithValues: try await queue.jobsOfOtherRuns(specs.map(\.key), correlationID: runID)
+            .map { ($0.jobKey, $0) })
         var steps: [StepOutcome] = []
         for spec in specs {
             let row = jobs[spec.key]
@@ -95,8 +99,9 @@ public struct PipelineRunner: Sendable {
                 steps.append(StepOutcome(step: spec.step, status: .failed, report: nil, error: error,
                                          seconds: seconds[spec.step] ?? 0))
             default:  // still held by a job of another run (running elsewhere)
-                steps.append(StepOutcome(step: spec.step, status: .running, report: nil,
-                                         error: "\(status ?? "missing") in the queue", seconds: 0))
+                let reason = foreign[spec.key].map { "another process has it: \($0)" }
+                    ?? "\(status ?? "missing") in the queue"
+                steps.append(StepOutcome(step: spec.step, status: .running, report: nil, error: reason, seconds: 0))
             }
         }
         return DateOutcome(date: date, runID: runID, steps: steps)

@@ -22,6 +22,10 @@ public final class AsyncHTTPTransport: HTTPTransport, Sendable {
             // comes back as a response and fails the payload gate.
             configuration.redirectConfiguration = .disallow
             configuration.httpVersion = .automatic
+            // A refused or failed connection fails the attempt at once; LiveHTTPClient's retry policy (bounded,
+            // jittered, breaker-aware) decides what happens next. async-http-client's own default kept retrying
+            // the connection with backoff until the connect timeout, so a refused port cost 10 s per attempt.
+            configuration.connectionPool.retryConnectionEstablishment = false
             clients[millis] = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         }
         self.clients = clients

@@ -30,9 +30,15 @@ final class PostgresPool: Sendable {
 
     /// Connects to `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require`) and checks
     /// that the server answers.
-    static func connect(url: String, logger: Logger) async throws -> PostgresPool {
-        let configuration = try configuration(url: url)
-        let pool = PostgresPool(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+    ///
+    /// With ``Store/ConnectPolicy/failFast`` one direct connection is tried first, within
+    /// ``Store/ConnectPolicy/failFastTimeout``, and its failure is thrown at once with the host, the port and the
+    /// driver's reason; ``Store/ConnectPolicy/patient`` leaves waiting for the server to the pool's own backoff.
+    static func connect(url: String, policy: Store.ConnectPolicy, logger: Logger) async throws -> PostgresPool {
+        let target = try PostgresTarget(url: url)
+        if case .failFast = policy { try await probe(target) }
+        let pool = PostgresPool(client: PostgresClient(configuration: try target.clientConfiguration(),
+                                                       backgroundLogger: logger), logger: logger)
         // Give the client's run loop a moment to start: a lease before it runs works but logs a warning.
         try? await Task.sleep(for: .milliseconds(20))
         do {
@@ -44,32 +50,20 @@ final class PostgresPool: Sendable {
         return pool
     }
 
-    /// The client configuration for a URL; throws naming the (redacted) URL when it cannot be used.
-    static func configuration(url: String) throws(StoreError) -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
-              let user = components.user, !user.isEmpty
-        else {
-            throw StoreError(.invalidLocation, "'\(StoreLocation.redact(url))' is not postgres://user[:password]@host[:port]/database")
+    /// Opens and closes one connection to `target`; throws ``StoreError/Code/unreachable`` naming the host, the
+    /// port and the reason when that fails.
+    static func probe(_ target: PostgresTarget) async throws {
+        let configuration = try target.connectionConfiguration(timeout: Store.ConnectPolicy.failFastTimeout)
+        var quiet = Logger(label: "hoopcast.store.probe")
+        quiet.logLevel = .critical
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: quiet)
+        } catch {
+            throw StoreError(.unreachable, "cannot connect to PostgreSQL at \(target.host):\(target.port) as "
+                + "'\(target.user)': \(PostgresFailureReason.describe(error))")
         }
-        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let mode = components.queryItems?.last { ["sslmode", "tlsmode"].contains($0.name.lowercased()) }?.value ?? "prefer"
-        let tls: PostgresClient.Configuration.TLS
-        switch mode {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())  // certificates verified whenever TLS is used
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
-        default: throw StoreError(.invalidLocation, "sslmode '\(mode)' in \(StoreLocation.redact(url)): use disable, prefer or require")
-        }
-        var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: database.isEmpty ? nil : database, tls: tls)
-        configuration.options.connectTimeout = .seconds(10)
-        configuration.options.maximumConnections = 8
-        configuration.options.additionalStartupParameters = [
-            ("statement_timeout", statementTimeout), ("lock_timeout", lockTimeout),
-            ("idle_in_transaction_session_timeout", "300s"), ("application_name", "hoopcast"),
-        ]
-        return configuration
+        try? await connection.close()  // the probe's answer is in; a failed goodbye changes nothing
     }
 
     /// The client-side limit on one lease-and-query (or one session): beyond the server's statement timeout, for

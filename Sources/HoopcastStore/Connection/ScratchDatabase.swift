@@ -61,7 +61,7 @@ public struct ScratchDatabase: Sendable {
     /// Runs `body` on a pool connected to the server URL's own database (no migrations, no writes of ours there).
     private static func withServer(_ serverURL: String, logger: Logger,
                                    _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
-        let pool = try await PostgresPool.connect(url: serverURL, logger: logger)
+        let pool = try await PostgresPool.connect(url: serverURL, policy: .failFast, logger: logger)
         do {
             try await body(pool.database)
         } catch {

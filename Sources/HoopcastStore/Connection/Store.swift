@@ -1,4 +1,5 @@
 import Foundation
+import HoopcastCore
 import Logging
 import SQLKit
 import SQLiteKit
@@ -54,7 +55,11 @@ public final class Store: Sendable {
     }
 
     /// Opens (creating when missing) the store at `location` and migrates it to the newest schema.
-    public static func open(_ location: StoreLocation, logger: Logger = Logger(label: "hoopcast.store")) async throws -> Store {
+    ///
+    /// `connect` says how long to wait for a PostgreSQL server: a command gives up at once
+    /// (``ConnectPolicy/failFast``); a long-running worker waits for it (``ConnectPolicy/patient``).
+    public static func open(_ location: StoreLocation, connect: ConnectPolicy = .failFast,
+                            logger: Logger = Logger(label: "hoopcast.store")) async throws -> Store {
         let store: Store
         switch location {
         case .sqliteMemory:
@@ -64,11 +69,12 @@ public final class Store: Sendable {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw StoreError(.openFailed, "cannot create directory \(directory.path) for the store", underlying: error)
+                throw StoreError(.openFailed, "cannot create the directory \(directory.path) for \(location): "
+                    + SystemErrorReason.describe(error))
             }
             store = try await openSQLite(.file(path: path), location: location, logger: logger)
         case .postgres(let url):
-            store = Store(backend: .postgres(try await PostgresPool.connect(url: url, logger: logger)),
+            store = Store(backend: .postgres(try await PostgresPool.connect(url: url, policy: connect, logger: logger)),
                           location: location, logger: logger)
         }
         do {
@@ -86,7 +92,7 @@ public final class Store: Sendable {
         do {
             connection = try await SQLiteConnection.open(storage: storage, logger: logger)
         } catch {
-            throw StoreError(.openFailed, "cannot open \(location)", underlying: error)
+            throw SQLiteOpenFailure.error(location: location, underlying: error)
         }
         let store = Store(backend: .sqlite(connection), location: location, logger: logger)
         do {
@@ -95,20 +101,25 @@ public final class Store: Sendable {
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
                 "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536",
                 "PRAGMA mmap_size = 4294967296",  // read through the page cache of the OS, without a copy per page
+                "SELECT COUNT(*) FROM sqlite_master",  // reads the header and the schema: a non-database fails here
             ] {
                 try await store.sql.raw(SQLQueryString(pragma)).run()
             }
         } catch {
-            try? await connection.close()
-            throw StoreError(.openFailed, "cannot configure \(location)", underlying: error)
+            // Close through the store, which marks it closed: closing the connection directly left the store's
+            // deinit to close it a second time, and SQLiteNIO's close of a closed handle passes NULL to
+            // sqlite3_update_hook (a segmentation fault whenever the deinit's close ran before the process exited).
+            try? await store.close()
+            throw SQLiteOpenFailure.error(location: location, underlying: error)
         }
         return store
     }
 
     /// Opens the store at `location`, runs `body`, and closes the store whether `body` succeeds or throws.
-    public static func withOpen<R: Sendable>(_ location: StoreLocation, logger: Logger = Logger(label: "hoopcast.store"),
+    public static func withOpen<R: Sendable>(_ location: StoreLocation, connect: ConnectPolicy = .failFast,
+                                             logger: Logger = Logger(label: "hoopcast.store"),
                                              _ body: (Store) async throws -> R) async throws -> R {
-        let store = try await open(location, logger: logger)
+        let store = try await open(location, connect: connect, logger: logger)
         do {
             let result = try await body(store)
             try await store.close()

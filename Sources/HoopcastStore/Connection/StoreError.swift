@@ -7,6 +7,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let invalidLocation = Code(name: "invalidLocation")
         /// The database could not be opened.
         public static let openFailed = Code(name: "openFailed")
+        /// The database server could not be reached (refused, no answer, authentication failed).
+        public static let unreachable = Code(name: "unreachable")
         /// A migration failed; the schema is left at the last good version.
         public static let migrationFailed = Code(name: "migrationFailed")
         /// The database has a newer schema than this binary knows.

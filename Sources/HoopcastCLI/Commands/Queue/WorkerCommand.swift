@@ -61,7 +61,7 @@ struct WorkerCommand: AsyncParsableCommand {
     private func work(pipeline: Pipeline) async throws {
         let (concurrency, drain, leaseSeconds) = (concurrency, drain, leaseSeconds)
         let logger = Logger(label: "hoopcast.worker")
-        try await storeOptions.withStore { store in
+        try await storeOptions.withStore(connect: .patient) { store in
             let worker = Worker(queue: JobQueue(store: store, leaseSeconds: leaseSeconds), pipeline: pipeline,
                                 concurrency: concurrency, logger: logger)
             logger.info("worker started", metadata: ["worker": "\(worker.name)", "store": "\(store.location)"])
