@@ -79,7 +79,8 @@ public actor LiveHTTPClient {
                 outcome = .success(try await transport.get(url: request.urlWithSecrets, headers: headers,
                                                            policy: policy))
             } catch {
-                outcome = .failure(error)
+                // Scrubbed here, where the request's secrets are known: nothing past this point sees them.
+                outcome = .failure(error.redacted(by: Redactor(secrets: request.secretValues)))
             }
             let latency = max(0, clock.now() - started)
             var retryAfter: Double?
@@ -101,7 +102,7 @@ public actor LiveHTTPClient {
                                  host: host, attempts: attempt, lastOutcome: "body too large", lastResponse: nil)
             case .failure(let failure):
                 let label = failure == .timeout ? "timeout" : "error"
-                record(request, attempt: attempt, status: label, latency: latency)
+                record(request, attempt: attempt, status: label, latency: latency, detail: failure.detail)
                 lastOutcome = failure == .timeout ? "timeout" : "connection error"
             }
             breakers[host]!.recordFailure(now: clock.now())
@@ -144,9 +145,11 @@ public actor LiveHTTPClient {
          "attempt": "\(attempt)"]
     }
 
-    private func record(_ request: SourceRequest, attempt: Int, status: String, latency: Double) {
+    private func record(_ request: SourceRequest, attempt: Int, status: String, latency: Double,
+                        detail: String? = nil) {
         var meta = metadata(request, attempt: attempt)
         meta["status"] = "\(status)"
+        if let detail { meta["detail"] = "\(detail)" }
         meta["latency_ms"] = "\(Int((latency * 1000).rounded()))"
         logger.info("http attempt", metadata: meta)
         count(host: request.policyHost, outcome: status)

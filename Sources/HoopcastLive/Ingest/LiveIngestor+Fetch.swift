@@ -90,7 +90,8 @@ extension LiveIngestor {
         guard let endpoint = EndpointCatalog.endpoint(planned.endpoint) else {
             throw SettingsError("no endpoint \(planned.endpoint)")
         }
-        let parameters = planned.request.redactedTarget
+        // The key's own value is already REDACTED; a cursor a source handed back may still carry it, encoded.
+        let parameters = processor.redactor.scrub(planned.request.redactedTarget)
         do {
             let response = try await client.fetch(planned.request)
             let prepared = try processor.prepare(PayloadProcessor.Payload(

@@ -78,16 +78,19 @@ public struct PayloadProcessor: Sendable {
 
     /// Scrubs, archives (when this processor has an archive) and parses `payload`; touches no database.
     public func prepare(_ payload: Payload) throws -> Prepared {
+        // A source may echo a key anywhere it can write: the body, a header, the parameters it was given back.
         let body = redactor.scrub(payload.body)
+        let parameters = redactor.scrub(payload.parameters)
+        let contentType = redactor.scrub(payload.contentType)
         let endpoint = payload.endpoint
-        let sha = SHA256.hex(body)
+        let sha = ContentAddress.sha256Hex(body)
         let path = RawArchive.relativePath(source: endpoint.source, date: payload.context.date, sha256: sha)
         if let archive { try archive.store(body, source: endpoint.source, date: payload.context.date, sha256: sha) }
-        var outcome = PayloadOutcome(endpoint: endpoint.key, parameters: payload.parameters, httpStatus: payload.status,
+        var outcome = PayloadOutcome(endpoint: endpoint.key, parameters: parameters, httpStatus: payload.status,
                                      sha256: sha, parsed: [:], writes: [], issues: [], errorKind: nil, error: nil)
         var rows: ParsedRows?
         do {
-            let parsed = try endpoint.process(status: payload.status, contentType: payload.contentType, body: body,
+            let parsed = try endpoint.process(status: payload.status, contentType: contentType, body: body,
                                               context: payload.context)
             outcome.parsed = parsed.counts
             rows = parsed
@@ -96,9 +99,9 @@ public struct PayloadProcessor: Sendable {
             outcome.error = redactor.scrub(error.description)
         }
         let manifest = archive == nil ? nil : ManifestEntry(
-            source: endpoint.source, endpoint: endpoint.name, parameters: redactor.scrub(payload.parameters),
+            source: endpoint.source, endpoint: endpoint.name, parameters: parameters,
             partitionDate: payload.context.date.description, fetchedAt: payload.context.fetchedAt,
-            httpStatus: payload.status, contentType: payload.contentType, sha256: sha, byteCount: body.count,
+            httpStatus: payload.status, contentType: contentType, sha256: sha, byteCount: body.count,
             archivePath: path, parseStatus: outcome.failed ? "failed" : "parsed", errorKind: outcome.errorKind,
             errorDetail: outcome.error, rowsParsed: rows?.total ?? 0, runID: "")
         return Prepared(outcome: outcome, rows: rows, keepStored: endpoint.keepsStored, manifest: manifest)
