@@ -3,8 +3,8 @@ import HoopcastEngine
 import HoopcastModels
 import HoopcastPredictions
 
-/// The steps `hoopcast run --date D` runs, as a DAG: analytics → upcoming context → features → predictions (staged)
-/// → consolidation → grading.
+/// The steps `hoopcast run --date D` runs, as a DAG: analytics → upcoming context → features → predictions →
+/// grading.
 enum DailyPipeline {
     /// The pipeline; the `catboost` system uses, for each date, the newest model of `registry` trained before it.
     /// Lines come from `linePolicy` (the consensus by default).
@@ -12,6 +12,6 @@ enum DailyPipeline {
         let predict = PredictStep(members: { date in
             SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
         }, linePolicy: linePolicy)
-        return try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), predict, ConsolidateStep(), GradeStep()])
+        return try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), predict, GradeStep()])
     }
 }

@@ -37,7 +37,7 @@ public enum FailureClassifier {
     public static func kind(of error: any Error) -> FailureKind {
         if let classified = error as? ClassifiedError { return classified.kind }
         if error is StepTimeout { return .timeout }
-        if error is CancellationError || error is LockError { return .transient }
+        if error is CancellationError { return .transient }
         // The drivers' typed errors (SQLSTATE, SQLite result codes, NIO connection errors).
         if TransientFailure.matches(error) { return .transient }
         // Errors that reach us only as text (a source's HTTP client, a wrapped driver message).

@@ -21,7 +21,7 @@ public struct RawArchive: Sendable {
     @discardableResult
     public func store(_ body: [UInt8], source: String, date: GameDate, sha256: String? = nil) throws(ArchiveError)
         -> (sha256: String, path: String) {
-        let sha = sha256 ?? SHA256.hex(body)
+        let sha = sha256 ?? ContentAddress.sha256Hex(body)
         let relative = RawArchive.relativePath(source: source, date: date, sha256: sha)
         let target = root.appendingPathComponent(relative)
         let manager = FileManager.default
@@ -53,7 +53,7 @@ public struct RawArchive: Sendable {
             throw ArchiveError(path: relativePath, reason: error.reason)
         }
         let expected = url.lastPathComponent.split(separator: ".").first.map(String.init) ?? ""
-        guard SHA256.hex(bytes) == expected else {
+        guard ContentAddress.sha256Hex(bytes) == expected else {
             throw ArchiveError(path: relativePath, reason: "content does not match its SHA-256 name (corrupt archive)")
         }
         return bytes

@@ -10,7 +10,7 @@ import SQLKit
 /// reported). Then the day's performance per system and market.
 public struct GradeStep: Step {
     public let name = "grade.predictions"
-    public let upstream = ["predict.consolidate"]
+    public let upstream = ["predict.systems"]
 
     /// Creates the step.
     public init() {}

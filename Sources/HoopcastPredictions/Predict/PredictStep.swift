@@ -5,10 +5,10 @@ import HoopcastModels
 import HoopcastStore
 
 /// `predict.systems`: every system's prediction for every gated (player, game, market) of the date, with the
-/// line, calibrated probability, edge and recommendation. The rows are staged as one batch (one
-/// `ops_staging_batches` row carrying them all); ``ConsolidateStep`` merges the date's newest batch into
-/// `predictions_player_props` under the date's lock (re-runs replace, unchanged rows are left alone, predictions no
-/// longer produced are deleted).
+/// line, calibrated probability, edge and recommendation, written to `predictions_player_props` with
+/// ``PartitionWriter`` in the job's fenced commit like every other step: re-runs replace the date's rows, unchanged
+/// rows are left alone, predictions no longer produced are deleted. Job keys are unique per step and date and an
+/// attempt that lost its lease cannot commit, so two writers of one date cannot interleave.
 public struct PredictStep: Step {
     public let name = "predict.systems"
     public let upstream = ["features.player_market"]
@@ -22,8 +22,8 @@ public struct PredictStep: Step {
     let history = PlayerHistoryCache()
     let calibration = DatedCache<CalibrationSample>(windowDays: PredictionInputsReader.calibrationDays)
 
-    /// The staging → consolidation writer of `predictions_player_props`.
-    static let writer = StagedPartitionWriter(
+    /// The writer of `predictions_player_props`.
+    static let writer = PartitionWriter(
         table: "predictions_player_props", columns: PredictionRecord.columns,
         key: [("game_id", .text), ("player_id", .int), ("market", .text), ("system", .text), ("feature_version", .text)])
 
@@ -48,28 +48,27 @@ public struct PredictStep: Step {
         let partition = PredictStep.partition(date), runID = context.runID
         guard !inputs.rows.isEmpty else {
             // The feature step (upstream, succeeded) decides when a date legitimately has no rows — a season opener,
-            // where no team has played yet, or only players the gate skips. Nothing to predict is then the truth,
-            // staged as an empty batch so the consolidation clears the date.
-            try await context.commit { db in
-                try await PredictStep.writer.stage(partition: partition, rows: [], runID: runID, on: db)
-                return 0
-            }
-            return StepReport(rowsWritten: 0, notes: [
+            // where no team has played yet, or only players the gate skips. Nothing to predict is then the truth:
+            // the date's stored predictions, if any, are deleted.
+            let write = try await PredictStep.writer.plan(partition: partition, with: [], runID: runID,
+                                                          reading: context.store.sql)
+            try await context.commit { db in try await write.apply(on: db); return write.result.deleted }
+            return StepReport(rowsWritten: write.result.deleted, notes: [
                 "nothing to predict: no feature row of \(date) passed the gate (\(skipped) skipped)",
             ])
         }
         let engine = PredictionEngine(members: try members(date), policy: policy)
         let records = engine.predict(inputs)
-        let rows = records.map(\.values)
-        try await context.commit { db in
-            try await PredictStep.writer.stage(partition: partition, rows: rows, runID: runID, on: db)
-            return rows.count
-        }
+        let write = try await PredictStep.writer.plan(partition: partition, with: records.map(\.values), runID: runID,
+                                                      reading: context.store.sql)
+        let changed = write.result.written + write.result.deleted
+        try await context.commit { db in try await write.apply(on: db); return changed }
         var counts: [Recommendation: Int] = [:]
         for record in records where record.system == PredictionEngine.ensembleName { counts[record.recommendation, default: 0] += 1 }
         let systems = Set(records.map(\.system)).sorted().joined(separator: ", ")
         var notes = [
-            "\(records.count) predictions staged (\(systems)) for \(inputs.rows.count) gated rows; \(skipped) rows skipped by the gate",
+            "\(records.count) predictions (\(systems)) for \(inputs.rows.count) gated rows, \(write.result.written) "
+                + "written and \(write.result.deleted) deleted; \(skipped) rows skipped by the gate",
             "ensemble: \(counts[.over] ?? 0) OVER, \(counts[.under] ?? 0) UNDER, \(counts[.pass] ?? 0) PASS, "
                 + "\(counts[.noLine] ?? 0) NO_LINE",
         ]
@@ -80,6 +79,6 @@ public struct PredictStep: Step {
         if !excluded.isEmpty {
             notes.append("quotes excluded: " + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
-        return StepReport(rowsWritten: rows.count, notes: notes)
+        return StepReport(rowsWritten: changed, notes: notes)
     }
 }

@@ -54,11 +54,12 @@ import Testing
         #expect(RetryAfter.seconds(nil, now: 0) == nil)
     }
 
+    /// The content address (swift-crypto's SHA-256) against digests computed independently.
     @Test func sha256MatchesKnownDigests() {
         // Digests from Python's hashlib.
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1000))
+        #expect(ContentAddress.sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContentAddress.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ContentAddress.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: 1000))
             == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
         // Lengths around the padding boundaries (55, 56, 64, 119 bytes of "a").
         let expected = [
@@ -68,7 +69,7 @@ import Testing
             119: "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb",
         ]
         for (length, digest) in expected {
-            #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest, "length \(length)")
+            #expect(ContentAddress.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest, "length \(length)")
         }
     }
 

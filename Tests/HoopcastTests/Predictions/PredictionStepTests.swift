@@ -12,7 +12,7 @@ import Testing
 struct PredictionStepTests {
     static let date = GameDate("2024-01-15")!
     static let pipeline: @Sendable () throws -> Pipeline = {
-        try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), PredictStep(), ConsolidateStep(), GradeStep()])
+        try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), PredictStep(), GradeStep()])
     }
 
     /// A store with the fixture imported and every date from `from` through `through` run in order.
@@ -141,12 +141,8 @@ struct PredictionStepTests {
         let graded = try await TestStore.snapshot(store, "grading_prediction_results")
         let again = try await PipelineRunner(pipeline: try Self.pipeline(), store: store).run(date: Self.date, runID: "again")
         #expect(again.succeeded)
-        // The predict step stages its batch again; the consolidation finds every row unchanged and writes nothing.
-        let staged = try #require(again.steps.first { $0.step == "predict.systems" }?.report?.rowsWritten)
-        #expect(staged == (try await Self.count(
-            store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE game_date = '\(Self.date)'")))
-        #expect(again.steps.filter { $0.step != "predict.systems" }.allSatisfy { ($0.report?.rowsWritten ?? -1) == 0 })
-        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM ops_staging_batches") == 0)
+        // Every step, predictions included, finds every row unchanged and writes nothing.
+        #expect(again.steps.allSatisfy { ($0.report?.rowsWritten ?? -1) == 0 })
         #expect(try await TestStore.snapshot(store, "predictions_player_props") == before)
         #expect(try await TestStore.snapshot(store, "grading_prediction_results") == graded)
     }
@@ -237,7 +233,7 @@ extension PredictionStepTests {
         let step = PredictStep(members: { date in
             SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
         })
-        let runner = PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step, ConsolidateStep()]),
+        let runner = PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
                                     store: store)
         let run = try await runner.run(date: Self.date, runID: "catboost")
         #expect(run.succeeded, "\(run.steps.compactMap(\.error))")
@@ -258,7 +254,7 @@ extension PredictionStepTests {
         let (store, outcome) = try await FeatureStoreTests.features(on: Self.date)
         #expect(outcome.succeeded)
         let step = PredictStep(linePolicy: .preferred(["caesars_unknown", "betmgm"]))
-        let run = try await PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step, ConsolidateStep()]),
+        let run = try await PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
                                            store: store).run(date: Self.date, runID: "books")
         #expect(run.succeeded)
         let row = try #require(try await store.sql.raw("""
