@@ -131,7 +131,12 @@ struct SecretEncodingTests {
         var result = ""
         var pending = 0
         for character in text {
-            if character == "%" { pending = 2 } else if pending > 0 { pending -= 1; result += character.lowercased(); continue }
+            if pending > 0 {
+                pending -= 1
+                result += character.lowercased()
+                continue
+            }
+            if character == "%" { pending = 2 }
             result.append(character)
         }
         return result
@@ -139,7 +144,8 @@ struct SecretEncodingTests {
 
     /// The forms of `key` no artefact may hold, each made independently of the Redactor.
     static func forms(of key: String) -> [String] {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz"
+            + "0123456789-._~")
         let upper = key.addingPercentEncoding(withAllowedCharacters: unreserved)!
         return [key, upper, lowerHex(upper), upper.replacingOccurrences(of: "%20", with: "+"),
                 key.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, QueryEncoding.escape(key),
@@ -177,7 +183,8 @@ struct SecretEncodingTests {
         #expect(server.requests.contains { $0.query.contains(QueryEncoding.escape(SecretEncodingTests.oddsKey)) })
         #expect(server.requests.contains { $0.headers["authorization"] == SecretEncodingTests.bdlKey })
         var artefacts: [(String, String)] = []
-        let files = try FileManager.default.subpathsOfDirectory(atPath: archive.root.path).filter { $0.hasSuffix(".gz") }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: archive.root.path)
+            .filter { $0.hasSuffix(".gz") }
         for file in files {
             let bytes = try FileReader.read(archive.root.appendingPathComponent(file))
             artefacts.append(("archive \(file)", String(decoding: bytes, as: UTF8.self)))
