@@ -16,9 +16,11 @@ struct ImportWorkflow: Sendable {
             }
             rows.insert(header, at: 0)
             Terminal.out(TextTable.render(rows))
-            for issue in report.issues.prefix(20) { Terminal.out("rejected: \(issue)") }
+            // An issue's description escapes control characters: input never reaches the terminal raw.
+            for issue in report.issues.prefix(20) { Terminal.out("rejected: \(issue.description)") }
             if report.issues.count > 20 {
-                Terminal.out("… \(report.issues.count - 20) more rejections in raw_import_quarantine (run \(report.runID))")
+                Terminal.out("… \(report.issues.count - 20) more rejections in raw_import_quarantine "
+                             + "(raw_import_quarantine_runs lists run \(report.runID))")
             }
             if report.aborted {
                 Terminal.out("--strict: nothing was loaded because \(report.issues.count) rows were rejected")

@@ -52,4 +52,13 @@ extension Season {
 
     /// August 1 of the season's first year: no game of the season is earlier.
     public var firstPossibleDate: GameDate { GameDate(year: startYear, month: 8, day: 1)! }
+
+    /// The dates a game of the season can have, preseason through the Finals: August 1 of its first year to July 31
+    /// of its second (the turnover of ``containing(_:)``; seasons open in October and end in June, the latest Finals
+    /// game was 20 July 2021). The exception is 2019-20, whose playoffs were played in the bubble until
+    /// 11 October 2020: it runs to 31 October 2020 (overlapping the first months of 2020-21, which opened in December).
+    public var possibleGameDates: ClosedRange<GameDate> {
+        let lastMonth = startYear == 2019 ? (month: 10, day: 31) : (month: 7, day: 31)
+        return firstPossibleDate...GameDate(year: startYear + 1, month: lastMonth.month, day: lastMonth.day)!
+    }
 }

@@ -21,11 +21,15 @@ public struct DatasetImporter: Sendable {
     public let strict: Bool
     /// Progress receiver.
     public let progress: any ImportProgress
+    /// The current US Eastern date: a final score or box score dated later is rejected.
+    public let today: GameDate
 
-    /// Creates an importer.
-    public init(store: Store, strict: Bool = false, progress: any ImportProgress = SilentImportProgress()) {
+    /// Creates an importer; `today` defaults to the current US Eastern date (tests pass a fixed one).
+    public init(store: Store, strict: Bool = false, today: GameDate = .eastern(),
+                progress: any ImportProgress = SilentImportProgress()) {
         self.store = store
         self.strict = strict
+        self.today = today
         self.progress = progress
     }
 
@@ -51,7 +55,7 @@ public struct DatasetImporter: Sendable {
             // Validate everything first; write only when nothing was rejected.
             var prepared: [any PreparedWritable] = []
             for (type, url) in files {
-                let file = try type.prepareForWrite(url, progress: progress)
+                let file = try type.prepareForWrite(url, today: today, progress: progress)
                 issues += file.allIssues
                 prepared.append(file)
             }
@@ -70,7 +74,7 @@ public struct DatasetImporter: Sendable {
             }
         } else {
             for (type, url) in files {
-                let file = try type.prepareForWrite(url, progress: progress)
+                let file = try type.prepareForWrite(url, today: today, progress: progress)
                 let summary = try await file.write(to: store, runID: runID, progress: progress)
                 progress.finished(summary)
                 summaries.append(summary)

@@ -6,25 +6,27 @@ public struct ImportIssue: Error, Sendable, Hashable, Codable, CustomStringConve
     public var line: Int
     /// The column, when one column is at fault.
     public var column: String?
-    /// The offending value, when there is one.
+    /// The offending value, when there is one: at most ``VisibleText/echoLimit`` characters, a longer value being cut
+    /// and followed by `… (N bytes)` (the quarantine keeps the whole record).
     public var value: String?
     /// What is wrong, in words.
     public var reason: String
 
-    /// Creates an issue.
+    /// Creates an issue; a `value` longer than ``VisibleText/echoLimit`` characters is cut (see ``value``).
     public init(file: String, line: Int, column: String? = nil, value: String? = nil, reason: String) {
         self.file = file
         self.line = line
         self.column = column
-        self.value = value
+        self.value = value.map(VisibleText.capped)
         self.reason = reason
     }
 
-    /// `file:line: column 'c' value 'v': reason`.
+    /// `file:line: column 'c' value 'v': reason`, with control and bidirectional-formatting characters escaped
+    /// (`\u{1B}`), so printing it to a terminal shows the input instead of obeying it.
     public var description: String {
-        var text = "\(file):\(line):"
-        if let column { text += " column '\(column)'" }
-        if let value { text += " value '\(value)'" }
-        return text + ": \(reason)"
+        var text = "\(VisibleText.escaped(file)):\(line):"
+        if let column { text += " column '\(VisibleText.escaped(column))'" }
+        if let value { text += " value '\(VisibleText.escaped(value))'" }
+        return text + ": \(VisibleText.escaped(reason))"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HoopcastCore
 
 /// One dataset file read and validated, not yet written.
 struct PreparedFile<Record: DatasetRecord>: Sendable {
@@ -17,8 +18,8 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
     /// True when the file could not be used at all (unreadable, bad CSV syntax, missing columns).
     var wholeFileRejected = false
 
-    /// Reads, parses and validates `url`.
-    static func prepare(_ url: URL, progress: any ImportProgress) throws -> PreparedFile<Record> {
+    /// Reads, parses and validates `url`; `today` is the latest date a game result may have.
+    static func prepare(_ url: URL, today: GameDate, progress: any ImportProgress) throws -> PreparedFile<Record> {
         let name = url.lastPathComponent
         progress.phase("reading", file: name, total: 0)
         let bytes: [UInt8]
@@ -42,13 +43,22 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
                 ImportIssue(file: name, line: 1, reason: "the file is empty (no header row)"),
             ], rejectedText: [:], wholeFileRejected: true)
         }
-        return validate(name: name, header: header, body: parsed.dropFirst(), progress: progress)
+        return validate(name: name, header: header, body: parsed.dropFirst(), today: today, progress: progress)
     }
 
-    /// Validates records under `header` (shared by file imports and live sources).
-    static func validate(name: String, header: CSVRecord, body: ArraySlice<CSVRecord>,
+    /// Validates records under `header` (shared by file imports and live sources); `today` is the latest date a
+    /// game result may have. A record with a field that is not text (invalid UTF-8, a NUL: ``CSVRecord/flaws``) is
+    /// rejected before it is parsed, naming the field's column.
+    static func validate(name: String, header: CSVRecord, body: ArraySlice<CSVRecord>, today: GameDate,
                          progress: any ImportProgress) -> PreparedFile<Record> {
         let fileName = name  // `name` is shadowed by the header loop below
+        if let flaw = header.flaws.first {
+            // A column name that is not text cannot be matched: no row of the file can be trusted.
+            return PreparedFile(name: fileName, read: body.count, records: [], issues: [
+                ImportIssue(file: fileName, line: header.line, value: header.fields[flaw.field],
+                            reason: "the header \(flaw.kind.reason); no row of this file was loaded"),
+            ], rejectedText: [:], wholeFileRejected: true)
+        }
         var columnIndex: [String: Int] = [:]
         for (index, column) in header.fields.enumerated() {
             let name = column.trimmingCharacters(in: .whitespaces)
@@ -80,10 +90,17 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
         firstLineByKey.reserveCapacity(body.count)
         for (offset, record) in body.enumerated() {
             if offset % 20_000 == 0 { progress.advanced(file: name, done: offset) }
-            let row = RowReader(file: name, record: record, columnIndex: columnIndex)
+            let row = RowReader(file: name, record: record, columnIndex: columnIndex, today: today)
             if record.fields.count != header.fields.count {
                 issues.append(ImportIssue(file: name, line: record.line, reason:
                     "has \(record.fields.count) fields; the header has \(header.fields.count)"))
+                rejectedText[record.line] = record.fields.joined(separator: ",")
+                continue
+            }
+            if let flaw = record.flaws.first {
+                issues.append(ImportIssue(file: name, line: record.line,
+                                          column: header.fields[flaw.field].trimmingCharacters(in: .whitespaces),
+                                          value: record.fields[flaw.field], reason: flaw.kind.reason))
                 rejectedText[record.line] = record.fields.joined(separator: ",")
                 continue
             }
@@ -109,5 +126,14 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
         progress.advanced(file: name, done: body.count)
         return PreparedFile(name: name, read: body.count, records: records, issues: issues, rejectedText: rejectedText)
     }
+}
 
+extension CSVRecord.Flaw.Kind {
+    /// The rejection reason, in words.
+    var reason: String {
+        switch self {
+        case .invalidUTF8: return "is not valid UTF-8 text (invalid bytes shown as \\xNN)"
+        case .nul: return "contains a NUL character (shown as \\u{0}), which no text column may hold"
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HoopcastCore
 import HoopcastStore
 import SQLKit
 
@@ -14,8 +15,9 @@ protocol PreparedWritable: Sendable {
 }
 
 extension DatasetRecord {
-    static func prepareForWrite(_ url: URL, progress: any ImportProgress) throws -> any PreparedWritable {
-        try PreparedFile<Self>.prepare(url, progress: progress)
+    static func prepareForWrite(_ url: URL, today: GameDate, progress: any ImportProgress) throws
+        -> any PreparedWritable {
+        try PreparedFile<Self>.prepare(url, today: today, progress: progress)
     }
 }
 

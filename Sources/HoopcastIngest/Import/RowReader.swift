@@ -7,6 +7,8 @@ public struct RowReader: Sendable {
     /// The record being read.
     public let record: CSVRecord
     let columnIndex: [String: Int]
+    /// The current US Eastern date: a game result (a final score, a box score) dated later cannot have happened.
+    public let today: GameDate
 
     /// The raw text of `column` ("" when the column is absent from the header).
     public func text(_ column: String) -> String {
@@ -32,7 +34,10 @@ public struct RowReader: Sendable {
         return value.isEmpty ? nil : value
     }
 
-    /// A whole number (also accepts `12.0`, as some sources print integers as floats); `minimum` is inclusive.
+    /// A whole number written as one: ASCII digits with an optional leading `-`, optionally followed by a `.` and
+    /// zeros only (`12`, `-3`, `12.0`, `12.00`: some sources print integers as floats). Surrounding spaces are
+    /// trimmed as in every column. Rejected: exponents (`1e3`), hex (`0x10`), a leading `+`, a fraction (`12.5`),
+    /// a bare `12.`/`.5`, and numbers beyond 64 bits. `minimum` is inclusive.
     public func int(_ column: String, minimum: Int? = nil) throws(ImportIssue) -> Int {
         let raw = try required(column)
         guard let value = RowReader.parseInt(raw) else { throw issue(column, "not a whole number") }
@@ -74,6 +79,24 @@ public struct RowReader: Sendable {
         let raw = try required(column)
         guard let date = GameDate(raw) else { throw issue(column, "not a YYYY-MM-DD date") }
         return date
+    }
+
+    /// A `YYYY-MM-DD` date that lies within `season` (``Season/possibleGameDates``: 1 August of its first year to
+    /// 31 July of its second, preseason to Finals).
+    public func date(_ column: String, in season: Season) throws(ImportIssue) -> GameDate {
+        let date = try date(column)
+        let range = season.possibleGameDates
+        guard range.contains(date) else {
+            throw issue(column, "outside season \(season) (\(range.lowerBound) to \(range.upperBound))")
+        }
+        return date
+    }
+
+    /// Rejects a game result (a final score, a box score) dated after ``today``; the issue names `column`.
+    public func requirePlayed(_ date: GameDate, naming column: String) throws(ImportIssue) {
+        guard date <= today else {
+            throw issue(column, "a result for a game dated \(date), after today (\(today)): it has not been played")
+        }
     }
 
     /// A season such as `2023-24`.
@@ -118,9 +141,20 @@ public struct RowReader: Sendable {
         }
     }
 
+    /// The value of a whole number in the form ``int(_:minimum:)`` accepts; nil for anything else.
     static func parseInt(_ raw: String) -> Int? {
-        if let value = Int(raw) { return value }
-        guard let double = Double(raw), double.isFinite, double.rounded() == double, abs(double) < 1e15 else { return nil }
-        return Int(double)
+        let bytes = raw.utf8
+        var digitsEnd = bytes.endIndex
+        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
+            let zeros = bytes[bytes.index(after: dot)...]
+            guard !zeros.isEmpty, zeros.allSatisfy({ $0 == UInt8(ascii: "0") }) else { return nil }
+            digitsEnd = dot
+        }
+        var digits = bytes[..<digitsEnd]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return nil
+        }
+        return Int(Substring(raw.utf8[..<digitsEnd]))
     }
 }

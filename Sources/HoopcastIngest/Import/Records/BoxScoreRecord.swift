@@ -3,6 +3,9 @@ import HoopcastStore
 import SQLKit
 
 /// A row of `player_boxscores`: one player's traditional box score in one game.
+///
+/// The date must lie within the season (``Season/possibleGameDates``) and not after the importer's today: a box
+/// score is a result.
 public struct BoxScoreRecord: DatasetRecord, Hashable {
     public static let datasetName = "player_boxscores"
     public static let table = "raw_player_boxscores"
@@ -38,8 +41,9 @@ public struct BoxScoreRecord: DatasetRecord, Hashable {
     public init(_ row: RowReader) throws(ImportIssue) {
         gameID = try GameRecord.gameID(row, "game_id")
         playerID = try row.int("player_id", minimum: 1)
-        gameDate = try row.date("game_date")
         season = try row.season("season")
+        gameDate = try row.date("game_date", in: season)
+        try row.requirePlayed(gameDate, naming: "game_date")
         seasonType = try row.oneOf("season_type", SeasonType.self)
         playerName = try row.required("player_name")
         team = try row.teamCode("team")

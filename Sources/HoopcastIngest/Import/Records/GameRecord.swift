@@ -2,6 +2,9 @@ import HoopcastCore
 import HoopcastStore
 
 /// A row of `games`: one NBA game, with final scores once played.
+///
+/// The date must lie within the season (``Season/possibleGameDates``), and a game with a final score must not be
+/// dated after the importer's today.
 public struct GameRecord: DatasetRecord, Hashable {
     public static let datasetName = "games"
     public static let table = "raw_games"
@@ -24,7 +27,7 @@ public struct GameRecord: DatasetRecord, Hashable {
         gameID = try GameRecord.gameID(row, "game_id")
         season = try row.season("season")
         seasonType = try row.oneOf("season_type", SeasonType.self)
-        gameDate = try row.date("game_date")
+        gameDate = try row.date("game_date", in: season)
         homeTeam = try row.teamCode("home_team")
         awayTeam = try row.teamCode("away_team")
         guard homeTeam != awayTeam else { throw row.issue("away_team", "a team cannot play itself") }
@@ -33,6 +36,7 @@ public struct GameRecord: DatasetRecord, Hashable {
         guard (homePoints == nil) == (awayPoints == nil) else {
             throw row.issue(homePoints == nil ? "home_pts" : "away_pts", "both scores or neither must be given")
         }
+        if homePoints != nil { try row.requirePlayed(gameDate, naming: "home_pts") }
     }
 
     public var values: [SQLValue] {
