@@ -90,11 +90,20 @@ let package = Package(
             name: "HoopcastCLI",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
-                "HoopcastPredictions", "HoopcastLive", "HoopcastStub",
+                "HoopcastPredictions", "HoopcastLive",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 "HoopcastModels",
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "hoopcast-bench-live",
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastIngest", "HoopcastLive", "HoopcastStub",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

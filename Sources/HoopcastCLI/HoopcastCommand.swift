@@ -11,7 +11,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
             RegistryCommand.self, EvaluateCommand.self, TuneCommand.self, ExportCommand.self,
             BenchCommand.self, BenchQueueCommand.self,
             TrainCommand.self, BenchModelCommand.self,
-            IngestCommand.self, ScheduleCommand.self, ReplayCommand.self, BenchLiveCommand.self,
+            IngestCommand.self, ScheduleCommand.self, ReplayCommand.self,
             InstallCommand.self,
         ]
     )

@@ -5,12 +5,15 @@ import HoopcastIngest
 import HoopcastLive
 import HoopcastStore
 import HoopcastStub
+import Logging
 
-/// `hoopcast bench-live`: parse throughput on the largest real samples and requests per second through the HTTP
-/// client against a loopback stub with rate limiting off.
-struct BenchLiveCommand: AsyncParsableCommand {
+/// `hoopcast-bench-live`: parse throughput on the largest real samples and requests per second through the HTTP
+/// client against a loopback stub with rate limiting off. An executable of its own, so that the stub server (test and
+/// benchmark support) is not linked into the production `hoopcast` binary.
+@main
+struct BenchLive: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-live",
+        commandName: "hoopcast-bench-live",
         abstract: "Measure live-source parse throughput (MB/s) and HTTP client requests/s against a loopback stub."
     )
 
@@ -36,10 +39,14 @@ struct BenchLiveCommand: AsyncParsableCommand {
     ]
 
     func run() async throws {
-        LoggingSetup.bootstrap()
-        Terminal.out("parse throughput (gate + JSON + adapter, \(repeats) repetitions, one thread)")
-        Terminal.out("endpoint                     sample bytes      rows     MB/s")
-        for item in BenchLiveCommand.parseCases {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        print("parse throughput (gate + JSON + adapter, \(repeats) repetitions, one thread)")
+        print("endpoint                     sample bytes      rows     MB/s")
+        for item in BenchLive.parseCases {
             let url = URL(fileURLWithPath: samples).appendingPathComponent(item.file)
             let body: [UInt8]
             do { body = try FileReader.read(url) } catch { throw ValidationError("\(url.path): \(error.reason)") }
@@ -54,7 +61,7 @@ struct BenchLiveCommand: AsyncParsableCommand {
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let megabytes = Double(body.count * repeats) / 1_048_576
-            Terminal.out(pad(item.key, 28) + pad(String(body.count), 13, right: true) + pad(String(rows), 10, right: true)
+            print(pad(item.key, 28) + pad(String(body.count), 13, right: true) + pad(String(rows), 10, right: true)
                          + pad(String(format: "%.1f", megabytes / seconds), 9, right: true))
         }
         try await benchClient(bodySize: 29_054)
@@ -62,8 +69,15 @@ struct BenchLiveCommand: AsyncParsableCommand {
         try await benchIngest()
     }
 
-    /// `ingest --date 2025-03-15 --sources nba_cdn,nba_stats` against the stub serving the captured responses, into a
-    /// fresh SQLite file, then again (nothing changes the second time).
+    /// The endpoints the ingest benchmark fetches: every one with a capture of 2025-03-15 (the per-game
+    /// `boxscore_traditional` capture is of another date, so it is left out).
+    static let ingestSources: Set<String> = [
+        "nba_cdn.schedule", "nba_cdn.play_by_play", "nba_stats.scoreboard", "nba_stats.player_index",
+        "nba_stats.team_game_log", "nba_stats.player_game_log",
+    ]
+
+    /// `ingest --date 2025-03-15` of ``ingestSources`` against the stub serving the captured responses, into a fresh
+    /// SQLite file, then again (nothing changes the second time).
     func benchIngest() async throws {
         let root = URL(fileURLWithPath: samples)
         func load(_ file: String) throws -> [UInt8] {
@@ -89,8 +103,25 @@ struct BenchLiveCommand: AsyncParsableCommand {
         var policies: [String: HostPolicy] = [:]
         for endpoint in EndpointCatalog.all { policies[endpoint.host] = HostPolicy(requestsPerMinute: nil, connectTimeout: 5) }
         let settings = SourceSettings(baseURLs: ["nba_cdn": server.baseURL, "nba_stats": server.baseURL])
-        let clock = ContinuousClock()
         var lines: [String] = []
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            try await ingestTwice(directory: directory, transport: transport, policies: policies, settings: settings,
+                                  lines: &lines)
+        } catch {
+            try await transport.shutdown()
+            try await server.shutdown()
+            throw error
+        }
+        try await transport.shutdown()
+        try await server.shutdown()
+        for line in lines { print(line) }
+    }
+
+    private func ingestTwice(directory: URL, transport: AsyncHTTPTransport, policies: [String: HostPolicy],
+                             settings: SourceSettings, lines: inout [String]) async throws {
+        let clock = ContinuousClock()
+        var collected: [String] = []
         try await Store.withOpen(.sqlite(path: directory.appendingPathComponent("bench.sqlite").path)) { store in
             let ingestor = LiveIngestor(client: LiveHTTPClient(transport: transport, policies: policies), store: store,
                                         archive: RawArchive(root: directory.appendingPathComponent("archive")),
@@ -98,19 +129,16 @@ struct BenchLiveCommand: AsyncParsableCommand {
             for pass in ["first", "second"] {
                 var report: IngestReport?
                 let elapsed = try await clock.measure {
-                    report = try await ingestor.run(date: GameDate("2025-03-15")!, sources: ["nba_cdn", "nba_stats"],
+                    report = try await ingestor.run(date: GameDate("2025-03-15")!, sources: BenchLive.ingestSources,
                                                     runID: "bench-\(pass)")
                 }
                 guard let report, !report.failed else { throw ValidationError("bench ingest failed") }
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                lines.append("ingest 2025-03-15 (nba_cdn, nba_stats; \(report.payloads.count) payloads), \(pass) run: "
-                             + String(format: "%.2f s", seconds) + ", \(report.rowsChanged) rows changed")
+                collected.append("ingest 2025-03-15 (nba_cdn, nba_stats; \(report.payloads.count) payloads), \(pass) run: "
+                                 + String(format: "%.2f s", seconds) + ", \(report.rowsChanged) rows changed")
             }
         }
-        try await transport.shutdown()
-        try await server.shutdown()
-        try? FileManager.default.removeItem(at: directory)
-        for line in lines { Terminal.out(line) }
+        lines = collected
     }
 
     func benchClient(bodySize: Int) async throws {
@@ -144,7 +172,7 @@ struct BenchLiveCommand: AsyncParsableCommand {
         try await transport.shutdown()
         try await server.shutdown()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        Terminal.out("client: \(total) GETs of \(bodySize) bytes, \(width) in flight, rate limiting off: "
+        print("client: \(total) GETs of \(bodySize) bytes, \(width) in flight, rate limiting off: "
                      + String(format: "%.0f requests/s", Double(total) / seconds) + " (\(failures) failed)")
         if failures > 0 { throw ExitCode(1) }
     }
