@@ -41,12 +41,14 @@ public enum LinePolicy: Sendable, Hashable {
     }
 
     /// One quote per book (a book quoting several lines at one snapshot — alternates — keeps its main line, the
-    /// one priced closest to even).
+    /// one priced closest to even; then the lower line; then the lower over and under prices). The order is total,
+    /// so the choice does not depend on the order the quotes were read in (which SQL leaves undefined and the two
+    /// engines return differently): two quotes of one line priced as mirror images (−120/+100 and +100/−120) are
+    /// equally balanced, and the first one read used to win.
     static func latestPerBook(_ quotes: [PropQuote]) -> [PropQuote] {
         var best: [String: PropQuote] = [:]
         for quote in quotes {
-            if let kept = best[quote.book], kept.imbalance < quote.imbalance
-                || (kept.imbalance == quote.imbalance && kept.line <= quote.line) { continue }
+            if let kept = best[quote.book], !quote.isPreferred(over: kept) { continue }
             best[quote.book] = quote
         }
         return best.keys.sorted().map { best[$0]! }
@@ -104,6 +106,16 @@ public struct ChosenLine: Sendable, Hashable {
 }
 
 extension PropQuote {
+    /// True when this quote is a book's main quote rather than `other` (of the same book and snapshot): closer to
+    /// even prices, then the lower line, then the lower over price, then the lower under price (a missing price
+    /// before any).
+    func isPreferred(over other: PropQuote) -> Bool {
+        if imbalance != other.imbalance { return imbalance < other.imbalance }
+        if line != other.line { return line < other.line }
+        if overOdds != other.overOdds { return (overOdds ?? -.infinity) < (other.overOdds ?? -.infinity) }
+        return (underOdds ?? -.infinity) < (other.underOdds ?? -.infinity)
+    }
+
     /// How far the two prices are from an even market (0 for −110/−110; large for an alternate line).
     var imbalance: Double {
         guard let over = overOdds, let under = underOdds else { return 0 }

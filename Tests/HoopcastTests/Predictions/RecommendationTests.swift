@@ -182,6 +182,25 @@ extension RecommendationTests {
         #expect(LinePolicy.consensus.choose(from: []) == nil)
     }
 
+    /// Two quotes of one book, line and snapshot priced as mirror images are equally balanced: the choice must not
+    /// depend on the order they were read in (the engines return an unordered read differently, which gave
+    /// PostgreSQL and SQLite different prices, hence different P(over), for the same date).
+    @Test func aBooksQuoteIsChosenWhateverTheReadOrder() {
+        let quotes = [
+            Self.quote("draftkings", 1.5, -120, 100, "2024-01-15T18:00:00Z"),
+            Self.quote("draftkings", 1.5, 100, -120, "2024-01-15T18:00:00Z"),
+            Self.quote("fanduel", 1.5, 105, -125, "2024-01-15T18:00:00Z"),
+        ]
+        var chosen: Set<ChosenLine> = []
+        for order in [[0, 1, 2], [1, 0, 2], [2, 1, 0], [2, 0, 1]] {
+            chosen.insert(LinePolicy.consensus.choose(from: order.map { quotes[$0] })!)
+        }
+        #expect(chosen.count == 1)
+        // draftkings keeps the lower over price (-120/+100): the median of over prices -120 and +105 as
+        // probabilities, (120/220 + 100/205)/2 = 0.516630 → -106.88.
+        #expect(chosen.first?.overOdds == -106.88)
+    }
+
     @Test func postTipStaleAndPlaceholderQuotesAreExcluded() {
         let date = GameDate("2024-01-15")!
         let late = Self.quote("draftkings", 20.5, -110, -110, "2024-01-16T01:00:00Z", commence: "2024-01-16T00:30:00Z")
