@@ -32,7 +32,7 @@ public enum FeatureBuilder {
     /// Players who played for the team in its latest games this season, plus players with a line on the date whose
     /// latest game was for this team.
     static func activePlayers(team: Team, context: UpcomingContext, teamGames: [TeamGameRow],
-                              history: [Int: [PlayerGameRow]], lines: [PlayerMarketKey: MarketLine]) -> Set<Int> {
+                              history: [Int: [PlayerGameRow]], lines: [PlayerMarketKey: ChosenLine]) -> Set<Int> {
         let recentGames = Set(teamGames.prefix(rosterWindow).map(\.gameID))
         var players: Set<Int> = []
         for (playerID, games) in history {
@@ -48,7 +48,7 @@ public enum FeatureBuilder {
     }
 
     static func row(playerID: Int, market: Market, context: UpcomingContext, games: [PlayerGameRow],
-                    teamGames: [Team: [TeamGameRow]], league: LeagueAverages, line: MarketLine?) -> FeatureRow {
+                    teamGames: [Team: [TeamGameRow]], league: LeagueAverages, line: ChosenLine?) -> FeatureRow {
         var values: [Feature: Double] = [:]
         var defaulted: Set<Feature> = []
         func set(_ feature: Feature, _ value: Double?, default fallback: Double) {
@@ -129,6 +129,6 @@ public enum FeatureBuilder {
             skipReason = "required feature \(missing) has no real data"
         }
         return FeatureRow(gameID: context.gameID, playerID: playerID, team: context.team, market: market,
-                          values: values, defaulted: defaulted, skipReason: skipReason)
+                          values: values, defaulted: defaulted, skipReason: skipReason, line: line)
     }
 }

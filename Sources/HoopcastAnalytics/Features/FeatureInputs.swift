@@ -46,17 +46,6 @@ public struct TeamGameRow: Sendable, Hashable {
     public var allowed: [Market: Double]
 }
 
-/// The offered line for a player and market on the date: the consensus (median across books) of the latest
-/// snapshot, and its movement from the earliest snapshot.
-public struct MarketLine: Sendable, Hashable {
-    /// Median line across books at the latest snapshot (stat units).
-    public var line: Double
-    /// Latest consensus minus earliest consensus (0 with a single snapshot).
-    public var movement: Double
-    /// Books quoting at the latest snapshot.
-    public var books: Int
-}
-
 /// Everything the feature builder needs for one date, loaded in batch (one query per table).
 public struct FeatureInputs: Sendable {
     /// The date the features are for; every history row must be strictly earlier.
@@ -67,12 +56,13 @@ public struct FeatureInputs: Sendable {
     public var playerGames: [PlayerGameRow]
     /// Team games of this season before `date`.
     public var teamGames: [TeamGameRow]
-    /// Lines for the date by (player id, market).
-    public var lines: [PlayerMarketKey: MarketLine]
+    /// The line chosen for each (player id, market) by the run's ``LinePolicy``: the one decision about a line,
+    /// stored with the features and used as is by the predictions.
+    public var lines: [PlayerMarketKey: ChosenLine]
 
     /// Creates inputs.
     public init(date: GameDate, contexts: [UpcomingContext], playerGames: [PlayerGameRow], teamGames: [TeamGameRow],
-                lines: [PlayerMarketKey: MarketLine]) {
+                lines: [PlayerMarketKey: ChosenLine]) {
         self.date = date
         self.contexts = contexts
         self.playerGames = playerGames

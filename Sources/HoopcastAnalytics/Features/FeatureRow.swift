@@ -16,6 +16,8 @@ public struct FeatureRow: Sendable, Hashable {
     public var quality: Double { 1 - Double(defaulted.count) / Double(Feature.allCases.count) }
     /// Why no prediction should be made for this row (nil when it passes the gate).
     public var skipReason: String?
+    /// The line chosen for the row (book, prices, snapshot), stored beside the features; nil without one.
+    public var line: ChosenLine? = nil
 
     /// The values as a JSON object with keys in ``Feature`` order and shortest round-trip numbers.
     public var json: String {

@@ -30,14 +30,14 @@ public enum LinePolicy: Sendable, Hashable {
                 guard let newest = offers.map(\.snapshotUTC).max(),
                       let quote = LinePolicy.latestPerBook(offers.filter { $0.snapshotUTC == newest }).first else { continue }
                 return ChosenLine(line: quote.line, book: book, overOdds: quote.overOdds, underOdds: quote.underOdds,
-                                  movement: movement, books: current.count)
+                                  movement: movement, books: current.count, snapshotUTC: newest)
             }
         }
         let atLine = current.filter { $0.line == consensusLine }
         return ChosenLine(line: consensusLine, book: "consensus",
                           overOdds: LinePolicy.medianOdds(atLine.compactMap(\.overOdds)),
                           underOdds: LinePolicy.medianOdds(atLine.compactMap(\.underOdds)),
-                          movement: movement, books: current.count)
+                          movement: movement, books: current.count, snapshotUTC: latest)
     }
 
     /// One quote per book (a book quoting several lines at one snapshot — alternates — keeps its main line, the
@@ -93,15 +93,20 @@ public struct ChosenLine: Sendable, Hashable {
     public var movement: Double
     /// Books quoting at the latest snapshot.
     public var books: Int
+    /// When the chosen quote was captured (ISO-8601 UTC): the latest snapshot for the consensus, the book's newest
+    /// for a preferred book.
+    public var snapshotUTC: String
 
     /// Creates a chosen line.
-    public init(line: Double, book: String, overOdds: Double?, underOdds: Double?, movement: Double, books: Int) {
+    public init(line: Double, book: String, overOdds: Double?, underOdds: Double?, movement: Double, books: Int,
+                snapshotUTC: String) {
         self.line = line
         self.book = book
         self.overOdds = overOdds
         self.underOdds = underOdds
         self.movement = movement
         self.books = books
+        self.snapshotUTC = snapshotUTC
     }
 }
 

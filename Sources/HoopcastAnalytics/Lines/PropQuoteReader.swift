@@ -41,13 +41,15 @@ public struct PropQuoteReader: Sendable {
         return (quotes, excluded)
     }
 
-    /// The consensus line per (player, market), as the feature store uses it.
-    func consensus(on date: GameDate) async throws -> [PlayerMarketKey: MarketLine] {
-        var result: [PlayerMarketKey: MarketLine] = [:]
-        for (key, offers) in try await quotes(on: date).quotes {
-            guard let chosen = LinePolicy.consensus.choose(from: offers) else { continue }
-            result[key] = MarketLine(line: chosen.line, movement: chosen.movement, books: chosen.books)
+    /// The line `policy` chooses per (player, market) — the one choice the feature store stores and the
+    /// predictions use — and how many quotes were excluded for each reason.
+    public func lines(on date: GameDate, policy: LinePolicy) async throws
+        -> (lines: [PlayerMarketKey: ChosenLine], excluded: [String: Int]) {
+        let (quotes, excluded) = try await quotes(on: date)
+        var result: [PlayerMarketKey: ChosenLine] = [:]
+        for (key, offers) in quotes {
+            if let chosen = policy.choose(from: offers) { result[key] = chosen }
         }
-        return result
+        return (result, excluded)
     }
 }

@@ -10,19 +10,23 @@ struct FeatureInputLoader: Sendable {
     let db: any SQLDatabase
     let playerGames: DatedCache<PlayerGameRow>
     let teamGames: DatedCache<TeamGameRow>
+    /// How the date's line is chosen for each (player, market).
+    let linePolicy: LinePolicy
 
     /// Days of history the caches keep: enough to reach back to the start of the previous season from any date.
     static let historyDays = 800
 
-    func load(date: GameDate) async throws -> FeatureInputs {
+    /// The inputs of `date`, and how many prop quotes were excluded for each reason.
+    func load(date: GameDate) async throws -> (inputs: FeatureInputs, excludedQuotes: [String: Int]) {
         let day = date.description
         let contexts = try await db.raw("""
             SELECT game_date, game_id, team, opponent, is_home, season, season_type, rest_days, back_to_back,
                    games_last_7_days, opponent_rest_days, spread, total, line_source
             FROM analytics_upcoming_context WHERE game_date = \(bind: day)
             """).all().map(FeatureInputLoader.context)
-        guard let season = contexts.first?.season else { return FeatureInputs(date: date, contexts: [], playerGames: [],
-                                                                              teamGames: [], lines: [:]) }
+        guard let season = contexts.first?.season else {
+            return (FeatureInputs(date: date, contexts: [], playerGames: [], teamGames: [], lines: [:]), [:])
+        }
         let seasons: Set<Season> = [season, Season(startYear: season.startYear - 1)]
         let db = db
         let allPlayerGames = try await playerGames.rows(before: date) { from, before in
@@ -47,9 +51,9 @@ struct FeatureInputLoader: Sendable {
                 WHERE t.game_date >= \(bind: from.description) AND t.game_date < \(bind: before.description)
                 """).all().map { row in let game = try FeatureInputLoader.teamGame(row); return (game.gameDate, game) }
         }.filter { $0.gameDate >= season.firstPossibleDate }  // this season's games only
-        let lines = try await PropQuoteReader(db: db).consensus(on: date)
-        return FeatureInputs(date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
-                             lines: lines)
+        let (lines, excluded) = try await PropQuoteReader(db: db).lines(on: date, policy: linePolicy)
+        return (FeatureInputs(date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
+                              lines: lines), excluded)
     }
 
     static func context(_ row: any SQLRow) throws -> UpcomingContext {

@@ -6,6 +6,10 @@ import SQLKit
 /// `features.player_market` (phase 4): feature set ``Feature/version`` for every active player of every game on the
 /// date and every market, point in time, in batch. Rows that fail the gate are stored with `gate = 'skip'` and the
 /// reason. Idempotent: only rows whose content changed are written (``PartitionWriter``).
+///
+/// The line of each (player, market) is chosen here, once, by the run's ``LinePolicy`` (the consensus, or the first
+/// configured book that quotes the player) and stored beside the features with its book, prices and snapshot
+/// time; the predictions use exactly that line and never read raw quotes.
 public struct FeatureStep: Step {
     public let name = "features.player_market"
     public let upstream = ["context.upcoming"]
@@ -14,19 +18,26 @@ public struct FeatureStep: Step {
     let playerGames = DatedCache<PlayerGameRow>(windowDays: FeatureInputLoader.historyDays)
     let teamGames = DatedCache<TeamGameRow>(windowDays: FeatureInputLoader.historyDays)
 
+    /// How the line of each (player, market) is chosen.
+    public let linePolicy: LinePolicy
+
     /// Creates the step.
-    public init() {}
+    public init(linePolicy: LinePolicy = .consensus) {
+        self.linePolicy = linePolicy
+    }
 
     static let writer = PartitionWriter(
         table: "features_player_market",
         columns: [
             "game_id", "player_id", "market", "feature_version", "game_date", "features", "quality", "gate", "skip_reason",
+            "line", "line_book", "line_over_odds", "line_under_odds", "line_snapshot_utc",
         ],
         key: [("game_id", .text), ("player_id", .int), ("market", .text), ("feature_version", .text)])
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let db = context.store.sql
-        let inputs = try await FeatureInputLoader(db: db, playerGames: playerGames, teamGames: teamGames).load(date: date)
+        let (inputs, excluded) = try await FeatureInputLoader(db: db, playerGames: playerGames, teamGames: teamGames,
+                                                              linePolicy: linePolicy).load(date: date)
         let rows = FeatureBuilder.build(inputs)
         let partition: [(column: String, value: SQLValue)] = [
             ("game_date", .text(date.description)), ("feature_version", .text(Feature.version)),
@@ -50,7 +61,8 @@ public struct FeatureStep: Step {
         let values: [[SQLValue]] = rows.map { row in
             [.text(row.gameID), .int(row.playerID), .text(row.market.rawValue), .text(Feature.version),
              .text(date.description), .text(row.json), .double(row.quality), .text(row.skipReason == nil ? "pass" : "skip"),
-             .text(row.skipReason)]
+             .text(row.skipReason), .double(row.line?.line), .text(row.line?.book), .double(row.line?.overOdds),
+             .double(row.line?.underOdds), .text(row.line?.snapshotUTC)]
         }
         let write = try await FeatureStep.writer.plan(partition: partition, with: values, runID: context.runID,
                                                       in: context.store)
@@ -59,9 +71,14 @@ public struct FeatureStep: Step {
         let skipped = rows.filter { $0.skipReason != nil }.count
         let lined = rows.filter { $0.values[.hasLine] == 1 }.count
         let quality = rows.map(\.quality).reduce(0, +) / Double(rows.count)
-        return StepReport(rowsWritten: result.written + result.deleted, notes: [
+        var notes = [
             "\(rows.count) feature rows (\(Set(rows.map(\.playerID)).count) players × \(Market.allCases.count) markets), "
                 + "\(skipped) skipped by the gate, \(lined) with a line, mean quality \(String(format: "%.2f", quality))",
-        ])
+        ]
+        if !excluded.isEmpty {
+            notes.append("quotes excluded: "
+                + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+        return StepReport(rowsWritten: result.written + result.deleted, notes: notes)
     }
 }

@@ -7,11 +7,13 @@ import HoopcastPredictions
 /// grading.
 enum DailyPipeline {
     /// The pipeline; the `catboost` system uses, for each date, the newest model of `registry` trained before it.
-    /// Lines come from `linePolicy` (the consensus by default).
+    /// The feature step chooses each line with `linePolicy` (the consensus by default); the predictions use it.
     static func make(registry: ModelRegistry, linePolicy: LinePolicy = .consensus) throws -> Pipeline {
         let predict = PredictStep(members: { date in
             SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
-        }, linePolicy: linePolicy)
-        return try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), predict, GradeStep()])
+        })
+        return try Pipeline([
+            GameSummariesStep(), UpcomingContextStep(), FeatureStep(linePolicy: linePolicy), predict, GradeStep(),
+        ])
     }
 }

@@ -52,13 +52,16 @@ public struct RowReader: Sendable {
     }
 
     /// A finite decimal number within `range` when given.
+    ///
+    /// A negative zero (`-0`, `-0.0`: a pick'em spread) is read as zero: SQLite stores it as 0 while PostgreSQL keeps
+    /// the sign, and the two engines must hold the same values.
     public func double(_ column: String, in range: ClosedRange<Double>? = nil) throws(ImportIssue) -> Double {
         let raw = try required(column)
         guard let value = Double(raw), value.isFinite else { throw issue(column, "not a number") }
         if let range, !range.contains(value) {
             throw issue(column, "must be between \(range.lowerBound) and \(range.upperBound)")
         }
-        return value
+        return value == 0 ? 0 : value
     }
 
     /// An optional decimal number (empty → nil).

@@ -17,7 +17,6 @@ public struct PredictStep: Step {
     public let previousDateUpstream = ["grade.predictions"]
 
     let members: @Sendable (GameDate) throws -> [SystemMember]
-    let linePolicy: LinePolicy
     let policy: RecommendationPolicy
     let history = PlayerHistoryCache()
     let calibration = DatedCache<CalibrationSample>(windowDays: PredictionInputsReader.calibrationDays)
@@ -33,18 +32,16 @@ public struct PredictStep: Step {
     }
 
     /// Creates the step. `members` gives the systems for a date (the CatBoost models registered before it join the
-    /// rule-based systems); the ensemble is always added.
+    /// rule-based systems); the ensemble is always added. The line of each row is the one the feature step chose.
     public init(members: @escaping @Sendable (GameDate) throws -> [SystemMember] = { _ in SystemMember.ruleBased },
-                linePolicy: LinePolicy = .consensus, policy: RecommendationPolicy = RecommendationPolicy()) {
+                policy: RecommendationPolicy = RecommendationPolicy()) {
         self.members = members
-        self.linePolicy = linePolicy
         self.policy = policy
     }
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
-        let reader = PredictionInputsReader(db: context.store.sql, linePolicy: linePolicy, history: history,
-                                            calibration: calibration)
-        let (inputs, skipped, excluded) = try await reader.read(date: date)
+        let reader = PredictionInputsReader(db: context.store.sql, history: history, calibration: calibration)
+        let (inputs, skipped) = try await reader.read(date: date)
         let partition = PredictStep.partition(date), runID = context.runID
         guard !inputs.rows.isEmpty else {
             // The feature step (upstream, succeeded) decides when a date legitimately has no rows — a season opener,
@@ -75,9 +72,6 @@ public struct PredictStep: Step {
         if !inputs.calibration.failedFits.isEmpty {
             notes.append("calibration fits failed (predictions fall back to the pooled map, else PASS): "
                 + inputs.calibration.failedFits.joined(separator: ", "))
-        }
-        if !excluded.isEmpty {
-            notes.append("quotes excluded: " + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
         return StepReport(rowsWritten: changed, notes: notes)
     }

@@ -5,11 +5,11 @@ import HoopcastModels
 import HoopcastStore
 import SQLKit
 
-/// Reads what the predictions of a date need, in batch: the date's gated feature rows, its lines, and — through
-/// the caches — the players' history, calibration evidence and the systems' recent accuracy.
+/// Reads what the predictions of a date need, in batch: the date's gated feature rows with the line the feature
+/// step chose for each (never the raw quotes: the line is chosen once), and — through the caches — the players'
+/// history, calibration evidence and the systems' recent accuracy.
 struct PredictionInputsReader: Sendable {
     let db: any SQLDatabase
-    let linePolicy: LinePolicy
     let history: PlayerHistoryCache
     let calibration: DatedCache<CalibrationSample>
 
@@ -18,25 +18,36 @@ struct PredictionInputsReader: Sendable {
     /// Days of graded predictions behind calibration.
     static let calibrationDays = 365
 
-    func read(date: GameDate) async throws -> (context: PredictionContext, skipped: Int, excludedQuotes: [String: Int]) {
+    func read(date: GameDate) async throws -> (context: PredictionContext, skipped: Int) {
         let featureRows = try await db.raw("""
-            SELECT game_id, player_id, market, gate, features FROM features_player_market
+            SELECT game_id, player_id, market, gate, features, line, line_book, line_over_odds, line_under_odds,
+                   line_snapshot_utc
+            FROM features_player_market
             WHERE game_date = \(bind: date.description) AND feature_version = \(bind: Feature.version)
             """).all()
         var rows: [GatedFeatureRow] = []
+        var lines: [PlayerMarketKey: ChosenLine] = [:]
         var skipped = 0
         for row in featureRows {
-            guard try row.value("gate", as: String.self) == "pass" else { skipped += 1; continue }
+            guard try row.value("gate", as: String.self) == "pass" else {
+                skipped += 1
+                continue
+            }
             let marketText = try row.value("market", as: String.self)
             guard let market = Market(rawValue: marketText) else {
                 throw StoreError(.decodingFailed, "features_player_market.market is not a market: \(marketText)")
             }
-            rows.append(GatedFeatureRow(gameID: try row.value("game_id"), playerID: try row.value("player_id"), market: market,
-                                        features: try FeatureRow.values(fromJSON: try row.value("features"))))
+            let playerID: Int = try row.value("player_id")
+            let features = try FeatureRow.values(fromJSON: try row.value("features"))
+            rows.append(GatedFeatureRow(gameID: try row.value("game_id"), playerID: playerID, market: market,
+                                        features: features))
+            if let line = try row.value("line", as: Double?.self) {
+                lines[PlayerMarketKey(playerID: playerID, market: market)] = ChosenLine(
+                    line: line, book: try row.value("line_book"), overOdds: try row.value("line_over_odds"),
+                    underOdds: try row.value("line_under_odds"), movement: features[.lineMovement] ?? 0,
+                    books: Int(features[.booksQuoting] ?? 0), snapshotUTC: try row.value("line_snapshot_utc"))
+            }
         }
-        let (quotes, excluded) = try await PropQuoteReader(db: db).quotes(on: date)
-        var lines: [PlayerMarketKey: ChosenLine] = [:]
-        for (key, offers) in quotes { lines[key] = linePolicy.choose(from: offers) }
         let players = Set(rows.map(\.playerID))
         let history = try await self.history.history(of: players, before: date, db: db)
         let reader = CalibrationReader(db: db)
@@ -44,7 +55,7 @@ struct PredictionInputsReader: Sendable {
         let context = PredictionContext(
             date: date, rows: rows, lines: lines, history: history, calibration: CalibrationBook(samples: samples),
             tracks: try await tracks(before: date))
-        return (context, skipped, excluded)
+        return (context, skipped)
     }
 
     /// Mean absolute error per (market, system) over the graded predictions of the ``trackDays`` before the date.

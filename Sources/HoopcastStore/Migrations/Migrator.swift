@@ -11,7 +11,7 @@ struct Migrator: Sendable {
         Schema.predictionsLayer, Schema.gradingLayer, Schema.opsLayer, Schema.pendingGames,
         Schema.featureIndexes, Schema.featureHashes, Schema.predictionsV2, Schema.jobQueue, Schema.liveLayer,
         Schema.predictionStaging, Schema.queueClaimIndex, Schema.stagingPayload, Schema.linedPredictionIndex,
-        Schema.quarantineOnce, Schema.oneWritePath,
+        Schema.quarantineOnce, Schema.oneWritePath, Schema.featureLine,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.

@@ -99,6 +99,16 @@ struct ImportValueTests {
         #expect(RowReader.parseInt(text) == nil)
     }
 
+    /// A pick'em spread written `-0` or `-0.0` is stored as 0: PostgreSQL would keep the sign and SQLite not, so
+    /// the engines held different values (found by `SeasonMonthParityTests`).
+    @Test(arguments: ["-0", "-0.0", "0", "0.0"])
+    func aNegativeZeroIsReadAsZero(_ text: String) throws {
+        let reader = RowReader(file: "game_lines.csv", record: CSVRecord(line: 2, fields: [text]),
+                               columnIndex: ["home_spread": 0], today: GameDate("2024-01-15")!)
+        let value = try reader.double("home_spread")
+        #expect(value == 0 && value.sign == .plus)
+    }
+
     struct PointsCase: Sendable, CustomTestStringConvertible {
         let written: String
         let stored: Int?

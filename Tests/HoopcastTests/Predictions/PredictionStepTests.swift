@@ -253,9 +253,10 @@ extension PredictionStepTests {
     @Test func preferredBooksGiveThatBooksLineAndPrices() async throws {
         let (store, outcome) = try await FeatureStoreTests.features(on: Self.date)
         #expect(outcome.succeeded)
-        let step = PredictStep(linePolicy: .preferred(["caesars_unknown", "betmgm"]))
-        let run = try await PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
-                                           store: store).run(date: Self.date, runID: "books")
+        let features = FeatureStep(linePolicy: .preferred(["caesars_unknown", "betmgm"]))
+        let run = try await PipelineRunner(
+            pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), features, PredictStep()]), store: store
+        ).run(date: Self.date, runID: "books")
         #expect(run.succeeded)
         let row = try #require(try await store.sql.raw("""
             SELECT line, line_book, over_odds, under_odds FROM predictions_player_props
@@ -266,5 +267,49 @@ extension PredictionStepTests {
         #expect(try row.decode(column: "line", as: Double.self) == 50.5)
         #expect(try row.decode(column: "over_odds", as: Double.self) == -125)
         #expect(try row.decode(column: "under_odds", as: Double.self) == -105)
+    }
+}
+
+extension PredictionStepTests {
+    /// The line is chosen once: with `--books draftkings`, every lined prediction's line and prices are those the
+    /// feature step stored for its row, and those are one real DraftKings quote of the date at the stored snapshot.
+    @Test func theFeatureLineThePredictionLineAndItsPricesAreOneQuoteOfTheBook() async throws {
+        let (store, outcome) = try await FeatureStoreTests.features(on: Self.date)
+        #expect(outcome.succeeded)
+        let features = FeatureStep(linePolicy: .preferred(["draftkings"]))
+        let run = try await PipelineRunner(
+            pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), features, PredictStep()]), store: store
+        ).run(date: Self.date, runID: "draftkings")
+        #expect(run.succeeded, "\(run.steps.compactMap(\.error))")
+        let day = Self.date.description
+        let lined = try await Self.count(store, """
+            SELECT COUNT(*) AS n FROM predictions_player_props
+            WHERE game_date = '\(day)' AND line IS NOT NULL AND line_book = 'draftkings'
+            """)
+        #expect(lined > 100)
+        // Prediction = feature row's stored line, book and prices.
+        #expect(try await Self.count(store, """
+            SELECT COUNT(*) AS n FROM predictions_player_props p
+            JOIN features_player_market f ON f.game_id = p.game_id AND f.player_id = p.player_id AND f.market = p.market
+             AND f.feature_version = p.feature_version
+            WHERE p.game_date = '\(day)' AND p.line IS NOT NULL
+              AND f.line = p.line AND f.line_book = p.line_book AND f.line_over_odds = p.over_odds
+              AND f.line_under_odds = p.under_odds
+            """) == (try await Self.count(store, """
+            SELECT COUNT(*) AS n FROM predictions_player_props WHERE game_date = '\(day)' AND line IS NOT NULL
+            """)))
+        // The stored line is a real quote of that book at that snapshot.
+        let unmatched = try await Self.count(store, """
+            SELECT COUNT(*) AS n FROM features_player_market f
+            WHERE f.game_date = '\(day)' AND f.line_book = 'draftkings' AND NOT EXISTS (
+                SELECT 1 FROM raw_prop_lines q
+                JOIN registry_name_resolutions r ON r.player_name = q.player_name AND r.game_date = q.game_date
+                 AND r.home_team = q.home_team AND r.away_team = q.away_team AND r.status = 'resolved'
+                WHERE q.game_date = f.game_date AND r.player_id = f.player_id AND q.market = f.market
+                  AND q.book = 'draftkings' AND q.snapshot_utc = f.line_snapshot_utc AND q.line = f.line
+                  AND q.over_odds = f.line_over_odds AND q.under_odds = f.line_under_odds)
+            """)
+        #expect(unmatched == 0)
+        try await store.close()
     }
 }

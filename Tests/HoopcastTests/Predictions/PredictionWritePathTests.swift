@@ -30,7 +30,7 @@ struct PredictionWritePathTests {
     }
 
     private static func predictions(_ store: Store) async throws -> [String] {
-        try await TestStore.snapshot(store, "predictions_player_props", excluding: ["run_id"])
+        try await TestStore.canonicalRows(store, "predictions_player_props", excluding: ["run_id"])
             .filter { $0.contains(day.description) }
     }
 

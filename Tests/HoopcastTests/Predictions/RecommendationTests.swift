@@ -49,7 +49,7 @@ struct RecommendationTests {
         #expect(abs(map.coefficients[1]) < 0.1, "slope on the system: \(map.coefficients[1])")
         #expect(abs(map.coefficients[2] - 1) < 0.2, "slope on the market: \(map.coefficients[2])")
         let policy = RecommendationPolicy(edgeThreshold: 0)
-        let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -160, underOdds: 135, movement: 0, books: 3)
+        let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -160, underOdds: 135, movement: 0, books: 3, snapshotUTC: "2024-01-15T18:00:00Z")
         for raw in [0.4, 0.5, 0.6] {
             let decision = policy.decide(line: line, rawOverProbability: raw, calibration: map)
             #expect(decision.edge! < 0, "raw \(raw): edge \(decision.edge!)")
@@ -122,7 +122,7 @@ struct RecommendationTests {
         }
     }
 
-    static let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -110, underOdds: 120, movement: 0, books: 3)
+    static let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -110, underOdds: 120, movement: 0, books: 3, snapshotUTC: "2024-01-15T18:00:00Z")
 
     @Test func recommendationUsesCalibratedProbabilityAndBreakEven() {
         let policy = RecommendationPolicy(edgeThreshold: 0.04)
