@@ -2,14 +2,14 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "Hoopcast",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "hoopcast", targets: ["hoopcast"]),
+        .executable(name: "hoopcast", targets: ["hoopcast"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,7 +82,8 @@ let package = Package(
         .target(
             name: "HoopcastPredictions",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading",
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastAnalytics", "HoopcastModels",
+                "HoopcastGrading",
             ],
             swiftSettings: strict
         ),
@@ -115,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "HoopcastTests",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics", "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastCLI",
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
+                "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastCLI",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 "HoopcastLive", "HoopcastStub",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -30,6 +30,9 @@ fi
 export HOOPCAST_TEST_POSTGRES_REQUIRED=1
 echo "PostgreSQL for tests: ${HOOPCAST_TEST_POSTGRES_URL%%@*}@…"
 
+# House style (.swift-format: 4 spaces, 120 columns, sorted imports): any finding fails the run.
+swift format lint --strict --recursive Sources Tests Package.swift
+
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 # swift test's exit status already reflects failures; keep the closing lines visible for CI.

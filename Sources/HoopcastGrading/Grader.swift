@@ -29,8 +29,10 @@ public struct GradeInput: Sendable, Hashable {
     public var actual: Double?
 
     /// Creates an input.
-    public init(recommendation: Recommendation, predictedValue: Double, line: Double?, overOdds: Double?,
-                underOdds: Double?, actual: Double?) {
+    public init(
+        recommendation: Recommendation, predictedValue: Double, line: Double?, overOdds: Double?,
+        underOdds: Double?, actual: Double?
+    ) {
         self.recommendation = recommendation
         self.predictedValue = predictedValue
         self.line = line
@@ -70,8 +72,9 @@ public enum Grader {
         let wentOver = actual > line
         let won = (input.recommendation == .over) == wentOver
         let odds = (input.recommendation == .over ? input.overOdds : input.underOdds) ?? defaultOdds
-        return Grade(actual: actual, absoluteError: error, outcome: won ? .win : .loss,
-                     profitUnits: won ? payout(americanOdds: odds) : -1)
+        return Grade(
+            actual: actual, absoluteError: error, outcome: won ? .win : .loss,
+            profitUnits: won ? payout(americanOdds: odds) : -1)
     }
 
     /// Profit per unit staked on a winning bet at American odds (+150 → 1.5, −110 → 0.909…).

@@ -27,8 +27,10 @@ public struct StubResponse: Sendable {
     public var truncateAfter: Int?
 
     /// Creates a response.
-    public init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
-                body: [UInt8], delay: Double = 0, truncateAfter: Int? = nil) {
+    public init(
+        status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
+        body: [UInt8], delay: Double = 0, truncateAfter: Int? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -102,8 +104,9 @@ final class StubHandler: ChannelInboundHandler, @unchecked Sendable {
             let parts = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
             var headers: [String: String] = [:]
             for header in head.headers { headers[header.name.lowercased()] = header.value }
-            let request = StubRequest(path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : "",
-                                      headers: headers)
+            let request = StubRequest(
+                path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : "",
+                headers: headers)
             log.withLockedValue { $0.append(request) }
             let response = handler(request)
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -123,8 +126,9 @@ final class StubHandler: ChannelInboundHandler, @unchecked Sendable {
         var headers = HTTPHeaders(response.headers)
         headers.replaceOrAdd(name: "Content-Length", value: "\(response.body.count)")
         if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
-        let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status),
-                                    headers: headers)
+        let head = HTTPResponseHead(
+            version: .http1_1, status: HTTPResponseStatus(statusCode: response.status),
+            headers: headers)
         context.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
         let sent = response.truncateAfter.map { min($0, response.body.count) } ?? response.body.count
         var buffer = context.channel.allocator.buffer(capacity: sent)
@@ -139,7 +143,9 @@ final class StubHandler: ChannelInboundHandler, @unchecked Sendable {
             context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
         } else {
             let channel = context.channel
-            context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+            context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in
+                channel.close(promise: nil)
+            }
         }
     }
 }

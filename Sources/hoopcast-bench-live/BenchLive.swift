@@ -51,18 +51,22 @@ struct BenchLive: AsyncParsableCommand {
             let body: [UInt8]
             do { body = try FileReader.read(url) } catch { throw ValidationError("\(url.path): \(error.reason)") }
             guard let endpoint = EndpointCatalog.endpoint(item.key) else { continue }
-            let context = ParseContext(date: GameDate(dayNumber: 0), fetchedAt: "1970-01-01T00:00:00Z", limitToDate: false)
+            let context = ParseContext(
+                date: GameDate(dayNumber: 0), fetchedAt: "1970-01-01T00:00:00Z", limitToDate: false)
             var rows = 0
             let clock = ContinuousClock()
             let elapsed = try clock.measure {
                 for _ in 0..<repeats {
-                    rows = try endpoint.process(status: 200, contentType: "application/json", body: body, context: context).total
+                    rows = try endpoint.process(
+                        status: 200, contentType: "application/json", body: body, context: context
+                    ).total
                 }
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let megabytes = Double(body.count * repeats) / 1_048_576
-            print(pad(item.key, 28) + pad(String(body.count), 13, right: true) + pad(String(rows), 10, right: true)
-                         + pad(String(format: "%.1f", megabytes / seconds), 9, right: true))
+            print(
+                pad(item.key, 28) + pad(String(body.count), 13, right: true) + pad(String(rows), 10, right: true)
+                    + pad(String(format: "%.1f", megabytes / seconds), 9, right: true))
         }
         try await benchClient(bodySize: 29_054)
         try await benchClient(bodySize: 512)
@@ -98,16 +102,20 @@ struct BenchLive: AsyncParsableCommand {
             let body = bodies.first { key == nil ? request.path.hasPrefix($0.0) : $0.0 == key }?.1
             return StubResponse(status: body == nil ? 404 : 200, body: body ?? [])
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-bench-live-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hoopcast-bench-live-\(UUID().uuidString)")
         let transport = AsyncHTTPTransport(connectTimeouts: [5])
         var policies: [String: HostPolicy] = [:]
-        for endpoint in EndpointCatalog.all { policies[endpoint.host] = HostPolicy(requestsPerMinute: nil, connectTimeout: 5) }
+        for endpoint in EndpointCatalog.all {
+            policies[endpoint.host] = HostPolicy(requestsPerMinute: nil, connectTimeout: 5)
+        }
         let settings = SourceSettings(baseURLs: ["nba_cdn": server.baseURL, "nba_stats": server.baseURL])
         var lines: [String] = []
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
-            try await ingestTwice(directory: directory, transport: transport, policies: policies, settings: settings,
-                                  lines: &lines)
+            try await ingestTwice(
+                directory: directory, transport: transport, policies: policies, settings: settings,
+                lines: &lines)
         } catch {
             try await transport.shutdown()
             try await server.shutdown()
@@ -118,24 +126,29 @@ struct BenchLive: AsyncParsableCommand {
         for line in lines { print(line) }
     }
 
-    private func ingestTwice(directory: URL, transport: AsyncHTTPTransport, policies: [String: HostPolicy],
-                             settings: SourceSettings, lines: inout [String]) async throws {
+    private func ingestTwice(
+        directory: URL, transport: AsyncHTTPTransport, policies: [String: HostPolicy],
+        settings: SourceSettings, lines: inout [String]
+    ) async throws {
         let clock = ContinuousClock()
         var collected: [String] = []
         try await Store.withOpen(.sqlite(path: directory.appendingPathComponent("bench.sqlite").path)) { store in
-            let ingestor = LiveIngestor(client: LiveHTTPClient(transport: transport, policies: policies), store: store,
-                                        archive: RawArchive(root: directory.appendingPathComponent("archive")),
-                                        settings: settings)
+            let ingestor = LiveIngestor(
+                client: LiveHTTPClient(transport: transport, policies: policies), store: store,
+                archive: RawArchive(root: directory.appendingPathComponent("archive")),
+                settings: settings)
             for pass in ["first", "second"] {
                 var report: IngestReport?
                 let elapsed = try await clock.measure {
-                    report = try await ingestor.run(date: GameDate("2025-03-15")!, sources: BenchLive.ingestSources,
-                                                    runID: "bench-\(pass)")
+                    report = try await ingestor.run(
+                        date: GameDate("2025-03-15")!, sources: BenchLive.ingestSources,
+                        runID: "bench-\(pass)")
                 }
                 guard let report, !report.failed else { throw ValidationError("bench ingest failed") }
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                collected.append("ingest 2025-03-15 (nba_cdn, nba_stats; \(report.payloads.count) payloads), \(pass) run: "
-                                 + String(format: "%.2f s", seconds) + ", \(report.rowsChanged) rows changed")
+                collected.append(
+                    "ingest 2025-03-15 (nba_cdn, nba_stats; \(report.payloads.count) payloads), \(pass) run: "
+                        + String(format: "%.2f s", seconds) + ", \(report.rowsChanged) rows changed")
             }
         }
         lines = collected
@@ -147,8 +160,9 @@ struct BenchLive: AsyncParsableCommand {
         let transport = AsyncHTTPTransport(connectTimeouts: [5])
         let policy = HostPolicy(requestsPerMinute: nil, connectTimeout: 5, totalTimeout: 10)
         let client = LiveHTTPClient(transport: transport, policies: ["bench": policy])
-        let request = SourceRequest(source: "bench", endpoint: "body", policyHost: "bench", baseURL: server.baseURL,
-                                    path: "/bench")
+        let request = SourceRequest(
+            source: "bench", endpoint: "body", policyHost: "bench", baseURL: server.baseURL,
+            path: "/bench")
         let (total, width) = (requests, max(1, concurrency))
         let clock = ContinuousClock()
         var failures = 0
@@ -172,8 +186,9 @@ struct BenchLive: AsyncParsableCommand {
         try await transport.shutdown()
         try await server.shutdown()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("client: \(total) GETs of \(bodySize) bytes, \(width) in flight, rate limiting off: "
-                     + String(format: "%.0f requests/s", Double(total) / seconds) + " (\(failures) failed)")
+        print(
+            "client: \(total) GETs of \(bodySize) bytes, \(width) in flight, rate limiting off: "
+                + String(format: "%.0f requests/s", Double(total) / seconds) + " (\(failures) failed)")
         if failures > 0 { throw ExitCode(1) }
     }
 

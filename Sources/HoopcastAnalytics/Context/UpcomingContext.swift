@@ -33,8 +33,10 @@ public enum UpcomingContextBuilder {
     ///   - games: the games scheduled on `date`.
     ///   - previousGames: games strictly before `date` (at least the last 30 days); later games are ignored.
     ///   - lines: pre-game lines for the date's games; when a game has several sources the first by name is used.
-    public static func build(date: GameDate, games: [ScheduledGame], previousGames: [ScheduledGame],
-                             lines: [GameLine]) -> [UpcomingContext] {
+    public static func build(
+        date: GameDate, games: [ScheduledGame], previousGames: [ScheduledGame],
+        lines: [GameLine]
+    ) -> [UpcomingContext] {
         var history: [Team: [ScheduledGame]] = [:]
         for game in previousGames where game.gameDate < date {
             history[game.homeTeam, default: []].append(game)
@@ -59,11 +61,13 @@ public enum UpcomingContextBuilder {
                 let own = rest(team, season: game.season)
                 let other = rest(opponent, season: game.season)
                 let spread = line?.homeSpread.map { isHome || $0 == 0 ? $0 : -$0 }
-                result.append(UpcomingContext(
-                    gameDate: date, gameID: game.gameID, team: team, opponent: opponent, isHome: isHome,
-                    season: game.season, seasonType: game.seasonType, restDays: own.rest, backToBack: own.backToBack,
-                    gamesLast7Days: own.last7, opponentRestDays: other.rest, spread: spread, total: line?.total,
-                    lineSource: line?.source))
+                result.append(
+                    UpcomingContext(
+                        gameDate: date, gameID: game.gameID, team: team, opponent: opponent, isHome: isHome,
+                        season: game.season, seasonType: game.seasonType, restDays: own.rest,
+                        backToBack: own.backToBack,
+                        gamesLast7Days: own.last7, opponentRestDays: other.rest, spread: spread, total: line?.total,
+                        lineSource: line?.source))
             }
         }
         return result

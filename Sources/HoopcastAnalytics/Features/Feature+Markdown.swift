@@ -22,7 +22,8 @@ extension Feature {
             "|---|---|---|---|",
         ]
         for feature in allCases {
-            lines.append("| `\(feature.rawValue)` | \(feature.definition) | \(feature.window) | \(feature.defaultDescription) |")
+            lines.append(
+                "| `\(feature.rawValue)` | \(feature.definition) | \(feature.window) | \(feature.defaultDescription) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

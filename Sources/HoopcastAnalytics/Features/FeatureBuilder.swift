@@ -16,13 +16,16 @@ public enum FeatureBuilder {
         let league = LeagueAverages(inputs.teamGames.filter { $0.gameDate < inputs.date })
         var rows: [FeatureRow] = []
         for context in inputs.contexts.sorted(by: { ($0.gameID, $0.team) < ($1.gameID, $1.team) }) {
-            let players = activePlayers(team: context.team, context: context, teamGames: teamGames[context.team] ?? [],
-                                        history: history, lines: inputs.lines)
+            let players = activePlayers(
+                team: context.team, context: context, teamGames: teamGames[context.team] ?? [],
+                history: history, lines: inputs.lines)
             for playerID in players.sorted() {
                 for market in Market.allCases {
-                    rows.append(row(playerID: playerID, market: market, context: context,
-                                    games: history[playerID] ?? [], teamGames: teamGames, league: league,
-                                    line: inputs.lines[PlayerMarketKey(playerID: playerID, market: market)]))
+                    rows.append(
+                        row(
+                            playerID: playerID, market: market, context: context,
+                            games: history[playerID] ?? [], teamGames: teamGames, league: league,
+                            line: inputs.lines[PlayerMarketKey(playerID: playerID, market: market)]))
                 }
             }
         }
@@ -31,8 +34,10 @@ public enum FeatureBuilder {
 
     /// Players who played for the team in its latest games this season, plus players with a line on the date whose
     /// latest game was for this team.
-    static func activePlayers(team: Team, context: UpcomingContext, teamGames: [TeamGameRow],
-                              history: [Int: [PlayerGameRow]], lines: [PlayerMarketKey: ChosenLine]) -> Set<Int> {
+    static func activePlayers(
+        team: Team, context: UpcomingContext, teamGames: [TeamGameRow],
+        history: [Int: [PlayerGameRow]], lines: [PlayerMarketKey: ChosenLine]
+    ) -> Set<Int> {
         let recentGames = Set(teamGames.prefix(rosterWindow).map(\.gameID))
         var players: Set<Int> = []
         for (playerID, games) in history {
@@ -47,8 +52,10 @@ public enum FeatureBuilder {
         return players
     }
 
-    static func row(playerID: Int, market: Market, context: UpcomingContext, games: [PlayerGameRow],
-                    teamGames: [Team: [TeamGameRow]], league: LeagueAverages, line: ChosenLine?) -> FeatureRow {
+    static func row(
+        playerID: Int, market: Market, context: UpcomingContext, games: [PlayerGameRow],
+        teamGames: [Team: [TeamGameRow]], league: LeagueAverages, line: ChosenLine?
+    ) -> FeatureRow {
         var values: [Feature: Double] = [:]
         var defaulted: Set<Feature> = []
         func set(_ feature: Feature, _ value: Double?, default fallback: Double) {
@@ -60,7 +67,9 @@ public enum FeatureBuilder {
             }
         }
         let seasonGames = games.filter { $0.season == context.season }
-        let seasonWindow = seasonGames.isEmpty ? games.filter { $0.season < context.season && $0.season == games.first?.season } : seasonGames
+        let seasonWindow =
+            seasonGames.isEmpty
+            ? games.filter { $0.season < context.season && $0.season == games.first?.season } : seasonGames
         let last5 = Array(games.prefix(5)), last10 = Array(games.prefix(10))
         let stat = { (game: PlayerGameRow) in game.stat(market) }
 
@@ -87,7 +96,9 @@ public enum FeatureBuilder {
         values[.gamesLast7Days] = Double(context.gamesLast7Days)
         set(.opponentRestDays, context.opponentRestDays.map(Double.init), default: 3)
         let weekAgo = context.gameDate.adding(days: -7)
-        set(.minutesLast7Days, games.isEmpty ? nil : games.filter { $0.gameDate >= weekAgo }.map(\.minutes).reduce(0, +),
+        set(
+            .minutesLast7Days,
+            games.isEmpty ? nil : games.filter { $0.gameDate >= weekAgo }.map(\.minutes).reduce(0, +),
             default: 0)
         values[.isHome] = context.isHome ? 1 : 0
 
@@ -104,8 +115,11 @@ public enum FeatureBuilder {
         set(.versusOpponentMean, Stats.mean(versus.map(stat)), default: values[.statSeasonMean] ?? 0)
         values[.versusOpponentGames] = Double(versus.count)
         let fga = Double(seasonWindow.map(\.fieldGoalsAttempted).reduce(0, +))
-        set(.threeAttemptRateSeason, Stats.ratio(Double(seasonWindow.map(\.threesAttempted).reduce(0, +)), fga), default: 0)
-        set(.freeThrowRateSeason, Stats.ratio(Double(seasonWindow.map(\.freeThrowsAttempted).reduce(0, +)), fga),
+        set(
+            .threeAttemptRateSeason, Stats.ratio(Double(seasonWindow.map(\.threesAttempted).reduce(0, +)), fga),
+            default: 0)
+        set(
+            .freeThrowRateSeason, Stats.ratio(Double(seasonWindow.map(\.freeThrowsAttempted).reduce(0, +)), fga),
             default: 0)
         set(.shotsShareLast10, Stats.mean(last10.compactMap(\.teamShotsShare)), default: 0)
         set(.pointsShareLast10, Stats.mean(last10.compactMap(\.teamPointsShare)), default: 0)
@@ -128,7 +142,8 @@ public enum FeatureBuilder {
         } else if let missing = Feature.required.filter({ defaulted.contains($0) }).map(\.rawValue).sorted().first {
             skipReason = "required feature \(missing) has no real data"
         }
-        return FeatureRow(gameID: context.gameID, playerID: playerID, team: context.team, market: market,
-                          values: values, defaulted: defaulted, skipReason: skipReason, line: line)
+        return FeatureRow(
+            gameID: context.gameID, playerID: playerID, team: context.team, market: market,
+            values: values, defaulted: defaulted, skipReason: skipReason, line: line)
     }
 }

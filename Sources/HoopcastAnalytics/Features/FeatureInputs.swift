@@ -61,8 +61,10 @@ public struct FeatureInputs: Sendable {
     public var lines: [PlayerMarketKey: ChosenLine]
 
     /// Creates inputs.
-    public init(date: GameDate, contexts: [UpcomingContext], playerGames: [PlayerGameRow], teamGames: [TeamGameRow],
-                lines: [PlayerMarketKey: ChosenLine]) {
+    public init(
+        date: GameDate, contexts: [UpcomingContext], playerGames: [PlayerGameRow], teamGames: [TeamGameRow],
+        lines: [PlayerMarketKey: ChosenLine]
+    ) {
         self.date = date
         self.contexts = contexts
         self.playerGames = playerGames

@@ -1,6 +1,6 @@
 import Foundation
-import HoopcastStore
 import HoopcastCore
+import HoopcastStore
 
 /// The features of one (player, game, market), with which were defaulted, the quality and the gate.
 public struct FeatureRow: Sendable, Hashable {
@@ -21,7 +21,8 @@ public struct FeatureRow: Sendable, Hashable {
 
     /// The values as a JSON object with keys in ``Feature`` order and shortest round-trip numbers.
     public var json: String {
-        "{" + Feature.allCases.map { "\"\($0.rawValue)\":\(FeatureRow.number(values[$0] ?? 0))" }.joined(separator: ",") + "}"
+        "{" + Feature.allCases.map { "\"\($0.rawValue)\":\(FeatureRow.number(values[$0] ?? 0))" }.joined(separator: ",")
+            + "}"
     }
 
     static func number(_ value: Double) -> String {
@@ -63,7 +64,8 @@ extension FeatureRow {
             guard parts.count == 2 else { return nil }
             let key = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
             guard key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\""), !key.dropFirst().dropLast().contains("\\"),
-                  let value = Double(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+                let value = Double(parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
+            else { return nil }
             result[String(key.dropFirst().dropLast())] = value
         }
         return result
@@ -73,8 +75,10 @@ extension FeatureRow {
 extension FeatureRow {
     /// Each feature's `"name":` prefix in stored JSON and the byte that ends its value, in catalogue order.
     static let jsonKeys: [(feature: Feature, key: [UInt8], terminator: UInt8)] = Feature.allCases.enumerated().map {
-        ($0.element, Array("\"\($0.element.rawValue)\":".utf8),
-         UInt8(ascii: $0.offset == Feature.allCases.count - 1 ? "}" : ","))
+        (
+            $0.element, Array("\"\($0.element.rawValue)\":".utf8),
+            UInt8(ascii: $0.offset == Feature.allCases.count - 1 ? "}" : ",")
+        )
     }
 
     /// Parses the exact form ``json`` writes (`{"name":number,…}` in ``Feature`` order) without a JSON parser;
@@ -89,7 +93,8 @@ extension FeatureRow {
             guard utf8.starts(with: key) else { return nil }
             utf8 = utf8.dropFirst(key.count)
             guard let end = utf8.firstIndex(of: terminator),
-                  let value = Double(Substring(utf8[..<end])) else { return nil }
+                let value = Double(Substring(utf8[..<end]))
+            else { return nil }
             values[feature] = value
             utf8 = utf8[utf8.index(after: end)...]
         }

@@ -14,9 +14,10 @@ struct LeagueAverages: Sendable {
     init(_ games: [TeamGameRow]) {
         rating = Stats.mean(games.map(\.offensiveRating))
         pace = Stats.mean(games.map(\.pace))
-        totalPoints = Stats.mean(games.compactMap { game in
-            game.own[.points].flatMap { own in game.allowed[.points].map { own + $0 } }
-        })
+        totalPoints = Stats.mean(
+            games.compactMap { game in
+                game.own[.points].flatMap { own in game.allowed[.points].map { own + $0 } }
+            })
         var perTeamGame: [Market: Double] = [:]
         for market in Market.allCases {
             perTeamGame[market] = Stats.mean(games.compactMap { $0.own[market] })

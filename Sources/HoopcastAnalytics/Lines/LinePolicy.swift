@@ -22,22 +22,26 @@ public enum LinePolicy: Sendable, Hashable {
         let current = LinePolicy.latestPerBook(quotes.filter { $0.snapshotUTC == latest })
         let opening = LinePolicy.latestPerBook(quotes.filter { $0.snapshotUTC == earliest })
         guard let consensusLine = LinePolicy.median(current.map(\.line)),
-              let openingLine = LinePolicy.median(opening.map(\.line)) else { return nil }
+            let openingLine = LinePolicy.median(opening.map(\.line))
+        else { return nil }
         let movement = consensusLine - openingLine
         if case .preferred(let books) = self {
             for book in books {
                 let offers = quotes.filter { $0.book == book }
                 guard let newest = offers.map(\.snapshotUTC).max(),
-                      let quote = LinePolicy.latestPerBook(offers.filter { $0.snapshotUTC == newest }).first else { continue }
-                return ChosenLine(line: quote.line, book: book, overOdds: quote.overOdds, underOdds: quote.underOdds,
-                                  movement: movement, books: current.count, snapshotUTC: newest)
+                    let quote = LinePolicy.latestPerBook(offers.filter { $0.snapshotUTC == newest }).first
+                else { continue }
+                return ChosenLine(
+                    line: quote.line, book: book, overOdds: quote.overOdds, underOdds: quote.underOdds,
+                    movement: movement, books: current.count, snapshotUTC: newest)
             }
         }
         let atLine = current.filter { $0.line == consensusLine }
-        return ChosenLine(line: consensusLine, book: "consensus",
-                          overOdds: LinePolicy.medianOdds(atLine.compactMap(\.overOdds)),
-                          underOdds: LinePolicy.medianOdds(atLine.compactMap(\.underOdds)),
-                          movement: movement, books: current.count, snapshotUTC: latest)
+        return ChosenLine(
+            line: consensusLine, book: "consensus",
+            overOdds: LinePolicy.medianOdds(atLine.compactMap(\.overOdds)),
+            underOdds: LinePolicy.medianOdds(atLine.compactMap(\.underOdds)),
+            movement: movement, books: current.count, snapshotUTC: latest)
     }
 
     /// One quote per book (a book quoting several lines at one snapshot — alternates — keeps its main line, the
@@ -98,8 +102,10 @@ public struct ChosenLine: Sendable, Hashable {
     public var snapshotUTC: String
 
     /// Creates a chosen line.
-    public init(line: Double, book: String, overOdds: Double?, underOdds: Double?, movement: Double, books: Int,
-                snapshotUTC: String) {
+    public init(
+        line: Double, book: String, overOdds: Double?, underOdds: Double?, movement: Double, books: Int,
+        snapshotUTC: String
+    ) {
         self.line = line
         self.book = book
         self.overOdds = overOdds

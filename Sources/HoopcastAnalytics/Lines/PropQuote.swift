@@ -18,8 +18,10 @@ public struct PropQuote: Sendable, Hashable {
     public var commenceUTC: String
 
     /// Creates a quote.
-    public init(book: String, bookType: BookType, line: Double, overOdds: Double?, underOdds: Double?,
-                snapshotUTC: String, commenceUTC: String) {
+    public init(
+        book: String, bookType: BookType, line: Double, overOdds: Double?, underOdds: Double?,
+        snapshotUTC: String, commenceUTC: String
+    ) {
         self.book = book
         self.bookType = bookType
         self.line = line

@@ -11,8 +11,11 @@ public struct PropQuoteReader: Sendable {
     public init(db: any SQLDatabase) { self.db = db }
 
     /// Usable quotes per (player, market), and how many were excluded for each reason.
-    public func quotes(on date: GameDate) async throws -> (quotes: [PlayerMarketKey: [PropQuote]], excluded: [String: Int]) {
-        let rows = try await db.raw("""
+    public func quotes(on date: GameDate) async throws -> (
+        quotes: [PlayerMarketKey: [PropQuote]], excluded: [String: Int]
+    ) {
+        let rows = try await db.raw(
+            """
             SELECT r.player_id, p.market, p.book, p.book_type, p.line, p.over_odds, p.under_odds, p.snapshot_utc,
                    p.commence_utc
             FROM raw_prop_lines p
@@ -20,11 +23,13 @@ public struct PropQuoteReader: Sendable {
               ON r.player_name = p.player_name AND r.game_date = p.game_date
              AND r.home_team = p.home_team AND r.away_team = p.away_team
             WHERE p.game_date = \(bind: date.description) AND r.status = 'resolved'
-            """).all()
+            """
+        ).all()
         var quotes: [PlayerMarketKey: [PropQuote]] = [:]
         var excluded: [String: Int] = [:]
         for row in rows {
-            guard let market = Market(rawValue: try row.value("market", as: String.self)) else { continue }  // other props
+            // other props
+            guard let market = Market(rawValue: try row.value("market", as: String.self)) else { continue }
             guard let bookType = BookType(rawValue: try row.value("book_type", as: String.self)) else {
                 throw StoreError(.decodingFailed, "raw_prop_lines.book_type is not a book type")
             }
@@ -44,7 +49,8 @@ public struct PropQuoteReader: Sendable {
     /// The line `policy` chooses per (player, market) — the one choice the feature store stores and the
     /// predictions use — and how many quotes were excluded for each reason.
     public func lines(on date: GameDate, policy: LinePolicy) async throws
-        -> (lines: [PlayerMarketKey: ChosenLine], excluded: [String: Int]) {
+        -> (lines: [PlayerMarketKey: ChosenLine], excluded: [String: Int])
+    {
         let (quotes, excluded) = try await quotes(on: date)
         var result: [PlayerMarketKey: ChosenLine] = [:]
         for (key, offers) in quotes {

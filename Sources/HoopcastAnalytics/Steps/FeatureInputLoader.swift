@@ -19,49 +19,65 @@ struct FeatureInputLoader: Sendable {
     /// The inputs of `date`, and how many prop quotes were excluded for each reason.
     func load(date: GameDate) async throws -> (inputs: FeatureInputs, excludedQuotes: [String: Int]) {
         let day = date.description
-        let contexts = try await db.raw("""
+        let contexts = try await db.raw(
+            """
             SELECT game_date, game_id, team, opponent, is_home, season, season_type, rest_days, back_to_back,
                    games_last_7_days, opponent_rest_days, spread, total, line_source
             FROM analytics_upcoming_context WHERE game_date = \(bind: day)
-            """).all().map(FeatureInputLoader.context)
+            """
+        ).all().map(FeatureInputLoader.context)
         guard let season = contexts.first?.season else {
             return (FeatureInputs(date: date, contexts: [], playerGames: [], teamGames: [], lines: [:]), [:])
         }
         let seasons: Set<Season> = [season, Season(startYear: season.startYear - 1)]
         let db = db
         let allPlayerGames = try await playerGames.rows(before: date) { from, before in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT player_id, game_id, game_date, season, team, opponent, minutes, pts, reb, ast, fg3m, fga, fg3a, fta,
                        team_points_share, team_shots_share
                 FROM analytics_player_games
                 WHERE game_date >= \(bind: from.description) AND game_date < \(bind: before.description)
-                """).all().map { row in let game = try FeatureInputLoader.playerGame(row); return (game.gameDate, game) }
+                """
+            ).all().map { row in
+                let game = try FeatureInputLoader.playerGame(row)
+                return (game.gameDate, game)
+            }
         }
         // Only players who played for one of the date's teams this season or last can be active for it.
         let teams = Set(contexts.map(\.team))
-        let candidates = Set(allPlayerGames.lazy.filter { seasons.contains($0.season) && teams.contains($0.team) }
-            .map(\.playerID))
+        let candidates = Set(
+            allPlayerGames.lazy.filter { seasons.contains($0.season) && teams.contains($0.team) }
+                .map(\.playerID))
         let playerGames = allPlayerGames.filter { seasons.contains($0.season) && candidates.contains($0.playerID) }
         let teamGames = try await teamGames.rows(before: date) { from, before in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT t.game_id, t.game_date, t.team, t.opponent, t.pace, t.offensive_rating, t.defensive_rating,
                        t.pts, t.reb, t.ast, t.fg3m, o.pts AS o_pts, o.reb AS o_reb, o.ast AS o_ast, o.fg3m AS o_fg3m
                 FROM analytics_team_games t
                 JOIN analytics_team_games o ON o.game_id = t.game_id AND o.team = t.opponent
                 WHERE t.game_date >= \(bind: from.description) AND t.game_date < \(bind: before.description)
-                """).all().map { row in let game = try FeatureInputLoader.teamGame(row); return (game.gameDate, game) }
+                """
+            ).all().map { row in
+                let game = try FeatureInputLoader.teamGame(row)
+                return (game.gameDate, game)
+            }
         }.filter { $0.gameDate >= season.firstPossibleDate }  // this season's games only
         let (lines, excluded) = try await PropQuoteReader(db: db).lines(on: date, policy: linePolicy)
-        return (FeatureInputs(date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
-                              lines: lines), excluded)
+        return (
+            FeatureInputs(
+                date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
+                lines: lines), excluded
+        )
     }
 
     static func context(_ row: any SQLRow) throws -> UpcomingContext {
         guard let date = GameDate(try row.value("game_date", as: String.self)),
-              let team = Team(try row.value("team", as: String.self)),
-              let opponent = Team(try row.value("opponent", as: String.self)),
-              let season = Season(try row.value("season", as: String.self)),
-              let seasonType = SeasonType(rawValue: try row.value("season_type", as: String.self))
+            let team = Team(try row.value("team", as: String.self)),
+            let opponent = Team(try row.value("opponent", as: String.self)),
+            let season = Season(try row.value("season", as: String.self)),
+            let seasonType = SeasonType(rawValue: try row.value("season_type", as: String.self))
         else { throw StoreError(.decodingFailed, "analytics_upcoming_context holds a malformed row") }
         return UpcomingContext(
             gameDate: date, gameID: try row.value("game_id"), team: team, opponent: opponent,
@@ -76,9 +92,9 @@ struct FeatureInputLoader: Sendable {
 
     static func playerGame(_ row: any SQLRow) throws -> PlayerGameRow {
         guard let date = GameDate(try row.value("game_date", as: String.self)),
-              let season = Season(try row.value("season", as: String.self)),
-              let team = Team(try row.value("team", as: String.self)),
-              let opponent = Team(try row.value("opponent", as: String.self))
+            let season = Season(try row.value("season", as: String.self)),
+            let team = Team(try row.value("team", as: String.self)),
+            let opponent = Team(try row.value("opponent", as: String.self))
         else { throw StoreError(.decodingFailed, "analytics_player_games holds a malformed row") }
         return PlayerGameRow(
             playerID: try row.value("player_id"), gameID: try row.value("game_id"), gameDate: date, season: season,
@@ -92,12 +108,13 @@ struct FeatureInputLoader: Sendable {
 
     static func teamGame(_ row: any SQLRow) throws -> TeamGameRow {
         guard let date = GameDate(try row.value("game_date", as: String.self)),
-              let team = Team(try row.value("team", as: String.self)),
-              let opponent = Team(try row.value("opponent", as: String.self))
+            let team = Team(try row.value("team", as: String.self)),
+            let opponent = Team(try row.value("opponent", as: String.self))
         else { throw StoreError(.decodingFailed, "analytics_team_games holds a malformed row") }
-        return TeamGameRow(gameID: try row.value("game_id"), gameDate: date, team: team, opponent: opponent,
-                           pace: try row.value("pace"), offensiveRating: try row.value("offensive_rating"),
-                           defensiveRating: try row.value("defensive_rating"), own: try row.marketStats(),
-                           allowed: try row.marketStats(prefix: "o_"))
+        return TeamGameRow(
+            gameID: try row.value("game_id"), gameDate: date, team: team, opponent: opponent,
+            pace: try row.value("pace"), offensiveRating: try row.value("offensive_rating"),
+            defensiveRating: try row.value("defensive_rating"), own: try row.marketStats(),
+            allowed: try row.marketStats(prefix: "o_"))
     }
 }

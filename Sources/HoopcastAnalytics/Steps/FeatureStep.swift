@@ -29,15 +29,18 @@ public struct FeatureStep: Step {
     static let writer = PartitionWriter(
         table: "features_player_market",
         columns: [
-            "game_id", "player_id", "market", "feature_version", "game_date", "features", "quality", "gate", "skip_reason",
+            "game_id", "player_id", "market", "feature_version", "game_date", "features", "quality", "gate",
+            "skip_reason",
             "line", "line_book", "line_over_odds", "line_under_odds", "line_snapshot_utc",
         ],
         key: [("game_id", .text), ("player_id", .int), ("market", .text), ("feature_version", .text)])
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let db = context.store.sql
-        let (inputs, excluded) = try await FeatureInputLoader(db: db, playerGames: playerGames, teamGames: teamGames,
-                                                              linePolicy: linePolicy).load(date: date)
+        let (inputs, excluded) = try await FeatureInputLoader(
+            db: db, playerGames: playerGames, teamGames: teamGames,
+            linePolicy: linePolicy
+        ).load(date: date)
         let rows = FeatureBuilder.build(inputs)
         let partition: [(column: String, value: SQLValue)] = [
             ("game_date", .text(date.description)), ("feature_version", .text(Feature.version)),
@@ -48,36 +51,51 @@ public struct FeatureStep: Step {
             // date is a failure.
             let played = Set(inputs.teamGames.map(\.team))
             guard !inputs.contexts.isEmpty, inputs.contexts.allSatisfy({ !played.contains($0.team) }) else {
-                throw StepFailure("no feature rows for \(date): no active players found for its \(inputs.contexts.count / 2) games")
+                throw StepFailure(
+                    "no feature rows for \(date): no active players found for its \(inputs.contexts.count / 2) games")
             }
-            let write = try await FeatureStep.writer.plan(partition: partition, with: [], runID: context.runID,
-                                                          in: context.store)
+            let write = try await FeatureStep.writer.plan(
+                partition: partition, with: [], runID: context.runID,
+                in: context.store)
             let result = write.result
-            try await context.commit { db in try await write.apply(on: db); return result.deleted }
-            return StepReport(rowsWritten: result.deleted, notes: [
-                "no feature rows: none of the \(inputs.contexts.count) teams has played this season yet (season opener)",
-            ])
+            try await context.commit { db in
+                try await write.apply(on: db)
+                return result.deleted
+            }
+            return StepReport(
+                rowsWritten: result.deleted,
+                notes: [
+                    "no feature rows: none of the \(inputs.contexts.count) teams has played this season yet (season opener)"
+                ])
         }
         let values: [[SQLValue]] = rows.map { row in
-            [.text(row.gameID), .int(row.playerID), .text(row.market.rawValue), .text(Feature.version),
-             .text(date.description), .text(row.json), .double(row.quality), .text(row.skipReason == nil ? "pass" : "skip"),
-             .text(row.skipReason), .double(row.line?.line), .text(row.line?.book), .double(row.line?.overOdds),
-             .double(row.line?.underOdds), .text(row.line?.snapshotUTC)]
+            [
+                .text(row.gameID), .int(row.playerID), .text(row.market.rawValue), .text(Feature.version),
+                .text(date.description), .text(row.json), .double(row.quality),
+                .text(row.skipReason == nil ? "pass" : "skip"),
+                .text(row.skipReason), .double(row.line?.line), .text(row.line?.book), .double(row.line?.overOdds),
+                .double(row.line?.underOdds), .text(row.line?.snapshotUTC),
+            ]
         }
-        let write = try await FeatureStep.writer.plan(partition: partition, with: values, runID: context.runID,
-                                                      in: context.store)
+        let write = try await FeatureStep.writer.plan(
+            partition: partition, with: values, runID: context.runID,
+            in: context.store)
         let result = write.result
-        try await context.commit { db in try await write.apply(on: db); return result.written + result.deleted }
+        try await context.commit { db in
+            try await write.apply(on: db)
+            return result.written + result.deleted
+        }
         let skipped = rows.filter { $0.skipReason != nil }.count
         let lined = rows.filter { $0.values[.hasLine] == 1 }.count
         let quality = rows.map(\.quality).reduce(0, +) / Double(rows.count)
         var notes = [
             "\(rows.count) feature rows (\(Set(rows.map(\.playerID)).count) players × \(Market.allCases.count) markets), "
-                + "\(skipped) skipped by the gate, \(lined) with a line, mean quality \(String(format: "%.2f", quality))",
+                + "\(skipped) skipped by the gate, \(lined) with a line, mean quality \(String(format: "%.2f", quality))"
         ]
         if !excluded.isEmpty {
-            notes.append("quotes excluded: "
-                + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            notes.append(
+                "quotes excluded: "
+                    + excluded.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
         return StepReport(rowsWritten: result.written + result.deleted, notes: notes)
     }

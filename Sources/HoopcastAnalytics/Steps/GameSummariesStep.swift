@@ -17,15 +17,21 @@ public struct GameSummariesStep: Step {
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let db = context.store.sql
         let day = date.description
-        let pending = try await db.raw("""
+        let pending = try await db.raw(
+            """
             SELECT game_id FROM analytics_pending_games WHERE game_date < \(bind: day)
-            """).all().map { try $0.value("game_id", as: String.self) }
-        guard !pending.isEmpty else { return StepReport(rowsWritten: 0, notes: ["every game before \(day) is summarised"]) }
-        let lines = try await db.raw("""
+            """
+        ).all().map { try $0.value("game_id", as: String.self) }
+        guard !pending.isEmpty else {
+            return StepReport(rowsWritten: 0, notes: ["every game before \(day) is summarised"])
+        }
+        let lines = try await db.raw(
+            """
             SELECT \(unsafeRaw: WarehouseReader.boxScoreColumns) FROM raw_player_boxscores
             WHERE game_date < \(bind: day)
               AND game_id IN (SELECT game_id FROM analytics_pending_games WHERE game_date < \(bind: day))
-            """).all().map(WarehouseReader.boxScore)
+            """
+        ).all().map(WarehouseReader.boxScore)
         let (players, teams) = try GameSummarizer.summarize(lines)
         let summarised = Set(teams.map(\.gameID))
         if let missing = pending.first(where: { !summarised.contains($0) }) {
@@ -34,12 +40,15 @@ public struct GameSummariesStep: Step {
         let runID = context.runID
         try await context.commit { db in
             try await GameSummaryWriter.write(players: players, teams: teams, runID: runID, on: db)
-            for chunk in stride(from: 0, to: pending.count, by: 500).map({ Array(pending[$0..<min($0 + 500, pending.count)]) }) {
+            for chunk in stride(from: 0, to: pending.count, by: 500).map({
+                Array(pending[$0..<min($0 + 500, pending.count)])
+            }) {
                 try await db.delete(from: "analytics_pending_games").where("game_id", .in, chunk).run()
             }
             return players.count + teams.count
         }
-        return StepReport(rowsWritten: players.count + teams.count,
-                          notes: ["\(summarised.count) games summarised (\(players.count) player rows, \(teams.count) team rows)"])
+        return StepReport(
+            rowsWritten: players.count + teams.count,
+            notes: ["\(summarised.count) games summarised (\(players.count) player rows, \(teams.count) team rows)"])
     }
 }

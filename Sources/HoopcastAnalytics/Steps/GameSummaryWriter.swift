@@ -16,8 +16,10 @@ enum GameSummaryWriter {
         "offensive_rating", "defensive_rating", "source_hash", "run_id",
     ]
 
-    static func write(players: [PlayerGameSummary], teams: [TeamGameSummary], runID: String,
-                      on db: any SQLDatabase) async throws {
+    static func write(
+        players: [PlayerGameSummary], teams: [TeamGameSummary], runID: String,
+        on db: any SQLDatabase
+    ) async throws {
         let playerRows: [[SQLValue]] = players.map { summary in
             let line = summary.line
             return [

@@ -37,18 +37,25 @@ public struct UpcomingContextStep: Step {
             partition: [("game_date", .text(date.description))], with: contexts.map(UpcomingContextStep.values),
             runID: context.runID, in: context.store)
         let result = write.result
-        try await context.commit { db in try await write.apply(on: db); return result.written + result.deleted }
+        try await context.commit { db in
+            try await write.apply(on: db)
+            return result.written + result.deleted
+        }
         let withLines = contexts.filter { $0.total != nil || $0.spread != nil }.count / 2
-        return StepReport(rowsWritten: result.written + result.deleted, notes: [
-            "\(games.count) games on \(date): \(contexts.count) team contexts (\(result.written) changed), "
-                + "\(withLines) with a game line",
-        ])
+        return StepReport(
+            rowsWritten: result.written + result.deleted,
+            notes: [
+                "\(games.count) games on \(date): \(contexts.count) team contexts (\(result.written) changed), "
+                    + "\(withLines) with a game line"
+            ])
     }
 
     static func values(_ item: UpcomingContext) -> [SQLValue] {
-        [.text(item.gameDate.description), .text(item.gameID), .text(item.team.code), .text(item.opponent.code),
-         .int(item.isHome ? 1 : 0), .text(item.season.description), .text(item.seasonType.rawValue),
-         .int(item.restDays), .int(item.backToBack ? 1 : 0), .int(item.gamesLast7Days), .int(item.opponentRestDays),
-         .double(item.spread), .double(item.total), .text(item.lineSource)]
+        [
+            .text(item.gameDate.description), .text(item.gameID), .text(item.team.code), .text(item.opponent.code),
+            .int(item.isHome ? 1 : 0), .text(item.season.description), .text(item.seasonType.rawValue),
+            .int(item.restDays), .int(item.backToBack ? 1 : 0), .int(item.gamesLast7Days), .int(item.opponentRestDays),
+            .double(item.spread), .double(item.total), .text(item.lineSource),
+        ]
     }
 }

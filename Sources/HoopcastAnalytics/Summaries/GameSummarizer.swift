@@ -8,8 +8,10 @@ public enum GameSummarizer {
     }
 
     /// Summarises games; `lines` must hold every player row of each game it mentions.
-    public static func summarize(_ lines: [BoxScoreLine]) throws(Failure) -> (players: [PlayerGameSummary],
-                                                                               teams: [TeamGameSummary]) {
+    public static func summarize(_ lines: [BoxScoreLine]) throws(Failure) -> (
+        players: [PlayerGameSummary],
+        teams: [TeamGameSummary]
+    ) {
         var byGame: [String: [BoxScoreLine]] = [:]
         for line in lines { byGame[line.gameID, default: []].append(line) }
         var players: [PlayerGameSummary] = []
@@ -33,12 +35,15 @@ public enum GameSummarizer {
                 guard possessions > 0, own.minutes > 0 else {
                     throw Failure(description: "game \(gameID) has no possessions or minutes for \(team)")
                 }
-                teams.append(TeamGameSummary(
-                    gameID: gameID, team: team, opponent: opponent.key, gameDate: sample.gameDate,
-                    season: sample.season, seasonType: sample.seasonType, isHome: sample.isHome, minutes: own.minutes,
-                    totals: own, opponentTotals: opponent.value, possessions: possessions,
-                    pace: 48 * possessions / (own.minutes / 5), offensiveRating: 100 * Double(own.points) / possessions,
-                    defensiveRating: 100 * Double(opponent.value.points) / possessions, sourceHash: gameHash))
+                teams.append(
+                    TeamGameSummary(
+                        gameID: gameID, team: team, opponent: opponent.key, gameDate: sample.gameDate,
+                        season: sample.season, seasonType: sample.seasonType, isHome: sample.isHome,
+                        minutes: own.minutes,
+                        totals: own, opponentTotals: opponent.value, possessions: possessions,
+                        pace: 48 * possessions / (own.minutes / 5),
+                        offensiveRating: 100 * Double(own.points) / possessions,
+                        defensiveRating: 100 * Double(opponent.value.points) / possessions, sourceHash: gameHash))
             }
         }
         return (players, teams)

@@ -44,21 +44,26 @@ struct BackfillCommand: AsyncParsableCommand {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
         let (workers, noWait) = (workers, noWait)
         let outcome = try await storeOptions.withStore { store -> Backfill.Outcome? in
-            let backfill = Backfill(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy),
-                                         queue: JobQueue(store: store), workers: workers)
+            let backfill = Backfill(
+                pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy),
+                queue: JobQueue(store: store), workers: workers)
             if noWait {
                 let (dates, correlationID) = try await backfill.enqueue(from: first, to: last, force: force)
-                Terminal.out("queued \(dates.count) dates \(first)…\(last) as \(correlationID); run `hoopcast worker` to process them")
+                Terminal.out(
+                    "queued \(dates.count) dates \(first)…\(last) as \(correlationID); run `hoopcast worker` to process them"
+                )
                 return nil
             }
-            return try await backfill.run(from: first, to: last, force: force,
-                                          progress: { BackfillCommand.show($0) },
-                                          waiting: { BackfillCommand.explain($0) })
+            return try await backfill.run(
+                from: first, to: last, force: force,
+                progress: { BackfillCommand.show($0) },
+                waiting: { BackfillCommand.explain($0) })
         }
         guard let outcome else { return }
         if Terminal.isInteractive { Terminal.err("\n") }
-        Terminal.out("backfill \(first)…\(last): \(outcome.ran.count) dates run, \(outcome.skipped.count) already done, "
-            + "\(outcome.failed.count) failed")
+        Terminal.out(
+            "backfill \(first)…\(last): \(outcome.ran.count) dates run, \(outcome.skipped.count) already done, "
+                + "\(outcome.failed.count) failed")
         for failure in outcome.failed { Terminal.out("  ✗ \(failure.date) \(failure.step): \(failure.error)") }
         if !outcome.failed.isEmpty { throw ExitCode(1) }
     }
@@ -69,9 +74,10 @@ struct BackfillCommand: AsyncParsableCommand {
         guard let first = leases.first else { return }
         let seconds = max(0, Int(first.expiresAt.timeIntervalSinceNow.rounded(.up)))
         let more = leases.count > 1 ? " (and \(leases.count - 1) more job(s) held elsewhere)" : ""
-        Terminal.err("\(Terminal.isInteractive ? "\n" : "")waiting for the lease of worker \(first.owner) on "
-            + "\(first.jobKey) to expire at \(QueueTime.text(first.expiresAt)) (in \(seconds) s)\(more): if that worker "
-            + "died, its job is rescued then; if it is alive, it finishes the job\n")
+        Terminal.err(
+            "\(Terminal.isInteractive ? "\n" : "")waiting for the lease of worker \(first.owner) on "
+                + "\(first.jobKey) to expire at \(QueueTime.text(first.expiresAt)) (in \(seconds) s)\(more): if that worker "
+                + "died, its job is rescued then; if it is alive, it finishes the job\n")
     }
 
     /// A redrawn bar with ETA on a terminal; one line per date otherwise.
@@ -80,10 +86,12 @@ struct BackfillCommand: AsyncParsableCommand {
         if Terminal.isInteractive {
             let width = 30, filled = progress.total > 0 ? width * progress.done / progress.total : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            Terminal.err("\r\u{1B}[2K[\(bar)] \(progress.done)/\(progress.total) \(progress.date) \(progress.status), \(eta)")
+            Terminal.err(
+                "\r\u{1B}[2K[\(bar)] \(progress.done)/\(progress.total) \(progress.date) \(progress.status), \(eta)")
         } else {
-            Terminal.err("\(progress.done)/\(progress.total) \(progress.date) \(progress.status) "
-                + String(format: "(%.1f s elapsed, ", progress.elapsed) + "\(eta))\n")
+            Terminal.err(
+                "\(progress.done)/\(progress.total) \(progress.date) \(progress.status) "
+                    + String(format: "(%.1f s elapsed, ", progress.elapsed) + "\(eta))\n")
         }
     }
 }

@@ -57,18 +57,19 @@ struct BenchCommand: AsyncParsableCommand {
             guard outcome.succeeded else { throw ValidationError("warm run failed") }
         }
         warm.sort()
-        Terminal.out(TextTable.render([
-            ["measure", "value"],
-            ["dataset", data],
-            ["rows read", "\(rows)"],
-            ["import (fresh store), s", String(format: "%.2f", importSeconds)],
-            ["peak RSS after import, MiB", String(format: "%.0f", importRSS)],
-            ["re-import (nothing changes), s", String(format: "%.2f", reimportSeconds)],
-            ["run --date \(day) cold (summarise all history), s", String(format: "%.2f", coldSeconds)],
-            ["run --date \(day) warm, median of \(warm.count), s", String(format: "%.3f", warm[warm.count / 2])],
-            ["peak RSS overall, MiB", String(format: "%.0f", BenchCommand.peakResidentMiB())],
-            ["names resolved", imported.resolution.map { String(format: "%.2f%%", $0.rate * 100) } ?? "-"],
-        ]))
+        Terminal.out(
+            TextTable.render([
+                ["measure", "value"],
+                ["dataset", data],
+                ["rows read", "\(rows)"],
+                ["import (fresh store), s", String(format: "%.2f", importSeconds)],
+                ["peak RSS after import, MiB", String(format: "%.0f", importRSS)],
+                ["re-import (nothing changes), s", String(format: "%.2f", reimportSeconds)],
+                ["run --date \(day) cold (summarise all history), s", String(format: "%.2f", coldSeconds)],
+                ["run --date \(day) warm, median of \(warm.count), s", String(format: "%.3f", warm[warm.count / 2])],
+                ["peak RSS overall, MiB", String(format: "%.0f", BenchCommand.peakResidentMiB())],
+                ["names resolved", imported.resolution.map { String(format: "%.2f%%", $0.rate * 100) } ?? "-"],
+            ]))
     }
 
     /// The process's peak resident set size, MiB.

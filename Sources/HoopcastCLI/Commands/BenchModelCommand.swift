@@ -34,8 +34,9 @@ struct BenchModelCommand: AsyncParsableCommand {
         let modelFile = URL(fileURLWithPath: model)
         let metadataFile = modelFile.deletingPathExtension().appendingPathExtension("meta.json")
         let metadata = try ModelMetadata(contentsOf: metadataFile)
-        let registered = try RegisteredModel(metadata: metadata, model: try CatBoostModel(contentsOf: modelFile),
-                                             file: modelFile, metadataFile: metadataFile)
+        let registered = try RegisteredModel(
+            metadata: metadata, model: try CatBoostModel(contentsOf: modelFile),
+            file: modelFile, metadataFile: metadataFile)
         let rows = try BenchModelCommand.rows(of: metadata.market, in: URL(fileURLWithPath: csv))
         guard !rows.isEmpty else { throw ValidationError("\(csv) has no rows for \(metadata.market.rawValue)") }
 
@@ -54,18 +55,22 @@ struct BenchModelCommand: AsyncParsableCommand {
             throw ValidationError("the batch evaluator disagrees with the row-by-row evaluator")
         }
 
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-bench-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hoopcast-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }  // best effort: a temp dir
         let predictionsFile = scratch.appendingPathComponent("catboost.txt")
-        let child = ChildProcess(executable: python, arguments: [
-            script, "--model", modelFile.path, "--csv", csv, "--market", metadata.market.rawValue,
-            "--repeats", "\(max(1, repeats))", "--predictions", predictionsFile.path,
-        ])
+        let child = ChildProcess(
+            executable: python,
+            arguments: [
+                script, "--model", modelFile.path, "--csv", csv, "--market", metadata.market.rawValue,
+                "--repeats", "\(max(1, repeats))", "--predictions", predictionsFile.path,
+            ])
         let result = try await child.run(timeout: .seconds(1800))
         guard result.status == 0 else {
-            throw ValidationError("`\(child.description)` failed (status \(result.status)):\n"
-                + ChildProcess.tail(result.standardError))
+            throw ValidationError(
+                "`\(child.description)` failed (status \(result.status)):\n"
+                    + ChildProcess.tail(result.standardError))
         }
         let catboost = try JSONDecoder().decode(CatBoostTiming.self, from: Data(result.standardOutput.utf8))
         let theirs = try String(contentsOf: predictionsFile, encoding: .utf8).split(separator: "\n").map { Double($0) }
@@ -78,19 +83,28 @@ struct BenchModelCommand: AsyncParsableCommand {
             ["measure", "value"],
             ["model", "\(registered.id) (\(registered.model.treeCount) trees, depth \(metadata.parameters.depth))"],
             ["rows (\(metadata.market.rawValue))", "\(rows.count)"],
-            ["Swift evaluator, one row per call, rows/s (best of \(max(1, repeats)))",
-             String(format: "%.0f", Double(rows.count) / best)],
-            ["Swift evaluator, all rows per call (quantised), rows/s", String(format: "%.0f", Double(rows.count) / bestBatch)],
+            [
+                "Swift evaluator, one row per call, rows/s (best of \(max(1, repeats)))",
+                String(format: "%.0f", Double(rows.count) / best),
+            ],
+            [
+                "Swift evaluator, all rows per call (quantised), rows/s",
+                String(format: "%.0f", Double(rows.count) / bestBatch),
+            ],
             ["catboost predict, all rows per call, rows/s", String(format: "%.0f", catboost.batchRowsPerSecond)],
-            ["catboost predict, one row per call, rows/s (\(catboost.singleRows) rows)",
-             String(format: "%.0f", catboost.singleRowsPerSecond)],
+            [
+                "catboost predict, one row per call, rows/s (\(catboost.singleRows) rows)",
+                String(format: "%.0f", catboost.singleRowsPerSecond),
+            ],
             ["largest |Swift − catboost|", String(format: "%.2e", worst)],
         ]
         if let models {
             let started = ContinuousClock.now
             let registry = try ModelRegistry(directory: URL(fileURLWithPath: models))
             let seconds = (ContinuousClock.now - started) / .seconds(1)
-            table.append(["load registry \(models) (\(registry.entries.count) models), s", String(format: "%.2f", seconds)])
+            table.append([
+                "load registry \(models) (\(registry.entries.count) models), s", String(format: "%.2f", seconds),
+            ])
         }
         Terminal.out(TextTable.render(table))
     }
@@ -121,12 +135,13 @@ struct BenchModelCommand: AsyncParsableCommand {
                 throw ValidationError("\(url.path):\(index): \(fields.count) fields, expected \(first + count + 1)")
             }
             guard fields[3] == market.rawValue else { continue }
-            rows.append(try fields[first..<(first + count)].map { field in
-                guard let value = Double(field) else {
-                    throw ValidationError("\(url.path):\(index): '\(field)' is not a number")
-                }
-                return value
-            })
+            rows.append(
+                try fields[first..<(first + count)].map { field in
+                    guard let value = Double(field) else {
+                        throw ValidationError("\(url.path):\(index): '\(field)' is not a number")
+                    }
+                    return value
+                })
         }
         return rows
     }

@@ -9,7 +9,8 @@ import HoopcastStore
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Import the bundled real NBA data (2021-22 → 2023-24) into a fresh store, run the pipeline up to a date, "
+        abstract:
+            "Import the bundled real NBA data (2021-22 → 2023-24) into a fresh store, run the pipeline up to a date, "
             + "and show its predictions, their grades and an evaluation.",
         discussion: """
             Calibrated probabilities need graded history, so the demo backfills from --from to --date (each date \
@@ -48,14 +49,20 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    private func demo(warehouse: Store, location: StoreLocation, directory: URL, first: GameDate,
-                      day: GameDate) async throws {
-        let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(directory: directory)
+    private func demo(
+        warehouse: Store, location: StoreLocation, directory: URL, first: GameDate,
+        day: GameDate
+    ) async throws {
+        let imported = try await ImportWorkflow(store: warehouse, strict: false, showProgress: true).run(
+            directory: directory)
         imported.printSummary()
         Terminal.out("\nRunning the daily pipeline for every date from \(first) to \(day), each as of its morning …")
-        let backfill = try await Backfill(pipeline: try DailyPipeline.make(
-            registry: try predictionOptions.registry(), linePolicy: try predictionOptions.linePolicy()), store: warehouse)
-            .run(from: first, to: day, force: false) { BackfillCommand.show($0) }
+        let backfill = try await Backfill(
+            pipeline: try DailyPipeline.make(
+                registry: try predictionOptions.registry(), linePolicy: try predictionOptions.linePolicy()),
+            store: warehouse
+        )
+        .run(from: first, to: day, force: false) { BackfillCommand.show($0) }
         if Terminal.isInteractive { Terminal.err("\n") }
         for failure in backfill.failed { Terminal.out("  ✗ \(failure.date) \(failure.step): \(failure.error)") }
         guard backfill.failed.isEmpty else { throw ExitCode(1) }
@@ -67,7 +74,8 @@ struct DemoCommand: AsyncParsableCommand {
         Terminal.out(EvaluateCommand.table(report).components(separatedBy: "\n").dropFirst().joined(separator: "\n"))
         let path: String
         if case .sqlite(let file) = location { path = file } else { path = "\(location)" }
-        Terminal.out("""
+        Terminal.out(
+            """
 
             Where to look:
               sqlite3 \(path) "SELECT * FROM predictions_player_props WHERE game_date = '\(day)' AND recommendation <> 'NO_LINE'"
@@ -78,8 +86,9 @@ struct DemoCommand: AsyncParsableCommand {
             """)
         if imported.report.hasRejections {
             // The bundled data is real, warts included: a rejected row is the import doing its job, not a failure.
-            Terminal.out("\nNote: \(imported.report.issues.count) real row(s) were rejected as impossible values "
-                + "(listed above) and kept in raw_import_quarantine; `hoopcast import` exits 1 in that case.")
+            Terminal.out(
+                "\nNote: \(imported.report.issues.count) real row(s) were rejected as impossible values "
+                    + "(listed above) and kept in raw_import_quarantine; `hoopcast import` exits 1 in that case.")
         }
     }
 }

@@ -7,7 +7,8 @@ import HoopcastPredictions
 struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Report graded predictions of a date range per system and market (accuracy vs the line, bets, calibration).",
+        abstract:
+            "Report graded predictions of a date range per system and market (accuracy vs the line, bets, calibration).",
         discussion: """
             Every number comes from predictions graded after their games, each made with data from before its \
             date (walk-forward). `line_mae` is the line's own error on the same rows as `model_mae_lined`: the bar \
@@ -30,9 +31,12 @@ struct EvaluateCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSetup.bootstrap()
         let (first, last) = try DateRange.parse(from: from, to: to)
-        let rows = try await storeOptions.withStore { try await EvaluationReader(db: $0.sql).rows(from: first, to: last) }
+        let rows = try await storeOptions.withStore {
+            try await EvaluationReader(db: $0.sql).rows(from: first, to: last)
+        }
         guard !rows.isEmpty else {
-            throw ValidationError("no graded predictions between \(first) and \(last): run `hoopcast backfill` for those dates first")
+            throw ValidationError(
+                "no graded predictions between \(first) and \(last): run `hoopcast backfill` for those dates first")
         }
         let report = Evaluation.report(from: first, to: last, rows: rows)
         if json {
@@ -43,7 +47,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     }
 
     static func table(_ report: EvaluationReport) -> String {
-        func number(_ value: Double?, _ format: String = "%.2f") -> String { value.map { String(format: format, $0) } ?? "–" }
+        func number(_ value: Double?, _ format: String = "%.2f") -> String {
+            value.map { String(format: format, $0) } ?? "–"
+        }
         var rows = [["system", "market", "n", "MAE", "lined", "MAE lined", "line MAE", "bets", "W-L-P", "hit", "ROI"]]
         for result in report.results {
             rows.append([

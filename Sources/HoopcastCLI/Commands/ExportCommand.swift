@@ -8,7 +8,8 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a date's predictions, best bets, graded results and system performance as JSON files.",
-        discussion: "Each file is described by a JSON Schema in schemas/ (predictions, best_bets, results, performance)."
+        discussion:
+            "Each file is described by a JSON Schema in schemas/ (predictions, best_bets, results, performance)."
     )
 
     @Option(help: "The date, YYYY-MM-DD.")

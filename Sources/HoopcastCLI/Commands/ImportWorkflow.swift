@@ -19,8 +19,9 @@ struct ImportWorkflow: Sendable {
             // An issue's description escapes control characters: input never reaches the terminal raw.
             for issue in report.issues.prefix(20) { Terminal.out("rejected: \(issue.description)") }
             if report.issues.count > 20 {
-                Terminal.out("… \(report.issues.count - 20) more rejections in raw_import_quarantine "
-                             + "(raw_import_quarantine_runs lists run \(report.runID))")
+                Terminal.out(
+                    "… \(report.issues.count - 20) more rejections in raw_import_quarantine "
+                        + "(raw_import_quarantine_runs lists run \(report.runID))")
             }
             if report.aborted {
                 Terminal.out("--strict: nothing was loaded because \(report.issues.count) rows were rejected")
@@ -41,8 +42,9 @@ struct ImportWorkflow: Sendable {
     func run(directory: URL) async throws -> Outcome {
         let started = Date()
         let runID = RunLog.newRunID(prefix: "import")
-        let importer = DatasetImporter(store: store, strict: strict,
-                                       progress: ImportProgressPrinter(enabled: showProgress))
+        let importer = DatasetImporter(
+            store: store, strict: strict,
+            progress: ImportProgressPrinter(enabled: showProgress))
         let report = try await importer.importDirectory(directory, runID: runID)
         var resolution: NameResolutionSummary?
         if !report.aborted {

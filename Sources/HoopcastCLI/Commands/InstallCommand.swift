@@ -23,10 +23,15 @@ struct InstallCommand: ParsableCommand {
         let share = prefixURL.appendingPathComponent(BundledResources.sharePath)
         let items: [(source: URL, target: URL)] = [
             (BundledResources.executable, prefixURL.appendingPathComponent("bin/hoopcast")),
-            (try BundledResources.locate(BundledResources.demoData, what: "the demo data", override: "--data DIR"),
-             share.appendingPathComponent(BundledResources.demoData)),
-            (try BundledResources.locate(BundledResources.models, what: "the model registry", override: "--models DIR"),
-             share.appendingPathComponent(BundledResources.models)),
+            (
+                try BundledResources.locate(BundledResources.demoData, what: "the demo data", override: "--data DIR"),
+                share.appendingPathComponent(BundledResources.demoData)
+            ),
+            (
+                try BundledResources.locate(
+                    BundledResources.models, what: "the model registry", override: "--models DIR"),
+                share.appendingPathComponent(BundledResources.models)
+            ),
         ]
         for item in items {
             try InstallCommand.copy(item.source, to: item.target)

@@ -21,13 +21,14 @@ struct RegistryCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
-        LoggingSetup.bootstrap()
+            LoggingSetup.bootstrap()
             let limit = limit
             try await storeOptions.withStore { store in try await Self.list(store: store, limit: limit) }
         }
 
         static func list(store: Store, limit: Int) async throws {
-            let rows = try await store.sql.raw("""
+            let rows = try await store.sql.raw(
+                """
                 SELECT r.player_name, r.status, r.candidates, COUNT(*) AS n, MIN(p.game_date) AS first_date,
                        MAX(p.game_date) AS last_date
                 FROM raw_prop_lines p
@@ -38,7 +39,8 @@ struct RegistryCommand: AsyncParsableCommand {
                 GROUP BY r.player_name, r.status, r.candidates
                 ORDER BY n DESC, r.player_name
                 LIMIT \(bind: limit)
-                """).all()
+                """
+            ).all()
             var table = [["name", "status", "rows", "dates", "candidates"]]
             for row in rows {
                 table.append([

@@ -11,7 +11,8 @@ import Logging
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the daily pipeline for a date, point in time (only data before the date, plus its schedule and lines).",
+        abstract:
+            "Run the daily pipeline for a date, point in time (only data before the date, plus its schedule and lines).",
         discussion: """
             The date's steps are queued as jobs (re-opening finished ones) and run here, as a DAG, by the same \
             worker code as `hoopcast worker`: each attempt is recorded in ops_step_executions and \
@@ -58,8 +59,9 @@ struct RunWorkflow: Sendable {
         let runID = RunLog.newRunID(prefix: "run")
         let runLog = RunLog(store: store)
         try await runLog.start(runID: runID, command: "run --date \(date)")
-        let runner = PipelineRunner(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), store: store,
-                                    logger: Logger(label: "hoopcast.run"))
+        let runner = PipelineRunner(
+            pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), store: store,
+            logger: Logger(label: "hoopcast.run"))
         let outcome = try await runner.run(date: date, runID: runID)
         try await runLog.finish(runID: runID, error: outcome.firstFailure.map { "\($0.step): \($0.error ?? "")" })
         return outcome
@@ -68,7 +70,8 @@ struct RunWorkflow: Sendable {
     /// Queues the date's jobs (re-opening finished ones) without running them; returns the run id and job count.
     func enqueue(date: GameDate) async throws -> (runID: String, jobs: Int) {
         let runID = RunLog.newRunID(prefix: "run")
-        let specs = JobPlan.specs(pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), dates: [date])
+        let specs = JobPlan.specs(
+            pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy), dates: [date])
         try await JobQueue(store: store).enqueue(specs, correlationID: runID, force: true)
         return (runID, specs.count)
     }
@@ -79,8 +82,9 @@ extension PipelineRunner.DateOutcome {
     func print() {
         Terminal.out("run \(runID) for \(date):")
         if steps.contains(where: { $0.status == .running }) {
-            Terminal.out("  another process holds \(date)'s jobs (a `run`, `backfill` or `worker` started before this "
-                + "one): it finishes them; see `hoopcast status` and `hoopcast jobs show KEY`")
+            Terminal.out(
+                "  another process holds \(date)'s jobs (a `run`, `backfill` or `worker` started before this "
+                    + "one): it finishes them; see `hoopcast status` and `hoopcast jobs show KEY`")
         }
         for step in steps {
             let time = String(format: "%.2f s", step.seconds)

@@ -25,7 +25,8 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "First date NOT used for fitting, YYYY-MM-DD; names the model files.")
     var trainUntil: String
 
-    @Option(help: "Comma-separated markets (default: all of \(Market.allCases.map(\.rawValue).joined(separator: ","))).")
+    @Option(
+        help: "Comma-separated markets (default: all of \(Market.allCases.map(\.rawValue).joined(separator: ","))).")
     var markets: String?
 
     @Option(help: "Model registry directory.")
@@ -62,8 +63,9 @@ struct TrainCommand: AsyncParsableCommand {
         }
         if Terminal.isInteractive { Terminal.err("\n") }
         Terminal.out(outcome.table)
-        Terminal.out("models written to \(configuration.modelsDirectory.path) (catboost \(outcome.catboostVersion), "
-            + "\(outcome.exportedRows) feature rows exported)")
+        Terminal.out(
+            "models written to \(configuration.modelsDirectory.path) (catboost \(outcome.catboostVersion), "
+                + "\(outcome.exportedRows) feature rows exported)")
     }
 
     /// The options as a workflow configuration.
@@ -73,17 +75,19 @@ struct TrainCommand: AsyncParsableCommand {
             throw ValidationError("--train-until must be a YYYY-MM-DD date after --from, got '\(trainUntil)'")
         }
         guard iterations.map({ $0 > 0 }) ?? true, depth.map({ (1...16).contains($0) }) ?? true,
-              learningRate.map({ $0 > 0 && $0 <= 1 }) ?? true, timeout > 0
+            learningRate.map({ $0 > 0 && $0 <= 1 }) ?? true, timeout > 0
         else {
-            throw ValidationError("--iterations and --timeout must be positive, --depth 1…16, --learning-rate in (0, 1]")
+            throw ValidationError(
+                "--iterations and --timeout must be positive, --depth 1…16, --learning-rate in (0, 1]")
         }
         var chosen = Market.allCases
         if let markets {
             chosen = try markets.split(separator: ",").map { name in
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
                 guard let market = Market(rawValue: trimmed) else {
-                    throw ValidationError("--markets: '\(trimmed)' is not one of "
-                        + Market.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw ValidationError(
+                        "--markets: '\(trimmed)' is not one of "
+                            + Market.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 return market
             }

@@ -32,26 +32,36 @@ struct TuneCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSetup.bootstrap()
         let (first, last) = try DateRange.parse(from: from, to: to)
-        let rows = try await storeOptions.withStore { try await EvaluationReader(db: $0.sql).rows(from: first, to: last) }
+        let rows = try await storeOptions.withStore {
+            try await EvaluationReader(db: $0.sql).rows(from: first, to: last)
+        }
         let table = ThresholdTuning.table(rows)
         guard table.contains(where: { $0.bets > 0 }) else {
             throw ValidationError("no calibrated lined predictions between \(first) and \(last): nothing to tune on")
         }
         let best = ThresholdTuning.best(table, system: system)
         if json {
-            struct Output: Encodable { var from: String, to: String, system: String, best: Double?, table: [ThresholdTuning.Row] }
-            Terminal.out(try JSONOutput.encode(Output(from: first.description, to: last.description, system: system,
-                                                      best: best?.threshold, table: table)))
+            struct Output: Encodable {
+                var from: String, to: String, system: String, best: Double?, table: [ThresholdTuning.Row]
+            }
+            Terminal.out(
+                try JSONOutput.encode(
+                    Output(
+                        from: first.description, to: last.description, system: system,
+                        best: best?.threshold, table: table)))
             return
         }
         var lines = [["system", "threshold", "bets", "wins", "hit", "ROI"]]
         for row in table {
-            lines.append([row.system, String(format: "%.2f", row.threshold), "\(row.bets)", "\(row.wins)",
-                          row.hitRate.map { String(format: "%.1f%%", 100 * $0) } ?? "–",
-                          row.roi.map { String(format: "%+.1f%%", 100 * $0) } ?? "–"])
+            lines.append([
+                row.system, String(format: "%.2f", row.threshold), "\(row.bets)", "\(row.wins)",
+                row.hitRate.map { String(format: "%.1f%%", 100 * $0) } ?? "–",
+                row.roi.map { String(format: "%+.1f%%", 100 * $0) } ?? "–",
+            ])
         }
         Terminal.out(TextTable.render(lines))
-        Terminal.out(best.map { "best for \(system): \(String(format: "%.2f", $0.threshold)) (\($0.bets) bets)" }
-            ?? "no threshold has \(ThresholdTuning.minimumBets) bets for \(system) on this window")
+        Terminal.out(
+            best.map { "best for \(system): \(String(format: "%.2f", $0.threshold)) (\($0.bets) bets)" }
+                ?? "no threshold has \(ThresholdTuning.minimumBets) bets for \(system) on this window")
     }
 }

@@ -21,15 +21,20 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "The game date (YYYY-MM-DD, US Eastern).")
     var date: String
 
-    @Option(help: "Comma-separated sources (nba_cdn, nba_stats, bdl, odds_api, espn, bettingpros) or endpoints (nba_stats.boxscore_traditional); default all.")
+    @Option(
+        help:
+            "Comma-separated sources (nba_cdn, nba_stats, bdl, odds_api, espn, bettingpros) or endpoints (nba_stats.boxscore_traditional); default all."
+    )
     var sources: String?
 
     @Option(help: "morning, pretip, overnight or all.")
     var phase: String = "all"
 
-    @Option(name: .customLong("odds-snapshot"), help: ArgumentHelp(
-        "Use The Odds API's historical snapshot at this UTC time (YYYY-MM-DDTHH:MM:SSZ) instead of live odds.",
-        valueName: "time"))
+    @Option(
+        name: .customLong("odds-snapshot"),
+        help: ArgumentHelp(
+            "Use The Odds API's historical snapshot at this UTC time (YYYY-MM-DDTHH:MM:SSZ) instead of live odds.",
+            valueName: "time"))
     var oddsSnapshot: String?
 
     @Flag(help: "Print the report as JSON on standard output.")
@@ -46,7 +51,8 @@ struct IngestCommand: AsyncParsableCommand {
         LoggingSetup.bootstrap()
         guard let day = GameDate(date) else { throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'") }
         guard let phase = IngestPhase(rawValue: phase) else {
-            throw ValidationError("--phase must be one of \(IngestPhase.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--phase must be one of \(IngestPhase.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let selected = LiveOptions.list(sources)
         let settings = try live.settings()
@@ -65,7 +71,10 @@ struct IngestCommand: AsyncParsableCommand {
                 let report = try await LiveIngestor(client: client, store: store, archive: archive, settings: settings)
                     .run(date: day, phase: phase, sources: selected, oddsSnapshot: snapshot, runID: runID)
                 guard let registry, !report.failed else { return (report, nil) }
-                return (report, try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).run(date: day))
+                return (
+                    report,
+                    try await RunWorkflow(store: store, registry: registry, linePolicy: linePolicy).run(date: day)
+                )
             }
         } catch {
             try await transport.shutdown()
@@ -82,17 +91,21 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     static func print(_ report: IngestReport) {
-        Terminal.out("ingest \(report.date) (\(report.phase)): \(report.scheduledGames) scheduled games, run \(report.runID)")
+        Terminal.out(
+            "ingest \(report.date) (\(report.phase)): \(report.scheduledGames) scheduled games, run \(report.runID)")
         for payload in report.payloads {
             let rows = payload.parsed.values.reduce(0, +)
             let changed = payload.writes.reduce(0) { $0 + $1.inserted + $1.updated }
             if let error = payload.error {
                 Terminal.out("  FAILED \(payload.endpoint) [\(payload.errorKind ?? "")]: \(error)")
             } else {
-                Terminal.out("  ok     \(payload.endpoint): \(rows) rows parsed, \(changed) changed, \(payload.issues.count) rejected")
+                Terminal.out(
+                    "  ok     \(payload.endpoint): \(rows) rows parsed, \(changed) changed, \(payload.issues.count) rejected"
+                )
             }
         }
         for note in report.skipped { Terminal.out("  skipped \(note)") }
-        Terminal.out(report.failed ? "FAILED: data is missing for \(report.date)" : "ok: \(report.rowsChanged) rows changed")
+        Terminal.out(
+            report.failed ? "FAILED: data is missing for \(report.date)" : "ok: \(report.rowsChanged) rows changed")
     }
 }

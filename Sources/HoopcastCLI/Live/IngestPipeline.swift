@@ -23,12 +23,16 @@ extension DailyPipeline {
     /// The worker's pipeline: the daily pipeline's steps plus `ingest.morning`, `ingest.pretip` and
     /// `ingest.overnight`, each of which re-opens the daily pipeline's jobs for its date after a successful ingest.
     /// Dates are queued from ``make(registry:linePolicy:)`` alone (`run`, `backfill`), never with ingest jobs.
-    static func withIngest(registry: ModelRegistry, linePolicy: LinePolicy = .consensus,
-                           ingest: IngestStepSettings) throws -> Pipeline {
+    static func withIngest(
+        registry: ModelRegistry, linePolicy: LinePolicy = .consensus,
+        ingest: IngestStepSettings
+    ) throws -> Pipeline {
         let daily = try make(registry: registry, linePolicy: linePolicy)
         let steps: [any Step] = scheduledPhases.map { phase in
-            LiveIngestStep(phase: phase, client: ingest.client, archive: ingest.archive, settings: ingest.settings,
-                           sources: ingest.sources) { date in JobPlan.specs(pipeline: daily, dates: [date]) }
+            LiveIngestStep(
+                phase: phase, client: ingest.client, archive: ingest.archive, settings: ingest.settings,
+                sources: ingest.sources
+            ) { date in JobPlan.specs(pipeline: daily, dates: [date]) }
         }
         return try Pipeline(daily.ordered + steps)
     }

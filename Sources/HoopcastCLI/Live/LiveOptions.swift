@@ -6,18 +6,24 @@ import HoopcastLive
 
 /// Options shared by the live commands: the archive location, base-URL overrides and rate limits.
 struct LiveOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Raw archive directory (default $HOOPCAST_ARCHIVE, else hoopcast-data/archive).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Raw archive directory (default $HOOPCAST_ARCHIVE, else hoopcast-data/archive).", valueName: "dir"))
     var archive: String?
 
-    @Option(name: .customLong("base-url"), parsing: .singleValue, help: ArgumentHelp(
-        "Override a source's base URL, e.g. odds_api=http://127.0.0.1:8080 (repeatable; also $HOOPCAST_BASE_URL_<SOURCE>).",
-        valueName: "source=url"))
+    @Option(
+        name: .customLong("base-url"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Override a source's base URL, e.g. odds_api=http://127.0.0.1:8080 (repeatable; also $HOOPCAST_BASE_URL_<SOURCE>).",
+            valueName: "source=url"))
     var baseURLs: [String] = []
 
-    @Option(name: .customLong("rate"), parsing: .singleValue, help: ArgumentHelp(
-        "Requests per minute for a host, e.g. stats.nba.com=20; 0 turns limiting off (repeatable).",
-        valueName: "host=n"))
+    @Option(
+        name: .customLong("rate"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Requests per minute for a host, e.g. stats.nba.com=20; 0 turns limiting off (repeatable).",
+            valueName: "host=n"))
     var rates: [String] = []
 
     /// Reads `HOOPCAST_MAX_DECOMPRESSED_MB` (once per process, see ``ByteLimit``) so that a value that is not a limit
@@ -57,9 +63,11 @@ struct LiveOptions: ParsableArguments {
 
     /// The HTTP transport for these policies (one connect timeout per distinct policy); shut it down when done.
     func transport(policies: [String: HostPolicy]) -> AsyncHTTPTransport {
-        AsyncHTTPTransport(connectTimeouts: Set(EndpointCatalog.all.map {
-            (policies[$0.host] ?? HostPolicy.defaults(host: $0.host)).connectTimeout
-        }))
+        AsyncHTTPTransport(
+            connectTimeouts: Set(
+                EndpointCatalog.all.map {
+                    (policies[$0.host] ?? HostPolicy.defaults(host: $0.host)).connectTimeout
+                }))
     }
 
     /// `a,b` → a set of trimmed names; nil for nil.

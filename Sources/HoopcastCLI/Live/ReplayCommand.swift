@@ -49,18 +49,25 @@ struct ReplayCommand: AsyncParsableCommand {
         if let file, let source {
             let url = URL(fileURLWithPath: file)
             if dryRun {
-                outcomes = [try await Replayer.replayFile(url, endpoint: source, date: day, store: nil, dryRun: true,
-                                                          runID: runID)]
+                outcomes = [
+                    try await Replayer.replayFile(
+                        url, endpoint: source, date: day, store: nil, dryRun: true,
+                        runID: runID)
+                ]
             } else {
-                outcomes = [try await storeOptions.withStore { store in
-                    try await Replayer.replayFile(url, endpoint: source, date: day, store: store, dryRun: false, runID: runID)
-                }]
+                outcomes = [
+                    try await storeOptions.withStore { store in
+                        try await Replayer.replayFile(
+                            url, endpoint: source, date: day, store: store, dryRun: false, runID: runID)
+                    }
+                ]
             }
         } else {
             let (archive, source, dryRun) = (live.rawArchive(), source, dryRun)
             outcomes = try await storeOptions.withStore { store in
-                try await Replayer(store: store, archive: archive).replay(date: day, source: source, dryRun: dryRun,
-                                                                          runID: runID)
+                try await Replayer(store: store, archive: archive).replay(
+                    date: day, source: source, dryRun: dryRun,
+                    runID: runID)
             }
         }
         if json {
@@ -72,7 +79,9 @@ struct ReplayCommand: AsyncParsableCommand {
                 } else {
                     let counts = outcome.parsed.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                     let changed = outcome.writes.reduce(0) { $0 + $1.inserted + $1.updated }
-                    Terminal.out("ok \(outcome.endpoint) \(outcome.sha256.prefix(12)): \(counts.joined(separator: " ")), \(changed) changed")
+                    Terminal.out(
+                        "ok \(outcome.endpoint) \(outcome.sha256.prefix(12)): \(counts.joined(separator: " ")), \(changed) changed"
+                    )
                 }
             }
         }

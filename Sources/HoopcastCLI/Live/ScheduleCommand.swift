@@ -10,7 +10,8 @@ import ServiceLifecycle
 struct ScheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Queue the live ingest phases at their times (US Eastern) until SIGTERM/SIGINT; `hoopcast worker` runs them.",
+        abstract:
+            "Queue the live ingest phases at their times (US Eastern) until SIGTERM/SIGINT; `hoopcast worker` runs them.",
         discussion: """
             For game date D: ingest.morning at --morning on D; ingest.pretip every --pretip-every minutes from \
             --pretip-from on D while before D's last tip-off (from the NBA.com schedule, so known once a morning \
@@ -32,7 +33,8 @@ struct ScheduleCommand: AsyncParsableCommand {
     @Option(help: "The overnight phase, HH:MM US Eastern, on the day after the game date.")
     var overnight = "03:00"
 
-    @Option(name: .customLong("catch-up-minutes"), help: "At start, queue the slots that fell due this many minutes back.")
+    @Option(
+        name: .customLong("catch-up-minutes"), help: "At start, queue the slots that fell due this many minutes back.")
     var catchUpMinutes = 60.0
 
     @Option(name: .customLong("poll-seconds"), help: "Longest sleep between passes (new tip-offs add pre-tip slots).")
@@ -47,12 +49,16 @@ struct ScheduleCommand: AsyncParsableCommand {
     func schedule() throws -> IngestSchedule {
         var times: [WallTime] = []
         for (option, text) in [("--morning", morning), ("--pretip-from", pretipFrom), ("--overnight", overnight)] {
-            guard let time = WallTime(text) else { throw ValidationError("\(option) takes HH:MM (24-hour), got '\(text)'") }
+            guard let time = WallTime(text) else {
+                throw ValidationError("\(option) takes HH:MM (24-hour), got '\(text)'")
+            }
             times.append(time)
         }
         guard pretipEvery >= 1 else { throw ValidationError("--pretip-every must be at least 1 (minutes)") }
-        return IngestSchedule(.init(morning: times[0], pretipFrom: times[1], pretipEveryMinutes: pretipEvery,
-                                    overnight: times[2]))
+        return IngestSchedule(
+            .init(
+                morning: times[0], pretipFrom: times[1], pretipEveryMinutes: pretipEvery,
+                overnight: times[2]))
     }
 
     func run() async throws {
@@ -64,17 +70,22 @@ struct ScheduleCommand: AsyncParsableCommand {
         let (attempts, catchUp, poll) = (attempts, catchUpMinutes * 60, pollSeconds)
         let logger = Logger(label: "hoopcast.schedule")
         try await storeOptions.withStore(connect: .patient) { store in
-            let scheduler = IngestScheduler(schedule: schedule, queue: JobQueue(store: store), maxAttempts: attempts,
-                                            logger: logger)
-            logger.info("schedule started", metadata: [
-                "store": "\(store.location)", "morning": "\(schedule.config.morning)",
-                "pretip_from": "\(schedule.config.pretipFrom)", "pretip_every_minutes": "\(schedule.config.pretipEveryMinutes)",
-                "overnight": "\(schedule.config.overnight)",
-            ])
+            let scheduler = IngestScheduler(
+                schedule: schedule, queue: JobQueue(store: store), maxAttempts: attempts,
+                logger: logger)
+            logger.info(
+                "schedule started",
+                metadata: [
+                    "store": "\(store.location)", "morning": "\(schedule.config.morning)",
+                    "pretip_from": "\(schedule.config.pretipFrom)",
+                    "pretip_every_minutes": "\(schedule.config.pretipEveryMinutes)",
+                    "overnight": "\(schedule.config.overnight)",
+                ])
             let service = ScheduleService(scheduler: scheduler, catchUpSeconds: catchUp, pollSeconds: poll)
-            let group = ServiceGroup(configuration: .init(
-                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
             logger.info("schedule stopped")
         }
@@ -89,12 +100,14 @@ struct ScheduleService: Service {
     let pollSeconds: Double
 
     func run() async throws {
-        try await scheduler.run(catchUpSeconds: catchUpSeconds, pollSeconds: pollSeconds, sleep: { seconds in
-            do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(seconds)) }
-            } catch is CancellationError {
-                // Woken by the shutdown (or a cancelled task): the loop checks shouldStop next.
-            }
-        }, shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
+        try await scheduler.run(
+            catchUpSeconds: catchUpSeconds, pollSeconds: pollSeconds,
+            sleep: { seconds in
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(seconds)) }
+                } catch is CancellationError {
+                    // Woken by the shutdown (or a cancelled task): the loop checks shouldStop next.
+                }
+            }, shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
     }
 }

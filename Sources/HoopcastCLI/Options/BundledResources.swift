@@ -25,10 +25,13 @@ enum BundledResources {
 
     /// Every place `relative` is looked for, in order.
     static func candidates(_ relative: String) -> [URL] {
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
+        var candidates = [
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)
+        ]
         let binDirectory = executable.deletingLastPathComponent()
-        candidates.append(binDirectory.deletingLastPathComponent().appendingPathComponent(sharePath)
-            .appendingPathComponent(relative))
+        candidates.append(
+            binDirectory.deletingLastPathComponent().appendingPathComponent(sharePath)
+                .appendingPathComponent(relative))
         var ancestor = binDirectory
         for _ in 0..<3 {
             ancestor = ancestor.deletingLastPathComponent()
@@ -41,7 +44,8 @@ enum BundledResources {
     static func locate(_ relative: String, what: String, override flag: String) throws -> URL {
         let candidates = candidates(relative)
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { return found }
-        throw ValidationError("cannot find \(what) (looked in \(candidates.map(\.path).joined(separator: ", "))); "
-            + "pass \(flag), or install the binary with `hoopcast install --prefix DIR`")
+        throw ValidationError(
+            "cannot find \(what) (looked in \(candidates.map(\.path).joined(separator: ", "))); "
+                + "pass \(flag), or install the binary with `hoopcast install --prefix DIR`")
     }
 }

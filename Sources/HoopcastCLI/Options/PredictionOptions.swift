@@ -5,14 +5,18 @@ import HoopcastModels
 
 /// `--models DIR` (the CatBoost model registry the `catboost` system reads) and `--books` (the line policy).
 struct PredictionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Model registry directory (default: $HOOPCAST_MODELS, else ./models or the repository's models/).",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Model registry directory (default: $HOOPCAST_MODELS, else ./models or the repository's models/).",
+            valueName: "dir"))
     var models: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Measure predictions against these books' lines, first quoting book wins (e.g. draftkings,fanduel); "
-            + "default: the consensus (median across books).", valueName: "books"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Measure predictions against these books' lines, first quoting book wins (e.g. draftkings,fanduel); "
+                + "default: the consensus (median across books).", valueName: "books"))
     var books: String?
 
     /// The line policy: the consensus, or the listed books in order of preference.
@@ -36,8 +40,9 @@ struct PredictionOptions: ParsableArguments {
         if let env = ProcessInfo.processInfo.environment["HOOPCAST_MODELS"], !env.isEmpty {
             return try ModelRegistry(directory: URL(fileURLWithPath: env, isDirectory: true))
         }
-        let found = try BundledResources.locate(BundledResources.models, what: "the model registry",
-                                                override: "--models DIR or set HOOPCAST_MODELS")
+        let found = try BundledResources.locate(
+            BundledResources.models, what: "the model registry",
+            override: "--models DIR or set HOOPCAST_MODELS")
         return try ModelRegistry(directory: found)
     }
 }

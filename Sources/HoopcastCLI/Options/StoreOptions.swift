@@ -5,9 +5,11 @@ import Logging
 
 /// `--store`: where the warehouse lives (falls back to `HOOPCAST_STORE`, then `./hoopcast-data/hoopcast.sqlite`).
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Warehouse location: sqlite:PATH or postgres://user[:password]@host[:port]/db[?sslmode=…] (default sqlite:hoopcast-data/hoopcast.sqlite, or $HOOPCAST_STORE).",
-        valueName: "store"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Warehouse location: sqlite:PATH or postgres://user[:password]@host[:port]/db[?sslmode=…] (default sqlite:hoopcast-data/hoopcast.sqlite, or $HOOPCAST_STORE).",
+            valueName: "store"))
     var store: String?
 
     /// The location chosen by flag, environment or default.
@@ -23,8 +25,10 @@ struct StoreOptions: ParsableArguments {
     ///
     /// A command gives up at once when a PostgreSQL server cannot be reached (`connect: .failFast`); the
     /// long-running commands pass `.patient` to wait for it.
-    func withStore<R: Sendable>(connect: Store.ConnectPolicy = .failFast,
-                                _ body: (Store) async throws -> R) async throws -> R {
+    func withStore<R: Sendable>(
+        connect: Store.ConnectPolicy = .failFast,
+        _ body: (Store) async throws -> R
+    ) async throws -> R {
         try await Store.withOpen(try location(), connect: connect, body)
     }
 }

@@ -56,8 +56,10 @@ struct ChildProcess: Sendable {
             process.standardOutput = output
             process.standardError = error
             process.terminationHandler = {
-                exit.fire(Exit(status: $0.terminationStatus,
-                               signal: $0.terminationReason == .uncaughtSignal ? $0.terminationStatus : nil))
+                exit.fire(
+                    Exit(
+                        status: $0.terminationStatus,
+                        signal: $0.terminationReason == .uncaughtSignal ? $0.terminationStatus : nil))
             }
             try ChildProcess.withUnblockedSignals { try process.run() }
         } catch {
@@ -78,16 +80,20 @@ struct ChildProcess: Sendable {
             standardOutput = String(decoding: try Data(contentsOf: outputURL), as: UTF8.self)
             standardError = String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
         } catch {
-            throw ChildProcessError(.outputUnreadable, command: description,
-                                    "cannot read its captured output in \(scratch.path): \(error.localizedDescription)")
+            throw ChildProcessError(
+                .outputUnreadable, command: description,
+                "cannot read its captured output in \(scratch.path): \(error.localizedDescription)")
         }
         if timedOut {
-            throw ChildProcessError(.timedOut, command: description, signal: ended.signal,
-                                    "did not finish within \(timeout) and was stopped (signal "
-                                    + "\(ended.signal.map(String.init) ?? "none")); last output:\n"
-                                    + ChildProcess.tail(standardError.isEmpty ? standardOutput : standardError))
+            throw ChildProcessError(
+                .timedOut, command: description, signal: ended.signal,
+                "did not finish within \(timeout) and was stopped (signal "
+                    + "\(ended.signal.map(String.init) ?? "none")); last output:\n"
+                    + ChildProcess.tail(standardError.isEmpty ? standardOutput : standardError))
         }
-        return Result(status: ended.status, signal: ended.signal, standardOutput: standardOutput, standardError: standardError, seconds: seconds)
+        return Result(
+            status: ended.status, signal: ended.signal, standardOutput: standardOutput, standardError: standardError,
+            seconds: seconds)
     }
 
     /// The command line, for messages.

@@ -65,9 +65,11 @@ struct TrainWorkflow: Sendable {
             var rows = [["market", "model", "train rows", "test rows", "train MAE", "test MAE", "size KiB", "fit s"]]
             for model in models {
                 let meta = model.metadata
-                rows.append([meta.market.rawValue, meta.id, "\(meta.trainRows)", "\(meta.testRows)",
-                             String(format: "%.3f", meta.trainMAE), meta.testMAE.map { String(format: "%.3f", $0) } ?? "-",
-                             String(format: "%.0f", Double(model.bytes) / 1024), String(format: "%.1f", model.seconds)])
+                rows.append([
+                    meta.market.rawValue, meta.id, "\(meta.trainRows)", "\(meta.testRows)",
+                    String(format: "%.3f", meta.trainMAE), meta.testMAE.map { String(format: "%.3f", $0) } ?? "-",
+                    String(format: "%.0f", Double(model.bytes) / 1024), String(format: "%.1f", model.seconds),
+                ])
             }
             return TextTable.render(rows)
         }
@@ -84,32 +86,41 @@ struct TrainWorkflow: Sendable {
     func run(_ configuration: Configuration) async throws -> Outcome {
         let version = try await TrainWorkflow.checkPython(configuration.python)
         guard FileManager.default.isReadableFile(atPath: configuration.script.path) else {
-            throw TrainError(.scriptNotFound, "\(configuration.script.path) not found: run from the repository root "
-                + "or pass --script PATH/training/train.py")
+            throw TrainError(
+                .scriptNotFound,
+                "\(configuration.script.path) not found: run from the repository root "
+                    + "or pass --script PATH/training/train.py")
         }
         report("catboost \(version) via \(configuration.python); features \(configuration.from)…\(configuration.to)")
 
         let backfill = try await Backfill(pipeline: try TrainWorkflow.featurePipeline(), store: store)
-            .run(from: configuration.from, to: configuration.to, force: false, runIDPrefix: "train",
-                 progress: backfillProgress)
+            .run(
+                from: configuration.from, to: configuration.to, force: false, runIDPrefix: "train",
+                progress: backfillProgress)
         guard backfill.failed.isEmpty else {
             let dates = backfill.failed.prefix(5).map { "\($0.date) \($0.step): \($0.error)" }.joined(separator: "; ")
-            throw TrainError(.backfillFailed, "the feature backfill failed on \(backfill.failed.count) dates "
-                + "(\(dates)); fix them (`hoopcast run --date D`) before training")
+            throw TrainError(
+                .backfillFailed,
+                "the feature backfill failed on \(backfill.failed.count) dates "
+                    + "(\(dates)); fix them (`hoopcast run --date D`) before training")
         }
         report("backfill: \(backfill.ran.count) dates run, \(backfill.skipped.count) already done")
 
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-train-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hoopcast-train-\(UUID().uuidString)")
         try TrainWorkflow.fileOperation("create \(scratch.path)") {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         }
         defer { try? FileManager.default.removeItem(at: scratch) }  // best effort: a temp dir
         let csv = scratch.appendingPathComponent("features.csv")
-        let exported = try await FeatureExporter(store: store).export(from: configuration.from, to: configuration.to,
-                                                                       to: csv)
+        let exported = try await FeatureExporter(store: store).export(
+            from: configuration.from, to: configuration.to,
+            to: csv)
         guard exported > 0 else {
-            throw TrainError(.noFeatureRows, "no feature rows between \(configuration.from) and \(configuration.to): "
-                + "import box scores for that range first")
+            throw TrainError(
+                .noFeatureRows,
+                "no feature rows between \(configuration.from) and \(configuration.to): "
+                    + "import box scores for that range first")
         }
         report("exported \(exported) feature rows")
 
@@ -133,12 +144,16 @@ struct TrainWorkflow: Sendable {
     }
 
     /// Runs `train.py` for one market into `scratch/<market>/`; returns the staged model, validated.
-    private func train(market: Market, csv: URL, scratch: URL,
-                       _ configuration: Configuration) async throws -> (model: RegisteredModel, seconds: Double) {
+    private func train(
+        market: Market, csv: URL, scratch: URL,
+        _ configuration: Configuration
+    ) async throws -> (model: RegisteredModel, seconds: Double) {
         let stem = configuration.trainUntil.description
         let out = scratch.appendingPathComponent(market.rawValue).appendingPathComponent(stem + ".json")
-        var arguments = [configuration.script.path, "--csv", csv.path, "--market", market.rawValue,
-                         "--train-until", stem, "--out", out.path]
+        var arguments = [
+            configuration.script.path, "--csv", csv.path, "--market", market.rawValue,
+            "--train-until", stem, "--out", out.path,
+        ]
         if let iterations = configuration.iterations { arguments += ["--iterations", "\(iterations)"] }
         if let depth = configuration.depth { arguments += ["--depth", "\(depth)"] }
         if let rate = configuration.learningRate { arguments += ["--learning-rate", "\(rate)"] }
@@ -150,17 +165,22 @@ struct TrainWorkflow: Sendable {
             throw TrainError(.trainingFailed, "training \(market.rawValue) failed: \(error)")
         }
         guard result.status == 0 else {
-            throw TrainError(.trainingFailed, "training \(market.rawValue) failed: `\(child.description)` exited with "
-                + "status \(result.status):\n\(ChildProcess.tail(result.standardError))")
+            throw TrainError(
+                .trainingFailed,
+                "training \(market.rawValue) failed: `\(child.description)` exited with "
+                    + "status \(result.status):\n\(ChildProcess.tail(result.standardError))")
         }
         let metadataFile = out.deletingPathExtension().appendingPathExtension("meta.json")
         do {
             let metadata = try ModelMetadata(contentsOf: metadataFile)
             let model = try CatBoostModel(contentsOf: out)
-            let registered = try RegisteredModel(metadata: metadata, model: model, file: out, metadataFile: metadataFile)
+            let registered = try RegisteredModel(
+                metadata: metadata, model: model, file: out, metadataFile: metadataFile)
             guard metadata.market == market, metadata.trainUntilExclusive == configuration.trainUntil else {
-                throw TrainError(.invalidOutput, "\(metadataFile.path): written for \(metadata.id), expected "
-                    + "\(market.rawValue)@\(stem)")
+                throw TrainError(
+                    .invalidOutput,
+                    "\(metadataFile.path): written for \(metadata.id), expected "
+                        + "\(market.rawValue)@\(stem)")
             }
             return (registered, result.seconds)
         } catch let error as TrainError {
@@ -171,8 +191,10 @@ struct TrainWorkflow: Sendable {
     }
 
     /// Moves a staged model and its metadata into `<models>/<market>/`, replacing a model of the same cut-off.
-    private func install(_ staged: (model: RegisteredModel, seconds: Double),
-                         _ configuration: Configuration) throws -> Trained {
+    private func install(
+        _ staged: (model: RegisteredModel, seconds: Double),
+        _ configuration: Configuration
+    ) throws -> Trained {
         let metadata = staged.model.metadata
         let folder = configuration.modelsDirectory.appendingPathComponent(metadata.market.rawValue)
         let stem = metadata.trainUntilExclusive.description
@@ -196,24 +218,30 @@ struct TrainWorkflow: Sendable {
 
     /// Checks that `python` runs and imports catboost, numpy and pandas; returns catboost's version.
     static func checkPython(_ python: String) async throws -> String {
-        let child = ChildProcess(executable: python, arguments: [
-            "-c", "import catboost, numpy, pandas; print(catboost.__version__)",
-        ])
+        let child = ChildProcess(
+            executable: python,
+            arguments: [
+                "-c", "import catboost, numpy, pandas; print(catboost.__version__)",
+            ])
         let result: ChildProcess.Result
         do {
             result = try await child.run(timeout: .seconds(120))
         } catch let error where error.code == .notFound {
-            throw TrainError(.pythonUnavailable, "\(error.detail): install Python 3, then `\(TrainError.installHint)`, or pass "
-                + "--python PATH")
+            throw TrainError(
+                .pythonUnavailable,
+                "\(error.detail): install Python 3, then `\(TrainError.installHint)`, or pass "
+                    + "--python PATH")
         } catch {
             throw TrainError(.pythonUnavailable, "cannot run \(python): \(error)")
         }
         guard result.status == 0 else {
             let stderr = ChildProcess.tail(result.standardError, lines: 5)
             if stderr.contains("No module named") {
-                throw TrainError(.catboostMissing, "\(python) lacks a training package: `\(TrainError.installHint)`\n\(stderr)")
+                throw TrainError(
+                    .catboostMissing, "\(python) lacks a training package: `\(TrainError.installHint)`\n\(stderr)")
             }
-            throw TrainError(.pythonUnavailable, "`\(child.description)` exited with status \(result.status):\n\(stderr)")
+            throw TrainError(
+                .pythonUnavailable, "`\(child.description)` exited with status \(result.status):\n\(stderr)")
         }
         return result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     }

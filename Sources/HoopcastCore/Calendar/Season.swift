@@ -32,7 +32,8 @@ public struct Season: Sendable, Hashable, Comparable, Codable, CustomStringConve
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let season = Season(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a season like 2023-24: \(text)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "not a season like 2023-24: \(text)")
         }
         self = season
     }

@@ -26,11 +26,13 @@ public struct BoxScoreLine: Sendable, Hashable {
     public var contentHash: String
 
     /// Creates a line.
-    public init(gameID: String, playerID: Int, gameDate: GameDate, season: Season, seasonType: SeasonType, team: Team,
-                opponent: Team, isHome: Bool, minutes: Double, points: Int, fieldGoalsMade: Int,
-                fieldGoalsAttempted: Int, threesMade: Int, threesAttempted: Int, freeThrowsMade: Int,
-                freeThrowsAttempted: Int, offensiveRebounds: Int, defensiveRebounds: Int, rebounds: Int, assists: Int,
-                turnovers: Int, contentHash: String) {
+    public init(
+        gameID: String, playerID: Int, gameDate: GameDate, season: Season, seasonType: SeasonType, team: Team,
+        opponent: Team, isHome: Bool, minutes: Double, points: Int, fieldGoalsMade: Int,
+        fieldGoalsAttempted: Int, threesMade: Int, threesAttempted: Int, freeThrowsMade: Int,
+        freeThrowsAttempted: Int, offensiveRebounds: Int, defensiveRebounds: Int, rebounds: Int, assists: Int,
+        turnovers: Int, contentHash: String
+    ) {
         self.gameID = gameID
         self.playerID = playerID
         self.gameDate = gameDate
@@ -66,8 +68,10 @@ public struct ScheduledGame: Sendable, Hashable {
     public var awayTeam: Team
 
     /// Creates a game.
-    public init(gameID: String, gameDate: GameDate, season: Season, seasonType: SeasonType, homeTeam: Team,
-                awayTeam: Team) {
+    public init(
+        gameID: String, gameDate: GameDate, season: Season, seasonType: SeasonType, homeTeam: Team,
+        awayTeam: Team
+    ) {
         self.gameID = gameID
         self.gameDate = gameDate
         self.season = season

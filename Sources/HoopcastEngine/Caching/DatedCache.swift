@@ -24,13 +24,17 @@ public actor DatedCache<Row: Sendable> {
     }
 
     /// The rows dated in [date − windowDays, date), reading only what is not cached with `read(from, before)`.
-    public func rows(before date: GameDate,
-                     read: @escaping @Sendable (GameDate, GameDate) async throws -> [(date: GameDate, row: Row)]) async throws -> [Row] {
+    public func rows(
+        before date: GameDate,
+        read: @escaping @Sendable (GameDate, GameDate) async throws -> [(date: GameDate, row: Row)]
+    ) async throws -> [Row] {
         try await lock.withLock { try await self.load(before: date, read: read) }
     }
 
-    private func load(before date: GameDate,
-                      read: @Sendable (GameDate, GameDate) async throws -> [(date: GameDate, row: Row)]) async throws -> [Row] {
+    private func load(
+        before date: GameDate,
+        read: @Sendable (GameDate, GameDate) async throws -> [(date: GameDate, row: Row)]
+    ) async throws -> [Row] {
         let windowStart = date.adding(days: -windowDays)
         var rereadFrom = windowStart
         if let previous = loadedBefore, previous <= date {

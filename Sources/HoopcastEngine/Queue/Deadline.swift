@@ -5,8 +5,10 @@ import HoopcastStore
 /// gets ``StepTimeout`` at once and the attempt is cancelled and abandoned, even if it ignores cancellation. An
 /// abandoned attempt cannot complete its job: its lease token no longer matches once the job is retried.
 enum Deadline {
-    static func run<R: Sendable>(seconds: Double, step: String,
-                                 _ body: @escaping @Sendable () async throws -> R) async throws -> R {
+    static func run<R: Sendable>(
+        seconds: Double, step: String,
+        _ body: @escaping @Sendable () async throws -> R
+    ) async throws -> R {
         try await TimeLimit.run(seconds: seconds, timeout: { StepTimeout(step: step, seconds: seconds) }, body)
     }
 }

@@ -26,8 +26,10 @@ public struct JobSpec: Sendable, Hashable {
     public var deadline: Date?
 
     /// Creates a spec.
-    public init(step: String, date: GameDate, arguments: String = "{}", dependencies: [Dependency] = [],
-                maxAttempts: Int = 3, timeoutSeconds: Double = 600, priority: Int = 0, deadline: Date? = nil) {
+    public init(
+        step: String, date: GameDate, arguments: String = "{}", dependencies: [Dependency] = [],
+        maxAttempts: Int = 3, timeoutSeconds: Double = 600, priority: Int = 0, deadline: Date? = nil
+    ) {
         precondition(maxAttempts >= 1 && timeoutSeconds > 0)
         self.step = step
         self.date = date

@@ -6,8 +6,10 @@ public enum JobPlan {
     /// One job per (step, date): each depends on its step's upstreams for the same date and on its
     /// ``Step/previousDateUpstream`` steps for the previous date in `dates`. Earlier dates get lower priorities, so
     /// workers finish dates in order while running later dates' independent steps alongside.
-    public static func specs(pipeline: Pipeline, dates: [GameDate], maxAttempts: Int = 3,
-                             deadline: Date? = nil) -> [JobSpec] {
+    public static func specs(
+        pipeline: Pipeline, dates: [GameDate], maxAttempts: Int = 3,
+        deadline: Date? = nil
+    ) -> [JobSpec] {
         let ordered = dates.sorted()
         var specs: [JobSpec] = []
         for (dateIndex, date) in ordered.enumerated() {
@@ -19,9 +21,11 @@ public enum JobPlan {
                         JobSpec.Dependency(key: JobSpec.key(step: $0, date: previous))
                     }
                 }
-                specs.append(JobSpec(step: step.name, date: date, dependencies: dependencies, maxAttempts: maxAttempts,
-                                     timeoutSeconds: step.timeoutSeconds,
-                                     priority: dateIndex * pipeline.ordered.count + stepIndex, deadline: deadline))
+                specs.append(
+                    JobSpec(
+                        step: step.name, date: date, dependencies: dependencies, maxAttempts: maxAttempts,
+                        timeoutSeconds: step.timeoutSeconds,
+                        priority: dateIndex * pipeline.ordered.count + stepIndex, deadline: deadline))
             }
         }
         return specs

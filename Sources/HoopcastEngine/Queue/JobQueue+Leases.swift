@@ -8,36 +8,42 @@ extension JobQueue {
     /// `owner/`, the slots of a concurrent worker), optionally only those of `dates`, by soonest expiry.
     public func leasesHeld(notBy owner: String, dates: [GameDate]? = nil) async throws -> [HeldLease] {
         let scope: SQLQueryString = dates.map { " AND partition_date IN (\(binds: $0.map(\.description)))" } ?? ""
-        return try await store.sql.raw("""
+        return try await store.sql.raw(
+            """
             SELECT job_key, lease_owner, correlation_id, lease_expires_at FROM ops_jobs
             WHERE status = 'running' AND lease_owner IS NOT NULL\(scope)
             ORDER BY lease_expires_at, job_key
-            """).all().compactMap { row -> HeldLease? in
-                let holder = try row.value("lease_owner", as: String.self)
-                guard holder != owner, !holder.hasPrefix(owner + "/") else { return nil }
-                let expiresText = try row.value("lease_expires_at", as: String?.self) ?? ""
-                guard let expires = QueueTime.date(expiresText) else {
-                    throw StoreError(.decodingFailed, "ops_jobs.lease_expires_at is '\(expiresText)', not a time")
-                }
-                return HeldLease(jobKey: try row.value("job_key", as: String.self), owner: holder,
-                                 correlationID: try row.value("correlation_id", as: String.self), expiresAt: expires)
+            """
+        ).all().compactMap { row -> HeldLease? in
+            let holder = try row.value("lease_owner", as: String.self)
+            guard holder != owner, !holder.hasPrefix(owner + "/") else { return nil }
+            let expiresText = try row.value("lease_expires_at", as: String?.self) ?? ""
+            guard let expires = QueueTime.date(expiresText) else {
+                throw StoreError(.decodingFailed, "ops_jobs.lease_expires_at is '\(expiresText)', not a time")
             }
+            return HeldLease(
+                jobKey: try row.value("job_key", as: String.self), owner: holder,
+                correlationID: try row.value("correlation_id", as: String.self), expiresAt: expires)
+        }
     }
 
     /// The jobs of `keys` that belong to another run than `correlationID`, with their run, status and holder.
     public func jobsOfOtherRuns(_ keys: [String], correlationID: String) async throws -> [ForeignJob] {
         guard !keys.isEmpty else { return [] }
-        return try await store.sql.raw("""
+        return try await store.sql.raw(
+            """
             SELECT job_key, status, correlation_id, lease_owner, lease_expires_at FROM ops_jobs
             WHERE job_key IN (\(binds: keys)) AND correlation_id <> \(bind: correlationID)
             ORDER BY job_key
-            """).all().map { row in
-                ForeignJob(jobKey: try row.value("job_key", as: String.self),
-                           status: try row.value("status", as: String.self),
-                           correlationID: try row.value("correlation_id", as: String.self),
-                           owner: try row.value("lease_owner", as: String?.self),
-                           expiresAt: try row.value("lease_expires_at", as: String?.self).flatMap(QueueTime.date))
-            }
+            """
+        ).all().map { row in
+            ForeignJob(
+                jobKey: try row.value("job_key", as: String.self),
+                status: try row.value("status", as: String.self),
+                correlationID: try row.value("correlation_id", as: String.self),
+                owner: try row.value("lease_owner", as: String?.self),
+                expiresAt: try row.value("lease_expires_at", as: String?.self).flatMap(QueueTime.date))
+        }
     }
 }
 

@@ -24,18 +24,25 @@ extension JobQueue {
     /// only on it. Throws ``LeaseLost`` (rolling the writes back) when the attempt no longer holds the lease.
     public func complete(_ job: ClaimedJob, rowsWritten: Int, seconds: Double, on db: any SQLDatabase) async throws {
         let now = self.now
-        guard try await db.raw("""
-            UPDATE ops_jobs SET status = 'done', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-                rows_written = \(bind: rowsWritten), last_error = NULL, error_kind = NULL, finished_at = \(bind: now),
-                updated_at = \(bind: now)
-            WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
-            RETURNING id
-            """).first() != nil else { throw LeaseLost(job: job.key) }
-        try await JobQueue.event(db, .succeeded, key: job.key, step: job.step, date: job.date.description,
-                                 correlationID: job.correlationID, at: now, attempt: job.attempt, worker: job.owner,
-                                 rowsWritten: rowsWritten, seconds: seconds)
-        let dependents = try await db.raw("SELECT job_key FROM ops_job_dependencies WHERE depends_on = \(bind: job.key)")
-            .all().map { try $0.value("job_key", as: String.self) }
+        guard
+            try await db.raw(
+                """
+                UPDATE ops_jobs SET status = 'done', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                    rows_written = \(bind: rowsWritten), last_error = NULL, error_kind = NULL, finished_at = \(bind: now),
+                    updated_at = \(bind: now)
+                WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
+                RETURNING id
+                """
+            ).first() != nil
+        else { throw LeaseLost(job: job.key) }
+        try await JobQueue.event(
+            db, .succeeded, key: job.key, step: job.step, date: job.date.description,
+            correlationID: job.correlationID, at: now, attempt: job.attempt, worker: job.owner,
+            rowsWritten: rowsWritten, seconds: seconds)
+        let dependents = try await db.raw(
+            "SELECT job_key FROM ops_job_dependencies WHERE depends_on = \(bind: job.key)"
+        )
+        .all().map { try $0.value("job_key", as: String.self) }
         try await JobQueue.promote(db, keys: dependents, at: now)
     }
 
@@ -49,30 +56,42 @@ extension JobQueue {
         return try await store.transaction { [retry] db in
             if kind.retryable && job.attempt < job.maxAttempts {
                 let delay = retry.delay(after: job.lastDelaySeconds)
-                guard try await db.raw("""
-                    UPDATE ops_jobs SET status = 'queued', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-                        run_after = \(bind: QueueTime.text(now.addingTimeInterval(delay))), last_delay_seconds = \(bind: delay),
-                        last_error = \(bind: message), error_kind = \(bind: kind.rawValue), updated_at = \(bind: nowText)
-                    WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
-                    RETURNING id
-                    """).first() != nil else { return .leaseLost }
-                try await JobQueue.event(db, .retried, key: job.key, step: job.step, date: job.date.description,
-                                         correlationID: job.correlationID, at: nowText, attempt: job.attempt,
-                                         worker: job.owner, seconds: seconds, delay: delay, detail: "\(kind.rawValue): \(message)")
+                guard
+                    try await db.raw(
+                        """
+                        UPDATE ops_jobs SET status = 'queued', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                            run_after = \(bind: QueueTime.text(now.addingTimeInterval(delay))), last_delay_seconds = \(bind: delay),
+                            last_error = \(bind: message), error_kind = \(bind: kind.rawValue), updated_at = \(bind: nowText)
+                        WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
+                        RETURNING id
+                        """
+                    ).first() != nil
+                else { return .leaseLost }
+                try await JobQueue.event(
+                    db, .retried, key: job.key, step: job.step, date: job.date.description,
+                    correlationID: job.correlationID, at: nowText, attempt: job.attempt,
+                    worker: job.owner, seconds: seconds, delay: delay, detail: "\(kind.rawValue): \(message)")
                 return .retrying(afterSeconds: delay)
             }
-            let reason = kind.retryable ? "\(message) (attempt \(job.attempt) of \(job.maxAttempts); no attempts left)" : message
-            guard try await db.raw("""
-                UPDATE ops_jobs SET status = 'failed', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-                    last_error = \(bind: reason), error_kind = \(bind: kind.rawValue), finished_at = \(bind: nowText),
-                    updated_at = \(bind: nowText)
-                WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
-                RETURNING id
-                """).first() != nil else { return .leaseLost }
-            try await JobQueue.event(db, .failed, key: job.key, step: job.step, date: job.date.description,
-                                     correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: job.owner,
-                                     seconds: seconds, detail: "\(kind.rawValue): \(reason)")
-            return .failed(dependents: try await JobQueue.failDependents(of: job.key, reason: reason, db: db, at: nowText))
+            let reason =
+                kind.retryable ? "\(message) (attempt \(job.attempt) of \(job.maxAttempts); no attempts left)" : message
+            guard
+                try await db.raw(
+                    """
+                    UPDATE ops_jobs SET status = 'failed', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                        last_error = \(bind: reason), error_kind = \(bind: kind.rawValue), finished_at = \(bind: nowText),
+                        updated_at = \(bind: nowText)
+                    WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
+                    RETURNING id
+                    """
+                ).first() != nil
+            else { return .leaseLost }
+            try await JobQueue.event(
+                db, .failed, key: job.key, step: job.step, date: job.date.description,
+                correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: job.owner,
+                seconds: seconds, detail: "\(kind.rawValue): \(reason)")
+            return .failed(
+                dependents: try await JobQueue.failDependents(of: job.key, reason: reason, db: db, at: nowText))
         }
     }
 
@@ -83,25 +102,32 @@ extension JobQueue {
     public func rescue() async throws -> Int {
         let nowText = now
         return try await store.transaction { db in
-            let expired = try await db.raw("""
+            let expired = try await db.raw(
+                """
                 SELECT id, job_key, step, partition_date, correlation_id, attempts, max_attempts, lease_owner
                 FROM ops_jobs WHERE status = 'running' AND lease_expires_at < \(bind: nowText)
-                """).all()
+                """
+            ).all()
             for row in expired {
-                let key = try row.value("job_key", as: String.self), owner = try row.value("lease_owner", as: String.self)
-                let attempts = try row.value("attempts", as: Int.self), maxAttempts = try row.value("max_attempts", as: Int.self)
+                let key = try row.value("job_key", as: String.self),
+                    owner = try row.value("lease_owner", as: String.self)
+                let attempts = try row.value("attempts", as: Int.self),
+                    maxAttempts = try row.value("max_attempts", as: Int.self)
                 let reason = "lease of worker \(owner) expired during attempt \(attempts) (no heartbeat)"
                 let exhausted = attempts >= maxAttempts
-                try await db.raw("""
+                try await db.raw(
+                    """
                     UPDATE ops_jobs SET status = \(bind: exhausted ? "failed" : "queued"), lease_owner = NULL,
                         lease_token = NULL, lease_expires_at = NULL, run_after = \(bind: nowText),
                         last_error = \(bind: exhausted ? reason + "; no attempts left" : reason), error_kind = 'lease',
                         finished_at = \(bind: exhausted ? nowText : nil), updated_at = \(bind: nowText)
                     WHERE id = \(bind: try row.value("id", as: Int.self))
-                    """).run()
-                try await JobQueue.event(db, exhausted ? .failed : .rescued, key: key, step: try row.value("step"),
-                                         date: try row.value("partition_date"), correlationID: try row.value("correlation_id"),
-                                         at: nowText, attempt: attempts, worker: owner, detail: reason)
+                    """
+                ).run()
+                try await JobQueue.event(
+                    db, exhausted ? .failed : .rescued, key: key, step: try row.value("step"),
+                    date: try row.value("partition_date"), correlationID: try row.value("correlation_id"),
+                    at: nowText, attempt: attempts, worker: owner, detail: reason)
                 if exhausted { _ = try await JobQueue.failDependents(of: key, reason: reason, db: db, at: nowText) }
             }
             return expired.count
@@ -114,35 +140,44 @@ extension JobQueue {
     public func applyDeadlines() async throws -> Int {
         let nowText = now
         return try await store.transaction { db in
-            let due = try await db.raw("""
+            let due = try await db.raw(
+                """
                 SELECT job_key, step, partition_date, correlation_id FROM ops_jobs
                 WHERE status = 'waiting' AND deadline_at IS NOT NULL AND deadline_at < \(bind: nowText)
-                """).all()
+                """
+            ).all()
             for row in due {
                 let key = try row.value("job_key", as: String.self)
-                let missing = try await db.raw("""
+                let missing = try await db.raw(
+                    """
                     SELECT d.depends_on, d.optional FROM ops_job_dependencies d
                     LEFT JOIN ops_jobs u ON u.job_key = d.depends_on
                     WHERE d.job_key = \(bind: key) AND (u.status IS NULL OR u.status <> 'done')
                     ORDER BY d.depends_on
-                    """).all()
+                    """
+                ).all()
                 let required = try missing.filter { try $0.value("optional", as: Int.self) == 0 }
                     .map { try $0.value("depends_on", as: String.self) }
                 if required.isEmpty {
-                    try await db.raw("""
+                    try await db.raw(
+                        """
                         UPDATE ops_jobs SET status = 'queued', run_after = \(bind: nowText), updated_at = \(bind: nowText)
                         WHERE job_key = \(bind: key) AND status = 'waiting'
-                        """).run()
+                        """
+                    ).run()
                 } else {
                     let reason = "deadline passed waiting for \(required.joined(separator: ", "))"
-                    try await db.raw("""
+                    try await db.raw(
+                        """
                         UPDATE ops_jobs SET status = 'failed', last_error = \(bind: reason), error_kind = 'deadline',
                             finished_at = \(bind: nowText), updated_at = \(bind: nowText)
                         WHERE job_key = \(bind: key) AND status = 'waiting'
-                        """).run()
-                    try await JobQueue.event(db, .failed, key: key, step: try row.value("step"),
-                                             date: try row.value("partition_date"),
-                                             correlationID: try row.value("correlation_id"), at: nowText, detail: reason)
+                        """
+                    ).run()
+                    try await JobQueue.event(
+                        db, .failed, key: key, step: try row.value("step"),
+                        date: try row.value("partition_date"),
+                        correlationID: try row.value("correlation_id"), at: nowText, detail: reason)
                     _ = try await JobQueue.failDependents(of: key, reason: reason, db: db, at: nowText)
                 }
             }
@@ -159,23 +194,28 @@ extension JobQueue {
             let rows = try await db.raw("SELECT job_key, error_kind FROM ops_jobs WHERE status = 'failed'").all()
             var failed = try rows.map { try $0.value("job_key", as: String.self) }
             if let keys {
-                let upstreamFailures = Set(try rows.filter { try $0.value("error_kind", as: String?.self) == "upstream" }
-                    .map { try $0.value("job_key", as: String.self) })
+                let upstreamFailures = Set(
+                    try rows.filter { try $0.value("error_kind", as: String?.self) == "upstream" }
+                        .map { try $0.value("job_key", as: String.self) })
                 var chosen = Set(keys.filter { failed.contains($0) }), frontier = Array(chosen)
                 while !frontier.isEmpty {
-                    let dependents = try await db.raw("""
+                    let dependents = try await db.raw(
+                        """
                         SELECT job_key FROM ops_job_dependencies WHERE depends_on IN \(SQLBind.group(frontier))
-                        """).all().map { try $0.value("job_key", as: String.self) }
+                        """
+                    ).all().map { try $0.value("job_key", as: String.self) }
                     frontier = dependents.filter { upstreamFailures.contains($0) && chosen.insert($0).inserted }
                 }
                 failed = failed.filter { chosen.contains($0) }
             }
             for key in failed {
-                try await db.raw("""
+                try await db.raw(
+                    """
                     UPDATE ops_jobs SET status = 'waiting', attempts = 0, last_delay_seconds = NULL, last_error = NULL,
                         error_kind = NULL, run_after = \(bind: nowText), finished_at = NULL, updated_at = \(bind: nowText)
                     WHERE job_key = \(bind: key) AND status = 'failed'
-                    """).run()
+                    """
+                ).run()
             }
             try await JobQueue.promote(db, keys: failed, at: nowText)
             return failed.count

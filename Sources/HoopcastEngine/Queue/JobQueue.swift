@@ -23,8 +23,10 @@ public struct JobQueue: Sendable {
     public let leaseSeconds: Double
 
     /// Creates a queue over `store`.
-    public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() }, retry: RetryPolicy = RetryPolicy(),
-                leaseSeconds: Double = 30) {
+    public init(
+        store: Store, clock: @escaping @Sendable () -> Date = { Date() }, retry: RetryPolicy = RetryPolicy(),
+        leaseSeconds: Double = 30
+    ) {
         precondition(leaseSeconds > 0)
         self.store = store
         self.clock = clock
@@ -47,24 +49,28 @@ public struct JobQueue: Sendable {
     /// ``enqueue(_:correlationID:force:)`` inside the caller's transaction `db` (a step queueing follow-up work in
     /// its commit: the jobs exist only if the step's writes land).
     @discardableResult
-    public func enqueue(_ specs: [JobSpec], correlationID: String, force: Bool = false,
-                        on db: any SQLDatabase) async throws -> Int {
+    public func enqueue(
+        _ specs: [JobSpec], correlationID: String, force: Bool = false,
+        on db: any SQLDatabase
+    ) async throws -> Int {
         guard !specs.isEmpty else { return 0 }
         let now = self.now
         var opened: [String] = []
         for spec in specs {
             let deadline = spec.deadline.map(QueueTime.text)
-            let conflict: SQLQueryString = force
+            let conflict: SQLQueryString =
+                force
                 ? """
-                  DO UPDATE SET status = 'waiting', attempts = 0, run_after = excluded.run_after,
-                      last_delay_seconds = NULL, deadline_at = excluded.deadline_at, correlation_id = excluded.correlation_id,
-                      last_error = NULL, error_kind = NULL, rows_written = NULL, updated_at = excluded.updated_at,
-                      started_at = NULL, finished_at = NULL, max_attempts = excluded.max_attempts,
-                      timeout_seconds = excluded.timeout_seconds, priority = excluded.priority
-                  WHERE ops_jobs.status IN ('done', 'failed')
-                  """
+                DO UPDATE SET status = 'waiting', attempts = 0, run_after = excluded.run_after,
+                    last_delay_seconds = NULL, deadline_at = excluded.deadline_at, correlation_id = excluded.correlation_id,
+                    last_error = NULL, error_kind = NULL, rows_written = NULL, updated_at = excluded.updated_at,
+                    started_at = NULL, finished_at = NULL, max_attempts = excluded.max_attempts,
+                    timeout_seconds = excluded.timeout_seconds, priority = excluded.priority
+                WHERE ops_jobs.status IN ('done', 'failed')
+                """
                 : "DO NOTHING"
-            let rows = try await db.raw("""
+            let rows = try await db.raw(
+                """
                 INSERT INTO ops_jobs (job_key, step, partition_date, arguments, status, priority, attempts, max_attempts,
                     timeout_seconds, run_after, deadline_at, correlation_id, created_at, updated_at)
                 VALUES (\(bind: spec.key), \(bind: spec.step), \(bind: spec.date.description), \(bind: spec.arguments),
@@ -72,18 +78,22 @@ public struct JobQueue: Sendable {
                     \(bind: now), \(bind: deadline), \(bind: correlationID), \(bind: now), \(bind: now))
                 ON CONFLICT (job_key) \(conflict)
                 RETURNING job_key
-                """).all()
+                """
+            ).all()
             guard !rows.isEmpty else { continue }
             opened.append(spec.key)
             for dependency in spec.dependencies {
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO ops_job_dependencies (job_key, depends_on, optional)
                     VALUES (\(bind: spec.key), \(bind: dependency.key), \(bind: dependency.optional ? 1 : 0))
                     ON CONFLICT (job_key, depends_on) DO UPDATE SET optional = excluded.optional
-                    """).run()
+                    """
+                ).run()
             }
-            try await JobQueue.event(db, .queued, key: spec.key, step: spec.step, date: spec.date.description,
-                                     correlationID: correlationID, at: now)
+            try await JobQueue.event(
+                db, .queued, key: spec.key, step: spec.step, date: spec.date.description,
+                correlationID: correlationID, at: now)
         }
         try await JobQueue.promote(db, keys: opened, at: now)
         return opened.count
@@ -97,18 +107,23 @@ public struct JobQueue: Sendable {
         let token = UUID().uuidString
         let skipLocked: SQLQueryString = store.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         if let steps, steps.isEmpty { return nil }
-        let scope: SQLQueryString = (correlationID.map { " AND correlation_id = \(bind: $0)" } ?? "")
+        let scope: SQLQueryString =
+            (correlationID.map { " AND correlation_id = \(bind: $0)" } ?? "")
             + (steps.map { " AND step IN (\(binds: $0))" } ?? "")
         return try await store.transaction { db in
-            guard let row = try await db.raw("""
-                UPDATE ops_jobs SET status = 'running', attempts = attempts + 1, lease_owner = \(bind: owner),
-                    lease_token = \(bind: token), lease_expires_at = \(bind: expires), heartbeat_at = \(bind: nowText),
-                    started_at = \(bind: nowText), updated_at = \(bind: nowText)
-                WHERE id = (SELECT id FROM ops_jobs WHERE status = 'queued' AND run_after <= \(bind: nowText)\(scope)
-                            ORDER BY priority, run_after, id LIMIT 1\(skipLocked))
-                RETURNING id, job_key, step, partition_date, arguments, attempts, max_attempts, timeout_seconds,
-                    correlation_id, last_delay_seconds
-                """).first() else { return nil }
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE ops_jobs SET status = 'running', attempts = attempts + 1, lease_owner = \(bind: owner),
+                        lease_token = \(bind: token), lease_expires_at = \(bind: expires), heartbeat_at = \(bind: nowText),
+                        started_at = \(bind: nowText), updated_at = \(bind: nowText)
+                    WHERE id = (SELECT id FROM ops_jobs WHERE status = 'queued' AND run_after <= \(bind: nowText)\(scope)
+                                ORDER BY priority, run_after, id LIMIT 1\(skipLocked))
+                    RETURNING id, job_key, step, partition_date, arguments, attempts, max_attempts, timeout_seconds,
+                        correlation_id, last_delay_seconds
+                    """
+                ).first()
+            else { return nil }
             let dateText = try row.value("partition_date", as: String.self)
             guard let date = GameDate(dateText) else {
                 throw StoreError(.decodingFailed, "ops_jobs.partition_date is not a date: \(dateText)")
@@ -119,8 +134,9 @@ public struct JobQueue: Sendable {
                 maxAttempts: try row.value("max_attempts"), timeoutSeconds: try row.value("timeout_seconds"),
                 correlationID: try row.value("correlation_id"), owner: owner, token: token,
                 lastDelaySeconds: try row.value("last_delay_seconds"))
-            try await JobQueue.event(db, .started, key: job.key, step: job.step, date: dateText,
-                                     correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: owner)
+            try await JobQueue.event(
+                db, .started, key: job.key, step: job.step, date: dateText,
+                correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: owner)
             return job
         }
     }
@@ -130,19 +146,24 @@ public struct JobQueue: Sendable {
         let now = clock(), leaseSeconds = leaseSeconds
         // In a transaction of its own: on SQLite (one connection per process) a bare write would land inside
         // whichever transaction another job has open.
-        return try await store.transaction { db in try await db.raw("""
-            UPDATE ops_jobs SET heartbeat_at = \(bind: QueueTime.text(now)),
-                lease_expires_at = \(bind: QueueTime.text(now.addingTimeInterval(leaseSeconds)))
-            WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
-            RETURNING id
-            """).first() != nil }
+        return try await store.transaction { db in
+            try await db.raw(
+                """
+                UPDATE ops_jobs SET heartbeat_at = \(bind: QueueTime.text(now)),
+                    lease_expires_at = \(bind: QueueTime.text(now.addingTimeInterval(leaseSeconds)))
+                WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
+                RETURNING id
+                """
+            ).first() != nil
+        }
     }
 
     /// Jobs per status (of the run `correlationID` when given, of `steps` when given).
     public func counts(correlationID: String? = nil, steps: [String]? = nil) async throws -> [JobStatus: Int] {
         var counts = Dictionary(uniqueKeysWithValues: JobStatus.allCases.map { ($0, 0) })
         if let steps, steps.isEmpty { return counts }
-        let scope: SQLQueryString = " WHERE 1 = 1"
+        let scope: SQLQueryString =
+            " WHERE 1 = 1"
             + (correlationID.map { " AND correlation_id = \(bind: $0)" } ?? "")
             + (steps.map { " AND step IN (\(binds: $0))" } ?? "")
         for row in try await store.sql.raw("SELECT status, COUNT(*) AS n FROM ops_jobs\(scope) GROUP BY status").all() {
@@ -157,7 +178,8 @@ public struct JobQueue: Sendable {
 
     /// The status of one job, nil when it is not queued.
     public func status(of key: String) async throws -> JobStatus? {
-        guard let row = try await store.sql.raw("SELECT status FROM ops_jobs WHERE job_key = \(bind: key)").first() else {
+        guard let row = try await store.sql.raw("SELECT status FROM ops_jobs WHERE job_key = \(bind: key)").first()
+        else {
             return nil
         }
         return JobStatus(rawValue: try row.value("status", as: String.self))

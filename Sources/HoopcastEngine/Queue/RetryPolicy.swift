@@ -12,8 +12,10 @@ public struct RetryPolicy: Sendable {
     public var random: @Sendable (ClosedRange<Double>) -> Double
 
     /// Creates a policy.
-    public init(baseSeconds: Double = 2, capSeconds: Double = 300,
-                random: @escaping @Sendable (ClosedRange<Double>) -> Double = { Double.random(in: $0) }) {
+    public init(
+        baseSeconds: Double = 2, capSeconds: Double = 300,
+        random: @escaping @Sendable (ClosedRange<Double>) -> Double = { Double.random(in: $0) }
+    ) {
         precondition(baseSeconds > 0 && capSeconds >= baseSeconds)
         self.baseSeconds = baseSeconds
         self.capSeconds = capSeconds

@@ -23,9 +23,11 @@ public struct Worker: Sendable {
     public let logger: Logger
 
     /// Creates a worker.
-    public init(queue: JobQueue, pipeline: Pipeline, name: String = Worker.defaultName(), concurrency: Int = 1,
-                pollSeconds: Double = 0.5, storeOutageSeconds: Double = 600,
-                logger: Logger = Logger(label: "hoopcast.worker")) {
+    public init(
+        queue: JobQueue, pipeline: Pipeline, name: String = Worker.defaultName(), concurrency: Int = 1,
+        pollSeconds: Double = 0.5, storeOutageSeconds: Double = 600,
+        logger: Logger = Logger(label: "hoopcast.worker")
+    ) {
         precondition(concurrency >= 1 && pollSeconds > 0 && storeOutageSeconds >= 0)
         self.storeOutageSeconds = storeOutageSeconds
         self.queue = queue
@@ -39,7 +41,8 @@ public struct Worker: Sendable {
     /// `host-pid-random`.
     public static func defaultName() -> String {
         let host = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "host"
-        return "\(host)-\(ProcessInfo.processInfo.processIdentifier)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
+        return
+            "\(host)-\(ProcessInfo.processInfo.processIdentifier)-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
     }
 
     /// How one claimed job ended.
@@ -84,9 +87,11 @@ public struct Worker: Sendable {
                 // and try again, up to the outage limit. A job it was running keeps its lease until the lease
                 // expires; then it is rescued, and this attempt's late commit is refused.
                 let delay = try outage.failed(error)
-                logger.warning("queue unavailable; retrying", metadata: [
-                    "worker": "\(owner)", "error": "\(error)", "retry_in_seconds": "\(delay)",
-                ])
+                logger.warning(
+                    "queue unavailable; retrying",
+                    metadata: [
+                        "worker": "\(owner)", "error": "\(error)", "retry_in_seconds": "\(delay)",
+                    ])
                 try await Task.sleep(for: .seconds(delay))
                 continue
             }
@@ -105,7 +110,8 @@ public struct Worker: Sendable {
         let started = ContinuousClock.now
         @Sendable func elapsed() -> Double { (ContinuousClock.now - started) / .seconds(1) }
         guard let step = pipeline.ordered.first(where: { $0.name == job.step }) else {
-            let outcome = try await queue.fail(job, error: ClassifiedError(.permanent, "unknown step \(job.step)"), seconds: 0)
+            let outcome = try await queue.fail(
+                job, error: ClassifiedError(.permanent, "unknown step \(job.step)"), seconds: 0)
             return .failed(outcome)
         }
         let context = StepContext(store: queue.store, runID: job.correlationID, logger: jobLogger, queue: queue) {
@@ -137,7 +143,8 @@ public struct Worker: Sendable {
                     try await queue.complete(job, rowsWritten: report.rowsWritten, seconds: elapsed(), on: db)
                 }
             }
-            jobLogger.info("job succeeded", metadata: ["rows_written": "\(report.rowsWritten)", "seconds": "\(elapsed())"])
+            jobLogger.info(
+                "job succeeded", metadata: ["rows_written": "\(report.rowsWritten)", "seconds": "\(elapsed())"])
             return .done(rowsWritten: report.rowsWritten, notes: report.notes)
         } catch is LeaseLost {
             jobLogger.warning("job lost its lease; its writes were rolled back")

@@ -58,23 +58,28 @@ public struct Backfill: Sendable {
 
     /// The dates between `from` and `to` (inclusive) with at least one scheduled game, in order.
     public func gameDates(from: GameDate, to: GameDate) async throws -> [GameDate] {
-        try await queue.store.sql.raw("""
+        try await queue.store.sql.raw(
+            """
             SELECT DISTINCT game_date FROM raw_games
             WHERE game_date >= \(bind: from.description) AND game_date <= \(bind: to.description) ORDER BY game_date
-            """).all().map { row in
-                guard let date = GameDate(try row.value("game_date", as: String.self)) else {
-                    throw StoreError(.decodingFailed, "raw_games.game_date is not a date")
-                }
-                return date
+            """
+        ).all().map { row in
+            guard let date = GameDate(try row.value("game_date", as: String.self)) else {
+                throw StoreError(.decodingFailed, "raw_games.game_date is not a date")
             }
+            return date
+        }
     }
 
     /// Enqueues the dates with games in the range; returns them and the correlation id of the enqueue.
-    public func enqueue(from: GameDate, to: GameDate, force: Bool,
-                        runIDPrefix: String = "backfill") async throws -> (dates: [GameDate], correlationID: String) {
+    public func enqueue(
+        from: GameDate, to: GameDate, force: Bool,
+        runIDPrefix: String = "backfill"
+    ) async throws -> (dates: [GameDate], correlationID: String) {
         let dates = try await gameDates(from: from, to: to)
         let correlationID = RunLog.newRunID(prefix: runIDPrefix)
-        try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: dates), correlationID: correlationID, force: force)
+        try await queue.enqueue(
+            JobPlan.specs(pipeline: pipeline, dates: dates), correlationID: correlationID, force: force)
         return (dates, correlationID)
     }
 
@@ -85,22 +90,27 @@ public struct Backfill: Sendable {
     /// `waiting` when no date has settled for ``quietBeforeExplaining`` while workers of other processes (a dead
     /// one's lease not yet expired, or one still running) hold jobs of the range: with those leases, again whenever
     /// they change.
-    public func run(from: GameDate, to: GameDate, force: Bool, runIDPrefix: String = "backfill",
-                    progress: @escaping @Sendable (Progress) -> Void = { _ in },
-                    waiting: @escaping @Sendable ([HeldLease]) -> Void = { _ in }) async throws -> Outcome {
+    public func run(
+        from: GameDate, to: GameDate, force: Bool, runIDPrefix: String = "backfill",
+        progress: @escaping @Sendable (Progress) -> Void = { _ in },
+        waiting: @escaping @Sendable ([HeldLease]) -> Void = { _ in }
+    ) async throws -> Outcome {
         let (dates, _) = try await enqueue(from: from, to: to, force: force, runIDPrefix: runIDPrefix)
         let tracker = DateTracker(dates: dates, steps: pipeline.ordered.map(\.name), queue: queue)
         let alreadyDone = try await tracker.finishedDates()
-        let worker = Worker(queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: 0.05,
-                            logger: Logger(label: "hoopcast.backfill"))
+        let worker = Worker(
+            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: 0.05,
+            logger: Logger(label: "hoopcast.backfill"))
         let started = Date()
         // The reporter may see a date settle before its last commit has (on SQLite a read shares the connection
         // with the open transaction), so it never decides when the backfill ends: the workers' drain does.
         let reporter = Task {
             var reported: Set<GameDate> = alreadyDone
             for date in dates where alreadyDone.contains(date) {
-                progress(.init(done: 0, total: dates.count, date: date, status: "already done",
-                               elapsed: 0, remaining: nil))
+                progress(
+                    .init(
+                        done: 0, total: dates.count, date: date, status: "already done",
+                        elapsed: 0, remaining: nil))
             }
             var lastSettled = ContinuousClock.now
             var explained: [HeldLease] = []
@@ -116,9 +126,11 @@ public struct Backfill: Sendable {
                     reported.insert(date)
                     let elapsed = Date().timeIntervalSince(started)
                     let ran = reported.count - alreadyDone.count
-                    progress(.init(done: reported.count, total: dates.count, date: date, status: status,
-                                   elapsed: elapsed,
-                                   remaining: ran > 0 ? elapsed / Double(ran) * Double(dates.count - reported.count) : nil))
+                    progress(
+                        .init(
+                            done: reported.count, total: dates.count, date: date, status: status,
+                            elapsed: elapsed,
+                            remaining: ran > 0 ? elapsed / Double(ran) * Double(dates.count - reported.count) : nil))
                 }
             }
         }
@@ -159,13 +171,16 @@ struct DateTracker: Sendable {
     func settled() async throws -> [(date: GameDate, status: String)] {
         guard let first = dates.first, let last = dates.last else { return [] }
         var byDate: [String: (done: Int, failed: Int)] = [:]
-        for row in try await queue.store.sql.raw("""
+        for row in try await queue.store.sql.raw(
+            """
             SELECT partition_date, status, COUNT(*) AS n FROM ops_jobs
             WHERE partition_date >= \(bind: first.description) AND partition_date <= \(bind: last.description)
               AND step IN (\(binds: steps)) AND arguments = '{}'
             GROUP BY partition_date, status
-            """).all() {
-            let date = try row.value("partition_date", as: String.self), status = try row.value("status", as: String.self)
+            """
+        ).all() {
+            let date = try row.value("partition_date", as: String.self),
+                status = try row.value("status", as: String.self)
             let count = try row.value("n", as: Int.self)
             if status == "done" { byDate[date, default: (0, 0)].done += count }
             if status == "failed" { byDate[date, default: (0, 0)].failed += count }
@@ -179,10 +194,14 @@ struct DateTracker: Sendable {
 
     /// The date's first failed job: its step and error (an upstream failure names the root cause).
     func firstFailure(on date: GameDate) async throws -> (step: String, error: String) {
-        guard let row = try await queue.store.sql.raw("""
-            SELECT step, last_error FROM ops_jobs WHERE partition_date = \(bind: date.description) AND status = 'failed'
-            ORDER BY priority LIMIT 1
-            """).first() else { return ("?", "no failed job found") }
+        guard
+            let row = try await queue.store.sql.raw(
+                """
+                SELECT step, last_error FROM ops_jobs WHERE partition_date = \(bind: date.description) AND status = 'failed'
+                ORDER BY priority LIMIT 1
+                """
+            ).first()
+        else { return ("?", "no failed job found") }
         return (try row.value("step"), try row.value("last_error", as: String?.self) ?? "")
     }
 }

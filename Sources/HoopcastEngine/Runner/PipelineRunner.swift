@@ -47,8 +47,10 @@ public struct PipelineRunner: Sendable {
     public var store: Store { queue.store }
 
     /// Creates a runner; `retry` paces the retries of transient failures.
-    public init(pipeline: Pipeline, store: Store, retry: RetryPolicy = RetryPolicy(),
-                logger: Logger = Logger(label: "hoopcast.engine")) {
+    public init(
+        pipeline: Pipeline, store: Store, retry: RetryPolicy = RetryPolicy(),
+        logger: Logger = Logger(label: "hoopcast.engine")
+    ) {
         self.pipeline = pipeline
         self.queue = JobQueue(store: store, retry: retry)
         self.logger = logger
@@ -66,7 +68,9 @@ public struct PipelineRunner: Sendable {
                 let started = ContinuousClock.now
                 let outcome = try await worker.process(job)
                 seconds[job.step, default: 0] += (ContinuousClock.now - started) / .seconds(1)
-                if case let .done(rows, notes) = outcome { reports[job.step] = StepReport(rowsWritten: rows, notes: notes) }
+                if case let .done(rows, notes) = outcome {
+                    reports[job.step] = StepReport(rowsWritten: rows, notes: notes)
+                }
                 continue
             }
             let open = try await queue.counts(correlationID: runID)
@@ -75,15 +79,18 @@ public struct PipelineRunner: Sendable {
             try await Task.sleep(for: .milliseconds(20))  // a retry's delay, or a job of this run held elsewhere
         }
         var jobs: [String: any SQLRow] = [:]
-        for row in try await store.sql.raw("""
+        for row in try await store.sql.raw(
+            """
             SELECT job_key, status, last_error, error_kind FROM ops_jobs WHERE job_key IN (\(binds: specs.map(\.key)))
-            """).all() {
+            """
+        ).all() {
             jobs[try row.value("job_key", as: String.self)] = row
         }
         // A job another run opened or holds is that run's to finish: say which run and worker, not just "did not
         // finish".
-        let foreign = Dictionary(uniqueKeysWithValues: try await queue.jobsOfOtherRuns(specs.map(\.key), correlationID: runID)
-            .map { ($0.jobKey, $0) })
+        let foreign = Dictionary(
+            uniqueKeysWithValues: try await queue.jobsOfOtherRuns(specs.map(\.key), correlationID: runID)
+                .map { ($0.jobKey, $0) })
         var steps: [StepOutcome] = []
         for spec in specs {
             let row = jobs[spec.key]
@@ -91,15 +98,20 @@ public struct PipelineRunner: Sendable {
             let error = try row?.value("last_error", as: String?.self)
             switch status {
             case "done":
-                steps.append(StepOutcome(step: spec.step, status: .succeeded, report: reports[spec.step] ?? StepReport(rowsWritten: 0),
-                                         error: nil, seconds: seconds[spec.step] ?? 0))
+                steps.append(
+                    StepOutcome(
+                        step: spec.step, status: .succeeded, report: reports[spec.step] ?? StepReport(rowsWritten: 0),
+                        error: nil, seconds: seconds[spec.step] ?? 0))
             case "failed" where try row?.value("error_kind", as: String?.self) == FailureKind.upstream.rawValue:
                 steps.append(StepOutcome(step: spec.step, status: .skipped, report: nil, error: error, seconds: 0))
             case "failed":
-                steps.append(StepOutcome(step: spec.step, status: .failed, report: nil, error: error,
-                                         seconds: seconds[spec.step] ?? 0))
+                steps.append(
+                    StepOutcome(
+                        step: spec.step, status: .failed, report: nil, error: error,
+                        seconds: seconds[spec.step] ?? 0))
             default:  // still held by a job of another run (running elsewhere)
-                let reason = foreign[spec.key].map { "another process has it: \($0)" }
+                let reason =
+                    foreign[spec.key].map { "another process has it: \($0)" }
                     ?? "\(status ?? "missing") in the queue"
                 steps.append(StepOutcome(step: spec.step, status: .running, report: nil, error: reason, seconds: 0))
             }

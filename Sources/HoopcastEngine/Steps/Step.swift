@@ -48,8 +48,10 @@ public struct StepContext: Sendable {
         self.init(store: store, runID: runID, logger: logger, queue: nil, acknowledge: nil)
     }
 
-    init(store: Store, runID: String, logger: Logger, queue: JobQueue?,
-         acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?) {
+    init(
+        store: Store, runID: String, logger: Logger, queue: JobQueue?,
+        acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?
+    ) {
         self.store = store
         self.runID = runID
         self.logger = logger
@@ -77,7 +79,9 @@ public struct StepContext: Sendable {
     public func commit<T: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> (rowsWritten: Int, value: T)
     ) async throws -> T {
-        guard commits.increment() == 1 else { throw StepFailure("a step commits its writes once; this one tried again") }
+        guard commits.increment() == 1 else {
+            throw StepFailure("a step commits its writes once; this one tried again")
+        }
         return try await store.transaction { [acknowledge] db in
             let (rows, value) = try await body(db)
             try await acknowledge?(db, rows)
@@ -92,7 +96,12 @@ public struct StepContext: Sendable {
 /// Counts a context's commits (shared by copies of the context).
 final class CommitCounter: Sendable {
     private let count = Mutex(0)
-    func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        count.withLock {
+            $0 += 1
+            return $0
+        }
+    }
     var value: Int { count.withLock { $0 } }
 }
 

@@ -95,8 +95,10 @@ public enum FileReader {
     }
 
     static func tooLarge(file: String, limit: ByteLimit, what: String) -> FileReadError {
-        FileReadError(.tooLarge, file: file, reason: "\(what) more than the limit of \(limit); refused "
-            + "(set \(ByteLimit.environmentVariable) to raise the limit)", limit: limit)
+        FileReadError(
+            .tooLarge, file: file,
+            reason: "\(what) more than the limit of \(limit); refused "
+                + "(set \(ByteLimit.environmentVariable) to raise the limit)", limit: limit)
     }
 
     static func limitInEffect(file: String) throws(FileReadError) -> ByteLimit {

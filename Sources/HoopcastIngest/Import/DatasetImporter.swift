@@ -25,8 +25,10 @@ public struct DatasetImporter: Sendable {
     public let today: GameDate
 
     /// Creates an importer; `today` defaults to the current US Eastern date (tests pass a fixed one).
-    public init(store: Store, strict: Bool = false, today: GameDate = .eastern(),
-                progress: any ImportProgress = SilentImportProgress()) {
+    public init(
+        store: Store, strict: Bool = false, today: GameDate = .eastern(),
+        progress: any ImportProgress = SilentImportProgress()
+    ) {
         self.store = store
         self.strict = strict
         self.today = today
@@ -40,7 +42,8 @@ public struct DatasetImporter: Sendable {
         try await runLog.start(runID: runID, command: "import \(directory.path)")
         do {
             let report = try await importFiles(files, runID: runID)
-            try await runLog.finish(runID: runID, error: report.hasRejections ? "\(report.issues.count) rows rejected" : nil)
+            try await runLog.finish(
+                runID: runID, error: report.hasRejections ? "\(report.issues.count) rows rejected" : nil)
             return report
         } catch {
             try await runLog.finish(runID: runID, error: "\(error)")
@@ -62,8 +65,10 @@ public struct DatasetImporter: Sendable {
             if !issues.isEmpty {
                 try await Quarantine(store: store).record(prepared.flatMap(\.quarantineRows), runID: runID)
                 for file in prepared {
-                    summaries.append(FileImportSummary(name: file.fileName, read: file.readCount, inserted: 0,
-                                                       updated: 0, unchanged: 0, rejected: file.rejectedCount))
+                    summaries.append(
+                        FileImportSummary(
+                            name: file.fileName, read: file.readCount, inserted: 0,
+                            updated: 0, unchanged: 0, rejected: file.rejectedCount))
                 }
                 return ImportReport(runID: runID, files: summaries, issues: issues, aborted: true)
             }
@@ -95,7 +100,8 @@ public struct DatasetImporter: Sendable {
                 .map { directory.appendingPathComponent($0) }
                 .filter { FileManager.default.fileExists(atPath: $0.path) }
             if candidates.count > 1 {
-                throw ImportError("both \(type.datasetName).csv and \(type.datasetName).csv.gz are in \(directory.path); keep one")
+                throw ImportError(
+                    "both \(type.datasetName).csv and \(type.datasetName).csv.gz are in \(directory.path); keep one")
             }
             if let url = candidates.first { found.append((type, url)) }
         }

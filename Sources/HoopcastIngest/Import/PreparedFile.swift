@@ -26,22 +26,29 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
         do {
             bytes = try FileReader.read(url)
         } catch {
-            return PreparedFile(name: name, read: 0, records: [], issues: [
-                ImportIssue(file: name, line: 0, reason: error.reason),
-            ], rejectedText: [:], wholeFileRejected: true)
+            return PreparedFile(
+                name: name, read: 0, records: [],
+                issues: [
+                    ImportIssue(file: name, line: 0, reason: error.reason)
+                ], rejectedText: [:], wholeFileRejected: true)
         }
         let parsed: [CSVRecord]
         do {
             parsed = try CSVParser(bytes: bytes).records()
         } catch {
-            return PreparedFile(name: name, read: 0, records: [], issues: [
-                ImportIssue(file: name, line: error.line, reason: "CSV syntax: \(error.reason); the file was not loaded"),
-            ], rejectedText: [:], wholeFileRejected: true)
+            return PreparedFile(
+                name: name, read: 0, records: [],
+                issues: [
+                    ImportIssue(
+                        file: name, line: error.line, reason: "CSV syntax: \(error.reason); the file was not loaded")
+                ], rejectedText: [:], wholeFileRejected: true)
         }
         guard let header = parsed.first else {
-            return PreparedFile(name: name, read: 0, records: [], issues: [
-                ImportIssue(file: name, line: 1, reason: "the file is empty (no header row)"),
-            ], rejectedText: [:], wholeFileRejected: true)
+            return PreparedFile(
+                name: name, read: 0, records: [],
+                issues: [
+                    ImportIssue(file: name, line: 1, reason: "the file is empty (no header row)")
+                ], rejectedText: [:], wholeFileRejected: true)
         }
         return validate(name: name, header: header, body: parsed.dropFirst(), today: today, progress: progress)
     }
@@ -49,37 +56,49 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
     /// Validates records under `header` (shared by file imports and live sources); `today` is the latest date a
     /// game result may have. A record with a field that is not text (invalid UTF-8, a NUL: ``CSVRecord/flaws``) is
     /// rejected before it is parsed, naming the field's column.
-    static func validate(name: String, header: CSVRecord, body: ArraySlice<CSVRecord>, today: GameDate,
-                         progress: any ImportProgress) -> PreparedFile<Record> {
+    static func validate(
+        name: String, header: CSVRecord, body: ArraySlice<CSVRecord>, today: GameDate,
+        progress: any ImportProgress
+    ) -> PreparedFile<Record> {
         let fileName = name  // `name` is shadowed by the header loop below
         if let flaw = header.flaws.first {
             // A column name that is not text cannot be matched: no row of the file can be trusted.
-            return PreparedFile(name: fileName, read: body.count, records: [], issues: [
-                ImportIssue(file: fileName, line: header.line, value: header.fields[flaw.field],
-                            reason: "the header \(flaw.kind.reason); no row of this file was loaded"),
-            ], rejectedText: [:], wholeFileRejected: true)
+            return PreparedFile(
+                name: fileName, read: body.count, records: [],
+                issues: [
+                    ImportIssue(
+                        file: fileName, line: header.line, value: header.fields[flaw.field],
+                        reason: "the header \(flaw.kind.reason); no row of this file was loaded")
+                ], rejectedText: [:], wholeFileRejected: true)
         }
         var columnIndex: [String: Int] = [:]
         for (index, column) in header.fields.enumerated() {
             let name = column.trimmingCharacters(in: .whitespaces)
             if columnIndex[name] != nil {
                 // Two columns with one name: which one holds the data is unknowable, so the file is refused.
-                return PreparedFile(name: fileName, read: body.count,
-                                    records: [], issues: [ImportIssue(file: fileName, line: 1, column: name,
-                                                                      reason: "column appears twice in the header")],
-                                    rejectedText: [:], wholeFileRejected: true)
+                return PreparedFile(
+                    name: fileName, read: body.count,
+                    records: [],
+                    issues: [
+                        ImportIssue(
+                            file: fileName, line: 1, column: name,
+                            reason: "column appears twice in the header")
+                    ],
+                    rejectedText: [:], wholeFileRejected: true)
             }
             columnIndex[name] = index
         }
         let missing = Record.requiredHeaders.filter { columnIndex[$0] == nil }
         if !missing.isEmpty {
             // Without its columns no row can be trusted: the whole file is rejected, nothing stored changes.
-            let issue = ImportIssue(file: name, line: 1, column: missing.joined(separator: ","), value: nil,
-                                    reason: "required column missing from the header; no row of this file was loaded")
+            let issue = ImportIssue(
+                file: name, line: 1, column: missing.joined(separator: ","), value: nil,
+                reason: "required column missing from the header; no row of this file was loaded")
             var text: [Int: String] = [:]
             if let first = body.first { text[first.line] = first.fields.joined(separator: ",") }
-            return PreparedFile(name: name, read: body.count, records: [], issues: [issue], rejectedText: text,
-                                wholeFileRejected: true)
+            return PreparedFile(
+                name: name, read: body.count, records: [], issues: [issue], rejectedText: text,
+                wholeFileRejected: true)
         }
         progress.phase("validating", file: name, total: body.count)
         var records: [Record] = []
@@ -92,15 +111,20 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
             if offset % 20_000 == 0 { progress.advanced(file: name, done: offset) }
             let row = RowReader(file: name, record: record, columnIndex: columnIndex, today: today)
             if record.fields.count != header.fields.count {
-                issues.append(ImportIssue(file: name, line: record.line, reason:
-                    "has \(record.fields.count) fields; the header has \(header.fields.count)"))
+                issues.append(
+                    ImportIssue(
+                        file: name, line: record.line,
+                        reason:
+                            "has \(record.fields.count) fields; the header has \(header.fields.count)"))
                 rejectedText[record.line] = record.fields.joined(separator: ",")
                 continue
             }
             if let flaw = record.flaws.first {
-                issues.append(ImportIssue(file: name, line: record.line,
-                                          column: header.fields[flaw.field].trimmingCharacters(in: .whitespaces),
-                                          value: record.fields[flaw.field], reason: flaw.kind.reason))
+                issues.append(
+                    ImportIssue(
+                        file: name, line: record.line,
+                        column: header.fields[flaw.field].trimmingCharacters(in: .whitespaces),
+                        value: record.fields[flaw.field], reason: flaw.kind.reason))
                 rejectedText[record.line] = record.fields.joined(separator: ",")
                 continue
             }
@@ -108,11 +132,12 @@ struct PreparedFile<Record: DatasetRecord>: Sendable {
                 let parsedRecord = try Record(row)
                 let key = parsedRecord.naturalKey
                 if let firstLine = firstLineByKey[key] {
-                    issues.append(ImportIssue(
-                        file: name, line: record.line,
-                        column: Record.keyColumns.map(\.name).joined(separator: ","),
-                        value: key.replacingOccurrences(of: "\u{1F}", with: "|"),
-                        reason: "duplicate key within the file (first on line \(firstLine))"))
+                    issues.append(
+                        ImportIssue(
+                            file: name, line: record.line,
+                            column: Record.keyColumns.map(\.name).joined(separator: ","),
+                            value: key.replacingOccurrences(of: "\u{1F}", with: "|"),
+                            reason: "duplicate key within the file (first on line \(firstLine))"))
                     rejectedText[record.line] = record.fields.joined(separator: ",")
                     continue
                 }

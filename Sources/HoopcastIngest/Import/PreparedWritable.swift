@@ -16,7 +16,8 @@ protocol PreparedWritable: Sendable {
 
 extension DatasetRecord {
     static func prepareForWrite(_ url: URL, today: GameDate, progress: any ImportProgress) throws
-        -> any PreparedWritable {
+        -> any PreparedWritable
+    {
         try PreparedFile<Self>.prepare(url, today: today, progress: progress)
     }
 }
@@ -31,7 +32,8 @@ extension PreparedFile: PreparedWritable {
     }
 
     func write(to store: Store, runID: String, progress: any ImportProgress) async throws -> FileImportSummary {
-        let (changed, summary) = changes(stored: try await StoredHashes.load(Record.self, from: store.sql), runID: runID)
+        let (changed, summary) = changes(
+            stored: try await StoredHashes.load(Record.self, from: store.sql), runID: runID)
         progress.phase("writing", file: name, total: changed.count)
         try await store.transaction { [self, changed] db in
             try await apply(changed, runID: runID, progress: progress, on: db)
@@ -65,14 +67,21 @@ extension PreparedFile: PreparedWritable {
             }
             changed.append(values + [.text(hash), .text(runID)])
         }
-        return (changed, FileImportSummary(name: name, read: read, inserted: inserted, updated: updated,
-                                           unchanged: unchanged, rejected: rejected))
+        return (
+            changed,
+            FileImportSummary(
+                name: name, read: read, inserted: inserted, updated: updated,
+                unchanged: unchanged, rejected: rejected)
+        )
     }
 
-    private func apply(_ changed: [[SQLValue]], runID: String, progress: any ImportProgress,
-                       on db: any SQLDatabase) async throws {
-        let upsert = BulkUpsert(table: Record.table, columns: Record.columns + ["content_hash", "run_id"],
-                                key: Record.keyColumns.map(\.name))
+    private func apply(
+        _ changed: [[SQLValue]], runID: String, progress: any ImportProgress,
+        on db: any SQLDatabase
+    ) async throws {
+        let upsert = BulkUpsert(
+            table: Record.table, columns: Record.columns + ["content_hash", "run_id"],
+            key: Record.keyColumns.map(\.name))
         let batch = 5_000
         var start = 0
         while start < changed.count {

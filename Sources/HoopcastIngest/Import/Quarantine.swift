@@ -20,8 +20,9 @@ struct Quarantine: Sendable {
         /// The row's identity: a hash of file, line, column, reason and record (the offending value is part of the
         /// record).
         var contentHash: String {
-            Row.contentHash(file: issue.file, line: issue.line, column: issue.column, reason: issue.reason,
-                            record: record)
+            Row.contentHash(
+                file: issue.file, line: issue.line, column: issue.column, reason: issue.reason,
+                record: record)
         }
 
         static func contentHash(file: String, line: Int, column: String?, reason: String, record: String) -> String {
@@ -48,9 +49,11 @@ struct Quarantine: Sendable {
             let hash = row.contentHash
             guard seen.insert(hash).inserted else { continue }
             hashes.append(hash)
-            values.append([.text(hash), .text(runID), .text(row.issue.file), .int(row.issue.line),
-                           .text(row.issue.column), .text(row.issue.value), .text(row.issue.reason),
-                           .text(row.record), .text(now)])
+            values.append([
+                .text(hash), .text(runID), .text(row.issue.file), .int(row.issue.line),
+                .text(row.issue.column), .text(row.issue.value), .text(row.issue.reason),
+                .text(row.record), .text(now),
+            ])
         }
         let columns = [
             "content_hash", "run_id", "file", "line", "column_name", "value", "reason", "record", "created_at",
@@ -73,21 +76,26 @@ struct Quarantine: Sendable {
                 runs.append([.int(try row.decode(column: "id", as: Int.self)), .text(runID), .text(now)])
             }
         }
-        try await BulkUpsert(table: "raw_import_quarantine_runs", columns: ["quarantine_id", "run_id", "seen_at"],
-                             key: ["quarantine_id", "run_id"]).run(runs, on: db)
+        try await BulkUpsert(
+            table: "raw_import_quarantine_runs", columns: ["quarantine_id", "run_id", "seen_at"],
+            key: ["quarantine_id", "run_id"]
+        ).run(runs, on: db)
     }
 
     /// Gives rows quarantined before schema 18 (which has no hash function in SQL) their content hash, once.
     private static func hashLegacyRows(on db: any SQLDatabase) async throws {
-        let legacy = try await db.raw("""
+        let legacy = try await db.raw(
+            """
             SELECT id, file, line, column_name, reason, record FROM raw_import_quarantine WHERE content_hash IS NULL
-            """).all()
+            """
+        ).all()
         for row in legacy {
-            let hash = Row.contentHash(file: try row.decode(column: "file", as: String.self),
-                                       line: try row.decode(column: "line", as: Int.self),
-                                       column: try row.decode(column: "column_name", as: String?.self),
-                                       reason: try row.decode(column: "reason", as: String.self),
-                                       record: try row.decode(column: "record", as: String.self))
+            let hash = Row.contentHash(
+                file: try row.decode(column: "file", as: String.self),
+                line: try row.decode(column: "line", as: Int.self),
+                column: try row.decode(column: "column_name", as: String?.self),
+                reason: try row.decode(column: "reason", as: String.self),
+                record: try row.decode(column: "record", as: String.self))
             let id = try row.decode(column: "id", as: Int.self)
             try await db.raw("UPDATE raw_import_quarantine SET content_hash = \(bind: hash) WHERE id = \(bind: id)")
                 .run()

@@ -50,7 +50,7 @@ public enum VisibleText {
     public static func capped(_ text: String) -> String {
         // A character is at least one byte, so a short value needs no walk; a long one is walked only to the limit.
         guard text.utf8.count > echoLimit,
-              let cut = text.index(text.startIndex, offsetBy: echoLimit, limitedBy: text.endIndex), cut < text.endIndex
+            let cut = text.index(text.startIndex, offsetBy: echoLimit, limitedBy: text.endIndex), cut < text.endIndex
         else { return text }
         return String(text[..<cut]) + "… (\(text.utf8.count) bytes)"
     }

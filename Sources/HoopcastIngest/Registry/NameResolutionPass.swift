@@ -21,8 +21,9 @@ public struct NameResolutionSummary: Sendable, Hashable, Codable {
 
     /// A one-line report.
     public var line: String {
-        String(format: "names: %d of %d prop-line rows resolved (%.2f%%), %d ambiguous, %d unresolved",
-               resolved, rows, rate * 100, ambiguous, unresolved)
+        String(
+            format: "names: %d of %d prop-line rows resolved (%.2f%%), %d ambiguous, %d unresolved",
+            resolved, rows, rate * 100, ambiguous, unresolved)
     }
 }
 
@@ -46,13 +47,18 @@ public struct NameResolutionPass: Sendable {
         try await run(runID: runID, reading: db) { body in try await body(db) }
     }
 
-    private func run(runID: String, reading db: any SQLDatabase,
-                     writing: (@Sendable @escaping (any SQLDatabase) async throws -> Void) async throws -> Void)
-        async throws -> NameResolutionSummary {
+    private func run(
+        runID: String, reading db: any SQLDatabase,
+        writing: (@Sendable @escaping (any SQLDatabase) async throws -> Void) async throws -> Void
+    )
+        async throws -> NameResolutionSummary
+    {
         let resolver = try await RegistryLoader(db: db).resolver()
-        let distinct = try await db.raw("""
+        let distinct = try await db.raw(
+            """
             SELECT DISTINCT player_name, game_date, home_team, away_team FROM raw_prop_lines
-            """).all()
+            """
+        ).all()
         let teamsByDate = try await RegistryLoader(db: db).teamsByDate()
         var keys: [(name: String, date: String, home: String, away: String)] = []
         var queries: [PlayerNameQuery] = []
@@ -62,7 +68,8 @@ public struct NameResolutionPass: Sendable {
             guard let gameDate = GameDate(date) else {
                 throw StoreError(.decodingFailed, "raw_prop_lines.game_date is not a date")
             }
-            let teams: Set<Team> = home.isEmpty || away.isEmpty
+            let teams: Set<Team> =
+                home.isEmpty || away.isEmpty
                 ? teamsByDate[date] ?? []
                 : Set([home, away].compactMap { Team($0) })
             keys.append((name, date, home, away))
@@ -75,14 +82,18 @@ public struct NameResolutionPass: Sendable {
             let (status, playerID, match, candidates) = NameResolutionPass.columns(resolution)
             let signature = "\(status)|\(playerID.map(String.init) ?? "")|\(match ?? "")|\(candidates)"
             if stored["\(key.name)|\(key.date)|\(key.home)|\(key.away)"] == signature { continue }
-            rows.append([.text(key.name), .text(key.date), .text(key.home), .text(key.away), .text(status),
-                         .int(playerID), .text(match), .text(candidates), .text(runID)])
+            rows.append([
+                .text(key.name), .text(key.date), .text(key.home), .text(key.away), .text(status),
+                .int(playerID), .text(match), .text(candidates), .text(runID),
+            ])
         }
         try await writing { [rows] db in
             try await BulkUpsert(
                 table: "registry_name_resolutions",
-                columns: ["player_name", "game_date", "home_team", "away_team", "status", "player_id", "match",
-                          "candidates", "run_id"],
+                columns: [
+                    "player_name", "game_date", "home_team", "away_team", "status", "player_id", "match",
+                    "candidates", "run_id",
+                ],
                 key: ["player_name", "game_date", "home_team", "away_team"]
             ).run(rows, on: db)
         }
@@ -93,14 +104,16 @@ public struct NameResolutionPass: Sendable {
 
     /// Row counts by resolution status over all stored prop lines.
     public static func summary(_ db: any SQLDatabase) async throws -> NameResolutionSummary {
-        let counts = try await db.raw("""
+        let counts = try await db.raw(
+            """
             SELECT COALESCE(r.status, 'pending') AS status, COUNT(*) AS n
             FROM raw_prop_lines p
             LEFT JOIN registry_name_resolutions r
               ON r.player_name = p.player_name AND r.game_date = p.game_date
              AND r.home_team = p.home_team AND r.away_team = p.away_team
             GROUP BY COALESCE(r.status, 'pending')
-            """).all()
+            """
+        ).all()
         var summary = NameResolutionSummary(rows: 0, resolved: 0, ambiguous: 0, unresolved: 0, written: 0)
         for row in counts {
             let n = try row.value("n", as: Int.self)
@@ -125,14 +138,18 @@ public struct NameResolutionPass: Sendable {
 
     private func storedResolutions(_ db: any SQLDatabase) async throws -> [String: String] {
         var result: [String: String] = [:]
-        for row in try await db.raw("""
+        for row in try await db.raw(
+            """
             SELECT player_name, game_date, home_team, away_team, status, player_id, match, candidates
             FROM registry_name_resolutions
-            """).all() {
-            let key = "\(try row.value("player_name", as: String.self))|\(try row.value("game_date", as: String.self))|"
+            """
+        ).all() {
+            let key =
+                "\(try row.value("player_name", as: String.self))|\(try row.value("game_date", as: String.self))|"
                 + "\(try row.value("home_team", as: String.self))|\(try row.value("away_team", as: String.self))"
             let playerID = try row.value("player_id", as: Int?.self)
-            result[key] = "\(try row.value("status", as: String.self))|\(playerID.map(String.init) ?? "")|"
+            result[key] =
+                "\(try row.value("status", as: String.self))|\(playerID.map(String.init) ?? "")|"
                 + "\(try row.value("match", as: String?.self) ?? "")|\(try row.value("candidates", as: String.self))"
         }
         return result

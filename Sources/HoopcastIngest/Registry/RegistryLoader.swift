@@ -8,13 +8,15 @@ struct RegistryLoader: Sendable {
 
     func resolver() async throws -> PlayerNameResolver {
         var stints: [Int: [TeamStint]] = [:]
-        for row in try await db.raw("""
+        for row in try await db.raw(
+            """
             SELECT player_id, team, season, first_game_date, last_game_date FROM registry_player_stints
-            """).all() {
+            """
+        ).all() {
             guard let team = Team(try row.value("team", as: String.self)),
-                  let season = Season(try row.value("season", as: String.self)),
-                  let first = GameDate(try row.value("first_game_date", as: String.self)),
-                  let last = GameDate(try row.value("last_game_date", as: String.self))
+                let season = Season(try row.value("season", as: String.self)),
+                let first = GameDate(try row.value("first_game_date", as: String.self)),
+                let last = GameDate(try row.value("last_game_date", as: String.self))
             else { throw StoreError(.decodingFailed, "registry_player_stints holds a malformed row") }
             stints[try row.value("player_id", as: Int.self), default: []]
                 .append(TeamStint(team: team, season: season, first: first, last: last))
@@ -24,7 +26,8 @@ struct RegistryLoader: Sendable {
             return RegistryPlayer(playerID: id, name: try row.value("name", as: String.self), stints: stints[id] ?? [])
         }
         let aliases = try await db.raw("SELECT alias, player_id FROM registry_player_aliases").all().map { row in
-            PlayerAlias(alias: try row.value("alias", as: String.self), playerID: try row.value("player_id", as: Int.self))
+            PlayerAlias(
+                alias: try row.value("alias", as: String.self), playerID: try row.value("player_id", as: Int.self))
         }
         return PlayerNameResolver(players: players, aliases: aliases)
     }

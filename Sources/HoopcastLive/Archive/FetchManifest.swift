@@ -41,9 +41,12 @@ public struct ManifestEntry: Sendable, Hashable, Codable {
     ]
 
     var values: [SQLValue] {
-        [.text(source), .text(endpoint), .text(parameters), .text(partitionDate), .text(fetchedAt), .int(httpStatus),
-         .text(contentType), .text(sha256), .int(byteCount), .text(archivePath), .text(parseStatus), .text(errorKind),
-         .text(errorDetail), .int(rowsParsed), .text(runID)]
+        [
+            .text(source), .text(endpoint), .text(parameters), .text(partitionDate), .text(fetchedAt), .int(httpStatus),
+            .text(contentType), .text(sha256), .int(byteCount), .text(archivePath), .text(parseStatus),
+            .text(errorKind),
+            .text(errorDetail), .int(rowsParsed), .text(runID),
+        ]
     }
 }
 
@@ -62,9 +65,11 @@ public struct FetchManifest: Sendable {
 
     /// ``record(_:)`` inside the caller's transaction `db`.
     public static func record(_ entry: ManifestEntry, on db: any SQLDatabase) async throws {
-        try await BulkUpsert(table: "raw_fetch_manifest", columns: ManifestEntry.columns,
-                             key: ["source", "endpoint", "parameters", "sha256", "http_status"])
-            .run([entry.values], on: db)
+        try await BulkUpsert(
+            table: "raw_fetch_manifest", columns: ManifestEntry.columns,
+            key: ["source", "endpoint", "parameters", "sha256", "http_status"]
+        )
+        .run([entry.values], on: db)
     }
 
     /// Entries for a date and optionally one source, in fetch order.

@@ -20,7 +20,8 @@ public struct RawArchive: Sendable {
     /// computed.
     @discardableResult
     public func store(_ body: [UInt8], source: String, date: GameDate, sha256: String? = nil) throws(ArchiveError)
-        -> (sha256: String, path: String) {
+        -> (sha256: String, path: String)
+    {
         let sha = sha256 ?? ContentAddress.sha256Hex(body)
         let relative = RawArchive.relativePath(source: source, date: date, sha256: sha)
         let target = root.appendingPathComponent(relative)

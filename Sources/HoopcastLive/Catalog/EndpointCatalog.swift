@@ -2,7 +2,8 @@
 public enum EndpointCatalog {
     /// All endpoints.
     public static let all: [LiveEndpoint] = [
-        LiveEndpoint(source: "nba_cdn", name: "schedule", host: "cdn.nba.com", requiresRows: false) { root, context throws(PayloadError) in
+        LiveEndpoint(source: "nba_cdn", name: "schedule", host: "cdn.nba.com", requiresRows: false) {
+            root, context throws(PayloadError) in
             try NBACDNParser.schedule(root, date: context.limitToDate ? context.date : nil)
         },
         LiveEndpoint(source: "nba_cdn", name: "play_by_play", host: "cdn.nba.com") { root, _ throws(PayloadError) in
@@ -10,7 +11,9 @@ public enum EndpointCatalog {
         },
         // The per-game box score has exact minutes (MM:SS); the game log only whole minutes. The log fills only box
         // scores not stored yet, so the box score wins whichever arrives first, and re-runs never flip rows.
-        LiveEndpoint(source: "nba_stats", name: "player_game_log", host: "stats.nba.com", keepsStored: [.playerBoxscores]) {
+        LiveEndpoint(
+            source: "nba_stats", name: "player_game_log", host: "stats.nba.com", keepsStored: [.playerBoxscores]
+        ) {
             root, _ throws(PayloadError) in
             try NBAStatsParser.playerGameLog(root)
         },
@@ -18,7 +21,8 @@ public enum EndpointCatalog {
             root, context throws(PayloadError) in
             try NBAStatsParser.boxScoreTraditional(root, date: context.date)
         },
-        LiveEndpoint(source: "nba_stats", name: "team_game_log", host: "stats.nba.com") { root, _ throws(PayloadError) in
+        LiveEndpoint(source: "nba_stats", name: "team_game_log", host: "stats.nba.com") {
+            root, _ throws(PayloadError) in
             try NBAStatsParser.teamGameLog(root)
         },
         LiveEndpoint(source: "nba_stats", name: "scoreboard", host: "stats.nba.com") { root, _ throws(PayloadError) in
@@ -33,21 +37,27 @@ public enum EndpointCatalog {
         LiveEndpoint(source: "bdl", name: "box_scores", host: "api.balldontlie.io") { root, _ throws(PayloadError) in
             try BallDontLieParser.boxScores(root)
         },
-        LiveEndpoint(source: "bdl", name: "injuries", host: "api.balldontlie.io", requiresRows: false,
-                     cursor: ("cursor", ["meta", "next_cursor"])) {
+        LiveEndpoint(
+            source: "bdl", name: "injuries", host: "api.balldontlie.io", requiresRows: false,
+            cursor: ("cursor", ["meta", "next_cursor"])
+        ) {
             root, context throws(PayloadError) in
             try BallDontLieParser.injuries(root, reportDate: context.date, fetchedAt: context.fetchedAt)
         },
-        LiveEndpoint(source: "bdl", name: "standings", host: "api.balldontlie.io") { root, context throws(PayloadError) in
+        LiveEndpoint(source: "bdl", name: "standings", host: "api.balldontlie.io") {
+            root, context throws(PayloadError) in
             try BallDontLieParser.standings(root, asOf: context.date)
         },
-        LiveEndpoint(source: "bdl", name: "players", host: "api.balldontlie.io", cursor: ("cursor", ["meta", "next_cursor"])) { root, _ throws(PayloadError) in
+        LiveEndpoint(
+            source: "bdl", name: "players", host: "api.balldontlie.io", cursor: ("cursor", ["meta", "next_cursor"])
+        ) { root, _ throws(PayloadError) in
             try BallDontLieParser.players(root)
         },
         LiveEndpoint(source: "odds_api", name: "events", host: "api.the-odds-api.com") { root, _ throws(PayloadError) in
             try OddsAPIParser.events(root)
         },
-        LiveEndpoint(source: "odds_api", name: "game_lines", host: "api.the-odds-api.com") { root, _ throws(PayloadError) in
+        LiveEndpoint(source: "odds_api", name: "game_lines", host: "api.the-odds-api.com") {
+            root, _ throws(PayloadError) in
             try OddsAPIParser.gameLines(root)
         },
         LiveEndpoint(source: "odds_api", name: "player_props", host: "api.the-odds-api.com") {
@@ -60,7 +70,8 @@ public enum EndpointCatalog {
         LiveEndpoint(source: "espn", name: "roster", host: "site.api.espn.com") { root, _ throws(PayloadError) in
             try ESPNParser.roster(root)
         },
-        LiveEndpoint(source: "bettingpros", name: "events", host: "api.bettingpros.com") { root, _ throws(PayloadError) in
+        LiveEndpoint(source: "bettingpros", name: "events", host: "api.bettingpros.com") {
+            root, _ throws(PayloadError) in
             try BettingProsParser.events(root)
         },
     ]

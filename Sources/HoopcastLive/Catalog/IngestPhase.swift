@@ -14,15 +14,22 @@ public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .all: return true
         case .morning:
-            return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.player_index", "bdl.games", "bdl.injuries",
-                    "bdl.standings", "bdl.players", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
-                    "espn.scoreboard", "espn.roster", "bettingpros.events"].contains(endpoint)
+            return [
+                "nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.player_index", "bdl.games", "bdl.injuries",
+                "bdl.standings", "bdl.players", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
+                "espn.scoreboard", "espn.roster", "bettingpros.events",
+            ].contains(endpoint)
         case .pretip:
-            return ["nba_cdn.schedule", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
-                    "bdl.injuries"].contains(endpoint)
+            return [
+                "nba_cdn.schedule", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
+                "bdl.injuries",
+            ].contains(endpoint)
         case .overnight:
-            return ["nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.team_game_log", "nba_stats.player_game_log",
-                    "nba_stats.boxscore_traditional", "nba_cdn.play_by_play", "bdl.games", "bdl.box_scores", "espn.scoreboard"].contains(endpoint)
+            return [
+                "nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.team_game_log", "nba_stats.player_game_log",
+                "nba_stats.boxscore_traditional", "nba_cdn.play_by_play", "bdl.games", "bdl.box_scores",
+                "espn.scoreboard",
+            ].contains(endpoint)
         }
     }
 }

@@ -22,9 +22,11 @@ public struct LiveEndpoint: Sendable {
     public let parse: @Sendable (JSONCursor, ParseContext) throws(PayloadError) -> ParsedRows
 
     /// Creates an endpoint.
-    public init(source: String, name: String, host: String, requiresRows: Bool = true,
-                keepsStored: Set<RawDataset> = [], cursor: (parameter: String, path: [String])? = nil,
-                parse: @escaping @Sendable (JSONCursor, ParseContext) throws(PayloadError) -> ParsedRows) {
+    public init(
+        source: String, name: String, host: String, requiresRows: Bool = true,
+        keepsStored: Set<RawDataset> = [], cursor: (parameter: String, path: [String])? = nil,
+        parse: @escaping @Sendable (JSONCursor, ParseContext) throws(PayloadError) -> ParsedRows
+    ) {
         self.source = source
         self.name = name
         self.host = host
@@ -52,12 +54,14 @@ public struct LiveEndpoint: Sendable {
 
     /// Gates and parses a response body; a payload without rows where rows are required is ``PayloadError/Kind/noRows``.
     public func process(status: Int, contentType: String, body: [UInt8], context: ParseContext) throws(PayloadError)
-        -> ParsedRows {
+        -> ParsedRows
+    {
         let payload = PayloadContext(source: source, endpoint: name)
         let root = try PayloadGate.json(status: status, contentType: contentType, body: body, context: payload)
         let rows = try parse(root, context)
         if requiresRows, rows.total == 0 {
-            throw PayloadError(.noRows, source: source, endpoint: name, reason: "the payload holds no rows for \(context.date)")
+            throw PayloadError(
+                .noRows, source: source, endpoint: name, reason: "the payload holds no rows for \(context.date)")
         }
         return rows
     }

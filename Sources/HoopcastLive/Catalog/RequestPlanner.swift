@@ -24,8 +24,10 @@ public struct RequestPlanner: Sendable {
     public let oddsSnapshot: String?
 
     /// Creates a planner.
-    public init(date: GameDate, phase: IngestPhase = .all, sources: Set<String>? = nil, settings: SourceSettings,
-                oddsSnapshot: String? = nil) {
+    public init(
+        date: GameDate, phase: IngestPhase = .all, sources: Set<String>? = nil, settings: SourceSettings,
+        oddsSnapshot: String? = nil
+    ) {
         self.date = date
         self.phase = phase
         self.sources = sources
@@ -44,13 +46,17 @@ public struct RequestPlanner: Sendable {
         return (sources.map { $0.contains(source) || $0.contains(key) } ?? true) && phase.includes(key)
     }
 
-    func request(_ key: String, path: String, query: [SourceRequest.QueryItem] = [],
-                 headers: [SourceRequest.QueryItem] = []) -> PlannedRequest? {
+    func request(
+        _ key: String, path: String, query: [SourceRequest.QueryItem] = [],
+        headers: [SourceRequest.QueryItem] = []
+    ) -> PlannedRequest? {
         guard wanted(key), let endpoint = EndpointCatalog.endpoint(key) else { return nil }
         let base = settings.baseURLs[endpoint.source] ?? SourceSettings.defaultBaseURLs[endpoint.source]!
-        return PlannedRequest(endpoint: key, request: SourceRequest(
-            source: endpoint.source, endpoint: endpoint.name, policyHost: endpoint.host, baseURL: base, path: path,
-            query: query, headers: headers))
+        return PlannedRequest(
+            endpoint: key,
+            request: SourceRequest(
+                source: endpoint.source, endpoint: endpoint.name, policyHost: endpoint.host, baseURL: base, path: path,
+                query: query, headers: headers))
     }
 
     /// Stage one: the schedule (NBA.com CDN).
@@ -63,29 +69,40 @@ public struct RequestPlanner: Sendable {
         let day = date.description
         let season = date.season
         var planned: [PlannedRequest?] = [
-            request("nba_stats.scoreboard", path: "/stats/scoreboardv2",
-                    query: [.init("DayOffset", "0"), .init("GameDate", day), .init("LeagueID", "00")],
-                    headers: RequestPlanner.statsHeaders),
-            request("nba_stats.player_index", path: "/stats/playerindex",
-                    query: [.init("LeagueID", "00"), .init("Season", season.description)], headers: RequestPlanner.statsHeaders),
+            request(
+                "nba_stats.scoreboard", path: "/stats/scoreboardv2",
+                query: [.init("DayOffset", "0"), .init("GameDate", day), .init("LeagueID", "00")],
+                headers: RequestPlanner.statsHeaders),
+            request(
+                "nba_stats.player_index", path: "/stats/playerindex",
+                query: [.init("LeagueID", "00"), .init("Season", season.description)],
+                headers: RequestPlanner.statsHeaders),
         ]
         for type in seasonTypes.sorted(by: { $0.rawValue < $1.rawValue }) {
             guard let statsType = RequestPlanner.statsSeasonType(type) else { continue }
             for (key, who) in [("nba_stats.team_game_log", "T"), ("nba_stats.player_game_log", "P")] {
-                planned.append(request(key, path: "/stats/leaguegamelog", query: [
-                    .init("Counter", "1000"), .init("DateFrom", day), .init("DateTo", day), .init("Direction", "DESC"),
-                    .init("LeagueID", "00"), .init("PlayerOrTeam", who), .init("Season", season.description),
-                    .init("SeasonType", statsType), .init("Sorter", "DATE"),
-                ], headers: RequestPlanner.statsHeaders))
+                planned.append(
+                    request(
+                        key, path: "/stats/leaguegamelog",
+                        query: [
+                            .init("Counter", "1000"), .init("DateFrom", day), .init("DateTo", day),
+                            .init("Direction", "DESC"),
+                            .init("LeagueID", "00"), .init("PlayerOrTeam", who), .init("Season", season.description),
+                            .init("SeasonType", statsType), .init("Sorter", "DATE"),
+                        ], headers: RequestPlanner.statsHeaders))
             }
         }
         if let key = settings.ballDontLieKey {
             let auth = [SourceRequest.QueryItem("Authorization", key, secret: true)]
             planned += [
-                request("bdl.games", path: "/v1/games", query: [.init("dates[]", day), .init("per_page", "100")], headers: auth),
+                request(
+                    "bdl.games", path: "/v1/games", query: [.init("dates[]", day), .init("per_page", "100")],
+                    headers: auth),
                 request("bdl.box_scores", path: "/v1/box_scores", query: [.init("date", day)], headers: auth),
                 request("bdl.injuries", path: "/v1/player_injuries", query: [.init("per_page", "100")], headers: auth),
-                request("bdl.standings", path: "/v1/standings", query: [.init("season", "\(season.startYear)")], headers: auth),
+                request(
+                    "bdl.standings", path: "/v1/standings", query: [.init("season", "\(season.startYear)")],
+                    headers: auth),
                 request("bdl.players", path: "/v1/players/active", query: [.init("per_page", "100")], headers: auth),
             ]
         }
@@ -94,8 +111,9 @@ public struct RequestPlanner: Sendable {
         }
         let compact = day.filter { $0 != "-" }
         planned += [
-            request("espn.scoreboard", path: "/apis/site/v2/sports/basketball/nba/scoreboard",
-                    query: [.init("dates", String(compact))]),
+            request(
+                "espn.scoreboard", path: "/apis/site/v2/sports/basketball/nba/scoreboard",
+                query: [.init("dates", String(compact))]),
             request("bettingpros.events", path: "/v3/events", query: [.init("sport", "NBA"), .init("date", day)]),
         ]
         return planned.compactMap { $0 }
@@ -106,22 +124,30 @@ public struct RequestPlanner: Sendable {
         let (from, to) = oddsWindow()
         if let snapshot = oddsSnapshot {
             return [
-                request("odds_api.events", path: "/v4/historical/sports/basketball_nba/events", query: [
-                    secret, .init("date", snapshot), .init("commenceTimeFrom", from), .init("commenceTimeTo", to),
-                ]),
-                request("odds_api.game_lines", path: "/v4/historical/sports/basketball_nba/odds", query: [
-                    secret, .init("date", snapshot), .init("regions", "us"), .init("markets", "h2h,spreads,totals"),
-                    .init("oddsFormat", "american"), .init("commenceTimeFrom", from), .init("commenceTimeTo", to),
-                ]),
+                request(
+                    "odds_api.events", path: "/v4/historical/sports/basketball_nba/events",
+                    query: [
+                        secret, .init("date", snapshot), .init("commenceTimeFrom", from), .init("commenceTimeTo", to),
+                    ]),
+                request(
+                    "odds_api.game_lines", path: "/v4/historical/sports/basketball_nba/odds",
+                    query: [
+                        secret, .init("date", snapshot), .init("regions", "us"), .init("markets", "h2h,spreads,totals"),
+                        .init("oddsFormat", "american"), .init("commenceTimeFrom", from), .init("commenceTimeTo", to),
+                    ]),
             ]
         }
         return [
-            request("odds_api.events", path: "/v4/sports/basketball_nba/events",
-                    query: [secret, .init("commenceTimeFrom", from), .init("commenceTimeTo", to)]),
-            request("odds_api.game_lines", path: "/v4/sports/basketball_nba/odds", query: [
-                secret, .init("regions", "us"), .init("markets", "h2h,spreads,totals"), .init("oddsFormat", "american"),
-                .init("commenceTimeFrom", from), .init("commenceTimeTo", to),
-            ]),
+            request(
+                "odds_api.events", path: "/v4/sports/basketball_nba/events",
+                query: [secret, .init("commenceTimeFrom", from), .init("commenceTimeTo", to)]),
+            request(
+                "odds_api.game_lines", path: "/v4/sports/basketball_nba/odds",
+                query: [
+                    secret, .init("regions", "us"), .init("markets", "h2h,spreads,totals"),
+                    .init("oddsFormat", "american"),
+                    .init("commenceTimeFrom", from), .init("commenceTimeTo", to),
+                ]),
         ]
     }
 
@@ -131,29 +157,37 @@ public struct RequestPlanner: Sendable {
         var planned: [PlannedRequest?] = []
         for team in teams.sorted() {
             guard let id = RequestPlanner.espnTeamIDs[team.code] else { continue }
-            planned.append(request("espn.roster", path: "/apis/site/v2/sports/basketball/nba/teams/\(id)",
-                                   query: [.init("enable", "roster")]))
+            planned.append(
+                request(
+                    "espn.roster", path: "/apis/site/v2/sports/basketball/nba/teams/\(id)",
+                    query: [.init("enable", "roster")]))
         }
         if let key = settings.oddsAPIKey {
             let markets = OddsAPIParser.propMarkets.keys.sorted().joined(separator: ",")
             for id in oddsEventIDs {
                 let historical = oddsSnapshot.map { [SourceRequest.QueryItem("date", $0)] } ?? []
                 let prefix = oddsSnapshot == nil ? "/v4" : "/v4/historical"
-                planned.append(request("odds_api.player_props", path: "\(prefix)/sports/basketball_nba/events/\(id)/odds",
-                                       query: [.init("apiKey", key, secret: true)] + historical + [
-                                           .init("regions", "us,us_dfs"), .init("markets", markets),
-                                           .init("oddsFormat", "american"),
-                                       ]))
+                planned.append(
+                    request(
+                        "odds_api.player_props", path: "\(prefix)/sports/basketball_nba/events/\(id)/odds",
+                        query: [.init("apiKey", key, secret: true)] + historical + [
+                            .init("regions", "us,us_dfs"), .init("markets", markets),
+                            .init("oddsFormat", "american"),
+                        ]))
             }
         }
         for id in finalGameIDs {
-            planned.append(request("nba_stats.boxscore_traditional", path: "/stats/boxscoretraditionalv2", query: [
-                .init("EndPeriod", "0"), .init("EndRange", "0"), .init("GameID", id), .init("RangeType", "0"),
-                .init("StartPeriod", "0"), .init("StartRange", "0"),
-            ], headers: RequestPlanner.statsHeaders))
+            planned.append(
+                request(
+                    "nba_stats.boxscore_traditional", path: "/stats/boxscoretraditionalv2",
+                    query: [
+                        .init("EndPeriod", "0"), .init("EndRange", "0"), .init("GameID", id), .init("RangeType", "0"),
+                        .init("StartPeriod", "0"), .init("StartRange", "0"),
+                    ], headers: RequestPlanner.statsHeaders))
         }
         for id in finalGameIDs {
-            planned.append(request("nba_cdn.play_by_play", path: "/static/json/liveData/playbyplay/playbyplay_\(id).json"))
+            planned.append(
+                request("nba_cdn.play_by_play", path: "/static/json/liveData/playbyplay/playbyplay_\(id).json"))
         }
         return planned.compactMap { $0 }
     }

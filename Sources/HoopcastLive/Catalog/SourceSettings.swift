@@ -30,11 +30,14 @@ public struct SourceSettings: Sendable, CustomStringConvertible {
 
     /// Reads keys and base-URL overrides (`HOOPCAST_BASE_URL_<SOURCE>`, e.g. `HOOPCAST_BASE_URL_ODDS_API`) from
     /// `environment`; `overrides` (from `--base-url`) win over the environment.
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
-                            overrides: [String: String] = [:]) throws(SettingsError) -> SourceSettings {
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        overrides: [String: String] = [:]
+    ) throws(SettingsError) -> SourceSettings {
         let secretNames: Set<String> = ["ODDS_API_KEY", "BALLDONTLIE_API_KEY"]
-        let provider = EnvironmentVariablesProvider(environmentVariables: environment,
-                                                    secretsSpecifier: .specific(secretNames))
+        let provider = EnvironmentVariablesProvider(
+            environmentVariables: environment,
+            secretsSpecifier: .specific(secretNames))
         let config = ConfigReader(provider: provider)
         var urls: [String: String] = [:]
         for source in defaultBaseURLs.keys {
@@ -42,13 +45,16 @@ public struct SourceSettings: Sendable, CustomStringConvertible {
         }
         for (source, url) in overrides {
             guard defaultBaseURLs[source] != nil else {
-                throw SettingsError("unknown source '\(source)' in a base-URL override (known: \(defaultBaseURLs.keys.sorted().joined(separator: ", ")))")
+                throw SettingsError(
+                    "unknown source '\(source)' in a base-URL override (known: \(defaultBaseURLs.keys.sorted().joined(separator: ", ")))"
+                )
             }
             urls[source] = url
         }
-        return SourceSettings(baseURLs: urls,
-                              oddsAPIKey: try key(config, ["odds", "api", "key"], name: "ODDS_API_KEY"),
-                              ballDontLieKey: try key(config, ["balldontlie", "api", "key"], name: "BALLDONTLIE_API_KEY"))
+        return SourceSettings(
+            baseURLs: urls,
+            oddsAPIKey: try key(config, ["odds", "api", "key"], name: "ODDS_API_KEY"),
+            ballDontLieKey: try key(config, ["balldontlie", "api", "key"], name: "BALLDONTLIE_API_KEY"))
     }
 
     /// A key from `NAME`, else from the file named by `NAME_FILE` (trimmed).

@@ -37,7 +37,8 @@ public final class AsyncHTTPTransport: HTTPTransport, Sendable {
     }
 
     public func get(url: String, headers: [(String, String)], policy: HostPolicy) async throws(TransportFailure)
-        -> TransportResponse {
+        -> TransportResponse
+    {
         guard let client = clients[Int64(policy.connectTimeout * 1000)] else {
             throw .connection("no client for a connect timeout of \(policy.connectTimeout) s")
         }
@@ -50,8 +51,9 @@ public final class AsyncHTTPTransport: HTTPTransport, Sendable {
             let body = try await response.body.collect(upTo: policy.maxBodyBytes)
             var headerMap: [String: String] = [:]
             for header in response.headers { headerMap[header.name.lowercased()] = header.value }
-            return TransportResponse(status: Int(response.status.code), headers: headerMap,
-                                     body: Array(body.readableBytesView))
+            return TransportResponse(
+                status: Int(response.status.code), headers: headerMap,
+                body: Array(body.readableBytesView))
         } catch let error as HTTPClientError {
             switch error {
             case .deadlineExceeded, .connectTimeout, .readTimeout, .writeTimeout: throw .timeout

@@ -33,7 +33,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .breakerOpen: what = "circuit breaker open for \(host); not sent"
         case .retriesExhausted: what = "gave up after \(attempts) attempts (last: \(lastOutcome))"
-        case .retryAfterTooLong(let seconds): what = "server asked to retry after \(Int(seconds)) s; not waiting that long"
+        case .retryAfterTooLong(let seconds):
+            what = "server asked to retry after \(Int(seconds)) s; not waiting that long"
         case .bodyTooLarge(let bytes): what = "body larger than \(bytes) bytes"
         }
         return "\(source)/\(endpoint): \(what)"

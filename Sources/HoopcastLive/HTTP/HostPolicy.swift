@@ -18,9 +18,11 @@ public struct HostPolicy: Sendable, Hashable {
     public var maxBodyBytes: Int
 
     /// Creates a policy.
-    public init(requestsPerMinute: Double?, burst: Double = 1, connectTimeout: Double = 10, totalTimeout: Double = 30,
-                retry: RetryPolicy = RetryPolicy(), breakerThreshold: Int = 5, breakerCoolDown: Double = 60,
-                maxBodyBytes: Int = 64 << 20) {
+    public init(
+        requestsPerMinute: Double?, burst: Double = 1, connectTimeout: Double = 10, totalTimeout: Double = 30,
+        retry: RetryPolicy = RetryPolicy(), breakerThreshold: Int = 5, breakerCoolDown: Double = 60,
+        maxBodyBytes: Int = 64 << 20
+    ) {
         self.requestsPerMinute = requestsPerMinute
         self.burst = burst
         self.connectTimeout = connectTimeout

@@ -32,9 +32,11 @@ public actor LiveHTTPClient {
     private var breakers: [String: CircuitBreaker] = [:]
 
     /// Creates a client; hosts without an entry in `policies` use ``HostPolicy/defaults(host:)``.
-    public init(transport: any HTTPTransport, policies: [String: HostPolicy] = [:], clock: any LiveClock = SystemClock(),
-                jitter: any JitterSource = SystemJitter(), logger: Logger = Logger(label: "hoopcast.http"),
-                metrics: any MetricsFactory = MetricsSystem.factory) {
+    public init(
+        transport: any HTTPTransport, policies: [String: HostPolicy] = [:], clock: any LiveClock = SystemClock(),
+        jitter: any JitterSource = SystemJitter(), logger: Logger = Logger(label: "hoopcast.http"),
+        metrics: any MetricsFactory = MetricsSystem.factory
+    ) {
         self.transport = transport
         self.policies = policies
         self.clock = clock
@@ -54,8 +56,11 @@ public actor LiveHTTPClient {
     public func fetch(_ request: SourceRequest) async throws(FetchError) -> Response {
         let host = request.policyHost
         let policy = policy(for: host)
-        var breaker = breakers[host] ?? CircuitBreaker(failureThreshold: policy.breakerThreshold,
-                                                       coolDown: policy.breakerCoolDown)
+        var breaker =
+            breakers[host]
+            ?? CircuitBreaker(
+                failureThreshold: policy.breakerThreshold,
+                coolDown: policy.breakerCoolDown)
         breakers[host] = breaker
         var delay = policy.retry.baseDelay
         var lastOutcome = "none"
@@ -67,17 +72,20 @@ public actor LiveHTTPClient {
                 breakers[host] = breaker
                 count(host: host, outcome: "breaker_open")
                 logger.warning("circuit open; request not sent", metadata: metadata(request, attempt: attempt))
-                throw FetchError(kind: .breakerOpen(until: until), source: request.source, endpoint: request.endpoint,
-                                 host: host, attempts: attempt - 1, lastOutcome: lastOutcome,
-                                 lastResponse: lastResponse)
+                throw FetchError(
+                    kind: .breakerOpen(until: until), source: request.source, endpoint: request.endpoint,
+                    host: host, attempts: attempt - 1, lastOutcome: lastOutcome,
+                    lastResponse: lastResponse)
             }
             breakers[host] = breaker
             await waitForToken(host: host, policy: policy)
             let started = clock.now()
             let outcome: Result<TransportResponse, TransportFailure>
             do {
-                outcome = .success(try await transport.get(url: request.urlWithSecrets, headers: headers,
-                                                           policy: policy))
+                outcome = .success(
+                    try await transport.get(
+                        url: request.urlWithSecrets, headers: headers,
+                        policy: policy))
             } catch {
                 // Scrubbed here, where the request's secrets are known: nothing past this point sees them.
                 outcome = .failure(error.redacted(by: Redactor(secrets: request.secretValues)))
@@ -91,15 +99,17 @@ public actor LiveHTTPClient {
                 lastResponse = response
                 guard RetryPolicy.isRetryable(status: response.status) else {
                     breakers[host]!.recordSuccess()
-                    return Response(status: response.status, headers: response.headers, body: response.body,
-                                    attempts: attempt, fetchedAt: clock.now())
+                    return Response(
+                        status: response.status, headers: response.headers, body: response.body,
+                        attempts: attempt, fetchedAt: clock.now())
                 }
                 retryAfter = RetryAfter.seconds(response.headers["retry-after"], now: clock.now())
             case .failure(.bodyTooLarge(let bytes)):
                 record(request, attempt: attempt, status: "too_large", latency: latency)
                 breakers[host]!.recordSuccess()
-                throw FetchError(kind: .bodyTooLarge(bytes), source: request.source, endpoint: request.endpoint,
-                                 host: host, attempts: attempt, lastOutcome: "body too large", lastResponse: nil)
+                throw FetchError(
+                    kind: .bodyTooLarge(bytes), source: request.source, endpoint: request.endpoint,
+                    host: host, attempts: attempt, lastOutcome: "body too large", lastResponse: nil)
             case .failure(let failure):
                 let label = failure == .timeout ? "timeout" : "error"
                 record(request, attempt: attempt, status: label, latency: latency, detail: failure.detail)
@@ -110,9 +120,10 @@ public actor LiveHTTPClient {
             let wait: Double
             if let retryAfter {
                 guard retryAfter <= policy.retry.maxDelay else {
-                    throw FetchError(kind: .retryAfterTooLong(retryAfter), source: request.source,
-                                     endpoint: request.endpoint, host: host, attempts: attempt,
-                                     lastOutcome: lastOutcome, lastResponse: lastResponse)
+                    throw FetchError(
+                        kind: .retryAfterTooLong(retryAfter), source: request.source,
+                        endpoint: request.endpoint, host: host, attempts: attempt,
+                        lastOutcome: lastOutcome, lastResponse: lastResponse)
                 }
                 wait = retryAfter
             } else {
@@ -125,8 +136,9 @@ public actor LiveHTTPClient {
                 break  // cancelled: stop retrying and report what we have
             }
         }
-        throw FetchError(kind: .retriesExhausted, source: request.source, endpoint: request.endpoint, host: host,
-                         attempts: policy.retry.maxAttempts, lastOutcome: lastOutcome, lastResponse: lastResponse)
+        throw FetchError(
+            kind: .retriesExhausted, source: request.source, endpoint: request.endpoint, host: host,
+            attempts: policy.retry.maxAttempts, lastOutcome: lastOutcome, lastResponse: lastResponse)
     }
 
     private func waitForToken(host: String, policy: HostPolicy) async {
@@ -141,12 +153,16 @@ public actor LiveHTTPClient {
     }
 
     private func metadata(_ request: SourceRequest, attempt: Int) -> Logger.Metadata {
-        ["host": "\(request.policyHost)", "source": "\(request.source)", "endpoint": "\(request.endpoint)",
-         "attempt": "\(attempt)"]
+        [
+            "host": "\(request.policyHost)", "source": "\(request.source)", "endpoint": "\(request.endpoint)",
+            "attempt": "\(attempt)",
+        ]
     }
 
-    private func record(_ request: SourceRequest, attempt: Int, status: String, latency: Double,
-                        detail: String? = nil) {
+    private func record(
+        _ request: SourceRequest, attempt: Int, status: String, latency: Double,
+        detail: String? = nil
+    ) {
         var meta = metadata(request, attempt: attempt)
         meta["status"] = "\(status)"
         if let detail { meta["detail"] = "\(detail)" }
@@ -158,7 +174,9 @@ public actor LiveHTTPClient {
     }
 
     private func count(host: String, outcome: String) {
-        Counter(label: "hoopcast_http_attempts_total", dimensions: [("host", host), ("outcome", outcome)],
-                factory: metrics).increment()
+        Counter(
+            label: "hoopcast_http_attempts_total", dimensions: [("host", host), ("outcome", outcome)],
+            factory: metrics
+        ).increment()
     }
 }

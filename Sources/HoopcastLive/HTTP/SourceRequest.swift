@@ -34,8 +34,10 @@ public struct SourceRequest: Sendable, Hashable {
     }
 
     /// Creates a request.
-    public init(source: String, endpoint: String, policyHost: String, baseURL: String, path: String,
-                query: [QueryItem] = [], headers: [QueryItem] = []) {
+    public init(
+        source: String, endpoint: String, policyHost: String, baseURL: String, path: String,
+        query: [QueryItem] = [], headers: [QueryItem] = []
+    ) {
         self.source = source
         self.endpoint = endpoint
         self.policyHost = policyHost
@@ -76,8 +78,8 @@ enum QueryEncoding {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: ","), UInt8(ascii: ":"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: ","), UInt8(ascii: ":"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".utf8)

@@ -14,7 +14,8 @@ public struct TokenBucket: Sendable, Hashable {
 
     /// A full bucket at `now`.
     public init(requestsPerMinute: Double, burst: Double = 1, now: Double) {
-        precondition(requestsPerMinute > 0 && burst >= 1, "a rate limit needs a positive rate and a burst of at least 1")
+        precondition(
+            requestsPerMinute > 0 && burst >= 1, "a rate limit needs a positive rate and a burst of at least 1")
         ratePerSecond = requestsPerMinute / 60
         capacity = burst
         tokens = burst

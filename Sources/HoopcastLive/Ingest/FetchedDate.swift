@@ -18,8 +18,9 @@ public struct FetchedDate: Sendable {
 
     /// The report before writing: outcomes without writes.
     public var report: IngestReport {
-        IngestReport(runID: runID, date: date.description, phase: phase.rawValue, scheduledGames: scheduledGames,
-                     payloads: payloads.map(\.outcome), skipped: skipped)
+        IngestReport(
+            runID: runID, date: date.description, phase: phase.rawValue, scheduledGames: scheduledGames,
+            payloads: payloads.map(\.outcome), skipped: skipped)
     }
 
     /// True when any payload failed or never arrived (see ``IngestReport/failed``).

@@ -24,8 +24,10 @@ public struct LiveIngestor: Sendable {
     public let logger: Logger
 
     /// Creates an ingestor.
-    public init(client: LiveHTTPClient, store: Store, archive: RawArchive, settings: SourceSettings,
-                clock: any LiveClock = SystemClock(), logger: Logger = Logger(label: "hoopcast.ingest")) {
+    public init(
+        client: LiveHTTPClient, store: Store, archive: RawArchive, settings: SourceSettings,
+        clock: any LiveClock = SystemClock(), logger: Logger = Logger(label: "hoopcast.ingest")
+    ) {
         self.client = client
         self.store = store
         self.archive = archive
@@ -37,13 +39,16 @@ public struct LiveIngestor: Sendable {
     /// `hoopcast ingest`: fetches `date` and writes what arrived in one transaction, failed payloads recorded in the
     /// manifest as failed; `sources` nil means every source whose key is configured. Reports failure when any
     /// payload failed or never arrived, whatever else was written.
-    public func run(date: GameDate, phase: IngestPhase = .all, sources: Set<String>? = nil,
-                    oddsSnapshot: String? = nil, runID: String) async throws -> IngestReport {
+    public func run(
+        date: GameDate, phase: IngestPhase = .all, sources: Set<String>? = nil,
+        oddsSnapshot: String? = nil, runID: String
+    ) async throws -> IngestReport {
         let runLog = RunLog(store: store)
         try await runLog.start(runID: runID, command: "ingest --date \(date) --phase \(phase.rawValue)")
         do {
-            let fetched = try await fetch(date: date, phase: phase, sources: sources, oddsSnapshot: oddsSnapshot,
-                                          runID: runID)
+            let fetched = try await fetch(
+                date: date, phase: phase, sources: sources, oddsSnapshot: oddsSnapshot,
+                runID: runID)
             let report = try await store.transaction { db in try await self.write(fetched, on: db) }
             let failures = report.payloads.filter(\.failed).count
             try await runLog.finish(runID: runID, error: report.failed ? "\(failures) payloads failed" : nil)
@@ -79,7 +84,9 @@ public struct LiveIngestor: Sendable {
         let away: Team
 
         init?(id: String, type: String, homePoints: String?, home: String, away: String) {
-            guard let type = SeasonType(rawValue: type), let home = Team(home), let away = Team(away) else { return nil }
+            guard let type = SeasonType(rawValue: type), let home = Team(home), let away = Team(away) else {
+                return nil
+            }
             self.id = id
             self.type = type
             self.final = !(homePoints ?? "").isEmpty
@@ -93,26 +100,30 @@ public struct LiveIngestor: Sendable {
     func scheduledGames(_ date: GameDate, pending: [PayloadProcessor.Prepared]) async throws -> [ScheduledGame] {
         var games: [String: ScheduledGame] = [:]
         for row in try await store.sql.select().columns("game_id", "season_type", "home_pts", "home_team", "away_team")
-            .from("raw_games").where("game_date", .equal, date.description).all() {
+            .from("raw_games").where("game_date", .equal, date.description).all()
+        {
             let id = try row.decode(column: "game_id", as: String.self)
-            games[id] = ScheduledGame(id: id, type: try row.decode(column: "season_type", as: String.self),
-                                      homePoints: try row.decode(column: "home_pts", as: Int?.self).map(String.init),
-                                      home: try row.decode(column: "home_team", as: String.self),
-                                      away: try row.decode(column: "away_team", as: String.self))
+            games[id] = ScheduledGame(
+                id: id, type: try row.decode(column: "season_type", as: String.self),
+                homePoints: try row.decode(column: "home_pts", as: Int?.self).map(String.init),
+                home: try row.decode(column: "home_team", as: String.self),
+                away: try row.decode(column: "away_team", as: String.self))
         }
         for row in pending.compactMap({ $0.rows?.rows[.games] }).joined() where row["game_date"] == date.description {
             guard let id = row["game_id"] else { continue }
-            games[id] = ScheduledGame(id: id, type: row["season_type"] ?? "", homePoints: row["home_pts"],
-                                      home: row["home_team"] ?? "", away: row["away_team"] ?? "")
+            games[id] = ScheduledGame(
+                id: id, type: row["season_type"] ?? "", homePoints: row["home_pts"],
+                home: row["home_team"] ?? "", away: row["away_team"] ?? "")
         }
         return games.keys.sorted().compactMap { games[$0] }
     }
 
     /// The Odds API event ids of the date: stored in `raw_source_games` and in this run's `pending` payloads.
     func oddsEventIDs(_ date: GameDate, pending: [PayloadProcessor.Prepared]) async throws -> [String] {
-        var ids = Set(try await store.sql.select().column("source_game_id").from("raw_source_games")
-            .where("source", .equal, OddsAPIParser.source).where("game_date", .equal, date.description)
-            .all().map { try $0.decode(column: "source_game_id", as: String.self) })
+        var ids = Set(
+            try await store.sql.select().column("source_game_id").from("raw_source_games")
+                .where("source", .equal, OddsAPIParser.source).where("game_date", .equal, date.description)
+                .all().map { try $0.decode(column: "source_game_id", as: String.self) })
         for row in pending.compactMap({ $0.rows?.rows[.sourceGames] }).joined()
         where row["source"] == OddsAPIParser.source && row["game_date"] == date.description {
             if let id = row["source_game_id"] { ids.insert(id) }

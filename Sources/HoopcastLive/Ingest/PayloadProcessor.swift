@@ -38,8 +38,10 @@ public struct PayloadProcessor: Sendable {
         public var body: [UInt8]
 
         /// Creates a payload.
-        public init(endpoint: LiveEndpoint, parameters: String, context: ParseContext, status: Int, contentType: String,
-                    body: [UInt8]) {
+        public init(
+            endpoint: LiveEndpoint, parameters: String, context: ParseContext, status: Int, contentType: String,
+            body: [UInt8]
+        ) {
             self.endpoint = endpoint
             self.parameters = parameters
             self.context = context
@@ -86,24 +88,29 @@ public struct PayloadProcessor: Sendable {
         let sha = ContentAddress.sha256Hex(body)
         let path = RawArchive.relativePath(source: endpoint.source, date: payload.context.date, sha256: sha)
         if let archive { try archive.store(body, source: endpoint.source, date: payload.context.date, sha256: sha) }
-        var outcome = PayloadOutcome(endpoint: endpoint.key, parameters: parameters, httpStatus: payload.status,
-                                     sha256: sha, parsed: [:], writes: [], issues: [], errorKind: nil, error: nil)
+        var outcome = PayloadOutcome(
+            endpoint: endpoint.key, parameters: parameters, httpStatus: payload.status,
+            sha256: sha, parsed: [:], writes: [], issues: [], errorKind: nil, error: nil)
         var rows: ParsedRows?
         do {
-            let parsed = try endpoint.process(status: payload.status, contentType: contentType, body: body,
-                                              context: payload.context)
+            let parsed = try endpoint.process(
+                status: payload.status, contentType: contentType, body: body,
+                context: payload.context)
             outcome.parsed = parsed.counts
             rows = parsed
         } catch {
             outcome.errorKind = error.kind.rawValue
             outcome.error = redactor.scrub(error.description)
         }
-        let manifest = archive == nil ? nil : ManifestEntry(
-            source: endpoint.source, endpoint: endpoint.name, parameters: parameters,
-            partitionDate: payload.context.date.description, fetchedAt: payload.context.fetchedAt,
-            httpStatus: payload.status, contentType: contentType, sha256: sha, byteCount: body.count,
-            archivePath: path, parseStatus: outcome.failed ? "failed" : "parsed", errorKind: outcome.errorKind,
-            errorDetail: outcome.error, rowsParsed: rows?.total ?? 0, runID: "")
+        let manifest =
+            archive == nil
+            ? nil
+            : ManifestEntry(
+                source: endpoint.source, endpoint: endpoint.name, parameters: parameters,
+                partitionDate: payload.context.date.description, fetchedAt: payload.context.fetchedAt,
+                httpStatus: payload.status, contentType: contentType, sha256: sha, byteCount: body.count,
+                archivePath: path, parseStatus: outcome.failed ? "failed" : "parsed", errorKind: outcome.errorKind,
+                errorDetail: outcome.error, rowsParsed: rows?.total ?? 0, runID: "")
         return Prepared(outcome: outcome, rows: rows, keepStored: endpoint.keepsStored, manifest: manifest)
     }
 
@@ -112,8 +119,9 @@ public struct PayloadProcessor: Sendable {
         var outcome = prepared.outcome
         if let rows = prepared.rows {
             let label = "\(outcome.endpoint)@\(outcome.sha256.prefix(12))"
-            let (writes, issues) = try await RowSink(db: db).write(rows, label: label, runID: runID,
-                                                                   keepStored: prepared.keepStored)
+            let (writes, issues) = try await RowSink(db: db).write(
+                rows, label: label, runID: runID,
+                keepStored: prepared.keepStored)
             outcome.writes = writes
             outcome.issues = issues.map { redactor.scrub($0.description) }
         }
@@ -133,19 +141,22 @@ public struct PayloadProcessor: Sendable {
         for dataset in rows.rows.keys.sorted() {
             var datasetRows = rows.rows[dataset] ?? []
             if let store {
-                let (resolved, issues) = try await RowSink(db: store.sql).resolve(dataset, datasetRows,
-                                                                                 label: outcome.endpoint)
+                let (resolved, issues) = try await RowSink(db: store.sql).resolve(
+                    dataset, datasetRows,
+                    label: outcome.endpoint)
                 datasetRows = resolved
                 outcome.issues += issues.map { redactor.scrub($0.description) }
             } else if dataset == .playerBoxscores {
                 datasetRows = datasetRows.map { row in
                     var row = row
-                    if (row["is_home"] ?? "").isEmpty { row["is_home"] = "0" }  // unknown without raw_games; not written
+                    // unknown without raw_games; not written
+                    if (row["is_home"] ?? "").isEmpty { row["is_home"] = "0" }
                     return row
                 }
             }
-            let (_, issues) = FieldRowWriter.validate(dataset.record, name: "\(outcome.endpoint)#\(dataset.rawValue)",
-                                                      rows: datasetRows)
+            let (_, issues) = FieldRowWriter.validate(
+                dataset.record, name: "\(outcome.endpoint)#\(dataset.rawValue)",
+                rows: datasetRows)
             outcome.issues += issues.map { redactor.scrub($0.description) }
         }
         return outcome

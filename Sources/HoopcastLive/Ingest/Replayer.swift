@@ -24,14 +24,18 @@ public struct Replayer: Sendable {
         let processor = PayloadProcessor(store: store, archive: nil)
         for entry in try await FetchManifest(store: store).entries(date: date, source: source) {
             guard let endpoint = EndpointCatalog.endpoint("\(entry.source).\(entry.endpoint)"),
-                  let partition = GameDate(entry.partitionDate) else {
-                throw SettingsError("manifest entry \(entry.source)/\(entry.endpoint) \(entry.sha256): unknown endpoint or date")
+                let partition = GameDate(entry.partitionDate)
+            else {
+                throw SettingsError(
+                    "manifest entry \(entry.source)/\(entry.endpoint) \(entry.sha256): unknown endpoint or date")
             }
             let body = try archive.load(entry.archivePath)
-            outcomes.append(try await processor.process(PayloadProcessor.Payload(
-                endpoint: endpoint, parameters: entry.parameters,
-                context: ParseContext(date: partition, fetchedAt: entry.fetchedAt), status: entry.httpStatus,
-                contentType: entry.contentType, body: body), runID: runID, write: !dryRun))
+            outcomes.append(
+                try await processor.process(
+                    PayloadProcessor.Payload(
+                        endpoint: endpoint, parameters: entry.parameters,
+                        context: ParseContext(date: partition, fetchedAt: entry.fetchedAt), status: entry.httpStatus,
+                        contentType: entry.contentType, body: body), runID: runID, write: !dryRun))
         }
         return outcomes
     }
@@ -39,18 +43,22 @@ public struct Replayer: Sendable {
     /// Parses one file (`.json` or `.json.gz`) as the endpoint `key` (`source.endpoint`); writes unless `dryRun`.
     /// Throws ``FileReadError`` when the file cannot be read or holds more than ``ByteLimit/inEffect()`` bytes
     /// (inflated).
-    public static func replayFile(_ url: URL, endpoint key: String, date: GameDate?, store: Store?, dryRun: Bool,
-                                  runID: String) async throws -> PayloadOutcome {
+    public static func replayFile(
+        _ url: URL, endpoint key: String, date: GameDate?, store: Store?, dryRun: Bool,
+        runID: String
+    ) async throws -> PayloadOutcome {
         guard let endpoint = EndpointCatalog.endpoint(key) else {
             let known = EndpointCatalog.all.map(\.key).joined(separator: ", ")
             throw SettingsError("unknown endpoint '\(key)'; known: \(known)")
         }
         // A FileReadError names the file, and the limit when the file or what it inflates to is too large.
         let body = try FileReader.read(url)
-        let context = ParseContext(date: date ?? GameDate(dayNumber: 0), fetchedAt: "\(date ?? GameDate(dayNumber: 0))T00:00:00Z",
-                                   limitToDate: date != nil)
-        return try await PayloadProcessor(store: store, archive: nil).process(PayloadProcessor.Payload(
-            endpoint: endpoint, parameters: "file=\(url.lastPathComponent)", context: context, status: 200,
-            contentType: "", body: body), runID: runID, write: !dryRun)
+        let context = ParseContext(
+            date: date ?? GameDate(dayNumber: 0), fetchedAt: "\(date ?? GameDate(dayNumber: 0))T00:00:00Z",
+            limitToDate: date != nil)
+        return try await PayloadProcessor(store: store, archive: nil).process(
+            PayloadProcessor.Payload(
+                endpoint: endpoint, parameters: "file=\(url.lastPathComponent)", context: context, status: 200,
+                contentType: "", body: body), runID: runID, write: !dryRun)
     }
 }

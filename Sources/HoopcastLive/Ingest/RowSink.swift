@@ -35,7 +35,8 @@ public struct RowSink: Sendable {
     /// Writes every dataset of `rows` (games first); `label` names the payload in quarantine rows. Datasets in
     /// `keepStored` only gain rows whose natural key is not stored yet.
     public func write(_ rows: ParsedRows, label: String, runID: String, keepStored: Set<RawDataset> = [])
-        async throws -> (writes: [DatasetWrite], issues: [ImportIssue]) {
+        async throws -> (writes: [DatasetWrite], issues: [ImportIssue])
+    {
         var writes: [DatasetWrite] = []
         var issues: [ImportIssue] = []
         for dataset in rows.rows.keys.sorted() {
@@ -45,20 +46,24 @@ public struct RowSink: Sendable {
                 toWrite = try await unstored(dataset, datasetRows)
                 kept = datasetRows.count - toWrite.count
             }
-            let (summary, rowIssues) = try await FieldRowWriter.write(dataset.record, name: "\(label)#\(dataset.rawValue)",
-                                                                      rows: toWrite, runID: runID, on: db)
+            let (summary, rowIssues) = try await FieldRowWriter.write(
+                dataset.record, name: "\(label)#\(dataset.rawValue)",
+                rows: toWrite, runID: runID, on: db)
             issues += unresolved + rowIssues
-            writes.append(DatasetWrite(dataset: dataset.rawValue, parsed: (rows.rows[dataset] ?? []).count,
-                                       inserted: summary.inserted, updated: summary.updated,
-                                       unchanged: summary.unchanged, rejected: summary.rejected + unresolved.count,
-                                       kept: kept))
+            writes.append(
+                DatasetWrite(
+                    dataset: dataset.rawValue, parsed: (rows.rows[dataset] ?? []).count,
+                    inserted: summary.inserted, updated: summary.updated,
+                    unchanged: summary.unchanged, rejected: summary.rejected + unresolved.count,
+                    kept: kept))
         }
         return (writes, issues)
     }
 
     /// Fills what `dataset`'s rows take from `raw_games`; rows that cannot be completed come back as issues.
     public func resolve(_ dataset: RawDataset, _ rows: [[String: String]], label: String) async throws
-        -> ([[String: String]], [ImportIssue]) {
+        -> ([[String: String]], [ImportIssue])
+    {
         switch dataset {
         case .gameLines: return try await resolveGameIDs(rows, label: label)
         case .playerBoxscores: return try await resolveHomeTeams(rows, label: label)
@@ -68,14 +73,16 @@ public struct RowSink: Sendable {
 
     /// Fills `game_id` of rows that lack it from `raw_games`; rows with no scheduled game are returned as issues.
     func resolveGameIDs(_ rows: [[String: String]], label: String) async throws
-        -> ([[String: String]], [ImportIssue]) {
+        -> ([[String: String]], [ImportIssue])
+    {
         let dates = Set(rows.filter { ($0["game_id"] ?? "").isEmpty }.compactMap { $0["game_date"] })
         guard !dates.isEmpty else { return (rows, []) }
         let stored = try await db.select().columns("game_id", "game_date", "home_team", "away_team")
             .from("raw_games").where("game_date", .in, dates.sorted()).all()
         var ids: [String: String] = [:]
         for row in stored {
-            let key = try row.decode(column: "game_date", as: String.self) + "/"
+            let key =
+                try row.decode(column: "game_date", as: String.self) + "/"
                 + (try row.decode(column: "home_team", as: String.self)) + "/"
                 + (try row.decode(column: "away_team", as: String.self))
             ids[key] = try row.decode(column: "game_id", as: String.self)
@@ -83,15 +90,20 @@ public struct RowSink: Sendable {
         var resolved: [[String: String]] = []
         var issues: [ImportIssue] = []
         for (offset, row) in rows.enumerated() {
-            guard (row["game_id"] ?? "").isEmpty else { resolved.append(row); continue }
+            guard (row["game_id"] ?? "").isEmpty else {
+                resolved.append(row)
+                continue
+            }
             let key = "\(row["game_date"] ?? "")/\(row["home_team"] ?? "")/\(row["away_team"] ?? "")"
             if let id = ids[key] {
                 var filled = row
                 filled["game_id"] = id
                 resolved.append(filled)
             } else {
-                issues.append(ImportIssue(file: "\(label)#game_lines", line: offset + 2, column: "game_id", value: key,
-                                          reason: "no scheduled game in raw_games for this date and teams (ingest the schedule first)"))
+                issues.append(
+                    ImportIssue(
+                        file: "\(label)#game_lines", line: offset + 2, column: "game_id", value: key,
+                        reason: "no scheduled game in raw_games for this date and teams (ingest the schedule first)"))
             }
         }
         return (resolved, issues)
@@ -99,30 +111,41 @@ public struct RowSink: Sendable {
 
     /// Fills `is_home` (and `game_date`) of box-score rows that lack `is_home` from their game in `raw_games`; a row
     /// whose game is not scheduled, or whose two teams are not the scheduled ones, is returned as an issue.
-    func resolveHomeTeams(_ rows: [[String: String]], label: String) async throws -> ([[String: String]], [ImportIssue]) {
+    func resolveHomeTeams(_ rows: [[String: String]], label: String) async throws -> ([[String: String]], [ImportIssue])
+    {
         let gameIDs = Set(rows.filter { ($0["is_home"] ?? "").isEmpty }.compactMap { $0["game_id"] })
         guard !gameIDs.isEmpty else { return (rows, []) }
         var games: [String: (date: String, home: String, away: String)] = [:]
         for row in try await db.select().columns("game_id", "game_date", "home_team", "away_team").from("raw_games")
-            .where("game_id", .in, gameIDs.sorted()).all() {
+            .where("game_id", .in, gameIDs.sorted()).all()
+        {
             games[try row.decode(column: "game_id", as: String.self)] = (
-                try row.decode(column: "game_date", as: String.self), try row.decode(column: "home_team", as: String.self),
-                try row.decode(column: "away_team", as: String.self))
+                try row.decode(column: "game_date", as: String.self),
+                try row.decode(column: "home_team", as: String.self),
+                try row.decode(column: "away_team", as: String.self)
+            )
         }
         var resolved: [[String: String]] = []
         var issues: [ImportIssue] = []
         for (offset, row) in rows.enumerated() {
-            guard (row["is_home"] ?? "").isEmpty else { resolved.append(row); continue }
+            guard (row["is_home"] ?? "").isEmpty else {
+                resolved.append(row)
+                continue
+            }
             let gameID = row["game_id"] ?? "", team = row["team"] ?? "", opponent = row["opponent"] ?? ""
             let line = offset + 2, file = "\(label)#player_boxscores"
             guard let game = games[gameID] else {
-                issues.append(ImportIssue(file: file, line: line, column: "game_id", value: gameID,
-                                          reason: "no scheduled game in raw_games with this id (ingest the schedule first)"))
+                issues.append(
+                    ImportIssue(
+                        file: file, line: line, column: "game_id", value: gameID,
+                        reason: "no scheduled game in raw_games with this id (ingest the schedule first)"))
                 continue
             }
             guard Set([team, opponent]) == Set([game.home, game.away]) else {
-                issues.append(ImportIssue(file: file, line: line, column: "team", value: "\(team) v \(opponent)",
-                                          reason: "game \(gameID) is \(game.away) at \(game.home) in raw_games"))
+                issues.append(
+                    ImportIssue(
+                        file: file, line: line, column: "team", value: "\(team) v \(opponent)",
+                        reason: "game \(gameID) is \(game.away) at \(game.home) in raw_games"))
                 continue
             }
             var filled = row
@@ -139,18 +162,21 @@ public struct RowSink: Sendable {
         guard let first = keys.first?.name, !rows.isEmpty else { return rows }
         let firstValues = Set(rows.compactMap { $0[first] })
         var stored: Set<[String]> = []
-        for chunk in stride(from: 0, to: firstValues.count, by: 500).map({ Array(firstValues.sorted()[$0..<min($0 + 500, firstValues.count)]) }) {
+        for chunk in stride(from: 0, to: firstValues.count, by: 500).map({
+            Array(firstValues.sorted()[$0..<min($0 + 500, firstValues.count)])
+        }) {
             var query = db.select().from(dataset.record.table).where(first, .in, chunk)
             for key in keys { query = query.column(SQLIdentifier(key.name)) }
             for row in try await query.all() {
-                stored.insert(try NaturalKey.values(of: row, columns: keys).map { value in
-                    switch value {
-                    case .int(let number): return String(number)
-                    case .double(let number): return String(number)
-                    case .text(let text): return text
-                    case .null: return ""
-                    }
-                })
+                stored.insert(
+                    try NaturalKey.values(of: row, columns: keys).map { value in
+                        switch value {
+                        case .int(let number): return String(number)
+                        case .double(let number): return String(number)
+                        case .text(let text): return text
+                        case .null: return ""
+                        }
+                    })
             }
         }
         return rows.filter { row in !stored.contains(keys.map { (row[$0.name] ?? "").trimmingSpaces() }) }

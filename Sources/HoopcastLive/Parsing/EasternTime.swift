@@ -12,9 +12,11 @@ public enum EasternTime {
 
     static func parse(_ text: String) -> (GameDate, Int, Int)? {
         let chars = Array(text.utf8)
-        guard chars.count >= 16, let date = GameDate(text.prefix(10)), chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "),
-              let hour = Int(String(decoding: chars[11..<13], as: UTF8.self)),
-              let minute = Int(String(decoding: chars[14..<16], as: UTF8.self)) else { return nil }
+        guard chars.count >= 16, let date = GameDate(text.prefix(10)),
+            chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "),
+            let hour = Int(String(decoding: chars[11..<13], as: UTF8.self)),
+            let minute = Int(String(decoding: chars[14..<16], as: UTF8.self))
+        else { return nil }
         return (date, hour, minute)
     }
 

@@ -61,7 +61,9 @@ public struct JSONCursor: Sendable {
     /// The elements of an array.
     public func array() throws(PayloadError) -> [JSONCursor] {
         guard case .array(let items) = value else { throw drift("expected an array, found \(value.typeName)") }
-        return items.enumerated().map { JSONCursor($0.element, location: .element(location, $0.offset), context: context) }
+        return items.enumerated().map {
+            JSONCursor($0.element, location: .element(location, $0.offset), context: context)
+        }
     }
 
     /// The element at `index` of an array.

@@ -5,11 +5,14 @@ public enum PayloadGate {
     /// - Parameters:
     ///   - contentType: the `Content-Type` header ("" when unknown, e.g. an archived payload from before it was kept).
     public static func json(status: Int, contentType: String, body: [UInt8], context: PayloadContext)
-        throws(PayloadError) -> JSONCursor {
+        throws(PayloadError) -> JSONCursor
+    {
         func fail(_ kind: PayloadError.Kind, _ location: String = "$", _ reason: String) -> PayloadError {
             PayloadError(kind, source: context.source, endpoint: context.endpoint, location: location, reason: reason)
         }
-        let firstByte = body.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        let firstByte = body.first {
+            $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+        }
         let type = contentType.lowercased()
         if firstByte == UInt8(ascii: "<") || type.contains("text/html") {
             throw fail(.html, "byte 0", "an HTML page (HTTP \(status)) where JSON was expected: \(snippet(body))")
@@ -28,8 +31,9 @@ public enum PayloadGate {
             throw fail(.invalidJSON, "byte \(error.offset)", "\(error.reason) (\(body.count) bytes received)")
         }
         if case .object(let members) = value, members["data"] == nil, members["resultSets"] == nil,
-           members["events"] == nil, members["leagueSchedule"] == nil, members["game"] == nil,
-           let message = members["message"] ?? members["error"] ?? members["Message"] {
+            members["events"] == nil, members["leagueSchedule"] == nil, members["game"] == nil,
+            let message = members["message"] ?? members["error"] ?? members["Message"]
+        {
             let text: String
             if case .string(let string) = message { text = string } else { text = "\(message)" }
             throw fail(.errorResponse, "$", "the source returned an error: \(text)")
@@ -41,6 +45,7 @@ public enum PayloadGate {
     static func snippet(_ body: [UInt8]) -> String {
         let text = String(decoding: body.prefix(400), as: UTF8.self)
         let flat = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
-        return String(String(flat).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").prefix(120))
+        return String(
+            String(flat).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").prefix(120))
     }
 }

@@ -44,7 +44,9 @@ public struct ParsedRows: Sendable, Hashable {
     public init() {}
 
     /// Appends a row to `dataset`.
-    public mutating func append(_ row: [String: String], to dataset: RawDataset) { rows[dataset, default: []].append(row) }
+    public mutating func append(_ row: [String: String], to dataset: RawDataset) {
+        rows[dataset, default: []].append(row)
+    }
 
     /// Rows per dataset name.
     public var counts: [String: Int] {

@@ -9,7 +9,8 @@ public struct ResultSetTable: Sendable {
 
     /// The result set named `name`; every name in `required` must be a header.
     public static func named(_ name: String, in root: JSONCursor, required: [String]) throws(PayloadError)
-        -> ResultSetTable {
+        -> ResultSetTable
+    {
         let sets: [JSONCursor]
         if let many = try root.optional("resultSets") {
             sets = try many.array()

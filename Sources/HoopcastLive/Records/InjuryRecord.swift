@@ -25,9 +25,11 @@ public struct InjuryRecord: DatasetRecord, Hashable {
         guard InjuryRecord.statuses.contains(status) else {
             throw row.issue("status", "must be one of \(InjuryRecord.statuses.joined(separator: ", "))")
         }
-        values = [.text(try row.date("report_date").description), .text(try row.teamCode("team").code),
-                  .text(try row.required("player_name")), .int(try row.optionalInt("player_id", minimum: 1)),
-                  .text(status), .text(row.optional("reason")), .text(try row.required("reported_at")),
-                  .text(try row.required("source"))]
+        values = [
+            .text(try row.date("report_date").description), .text(try row.teamCode("team").code),
+            .text(try row.required("player_name")), .int(try row.optionalInt("player_id", minimum: 1)),
+            .text(status), .text(row.optional("reason")), .text(try row.required("reported_at")),
+            .text(try row.required("source")),
+        ]
     }
 }

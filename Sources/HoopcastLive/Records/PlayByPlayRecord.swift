@@ -24,10 +24,12 @@ public struct PlayByPlayRecord: DatasetRecord, Hashable {
         }
         let team = row.optional("team")
         if let team, Team(team) == nil { throw row.issue("team", "unknown team code") }
-        values = [.text(gameID), .int(try row.int("action_number", minimum: 0)), .int(try row.int("period", minimum: 1)),
-                  .text(try row.required("clock")), .text(team ?? ""), .int(try row.optionalInt("person_id")),
-                  .text(try row.required("action_type")), .text(row.optional("sub_type") ?? ""),
-                  .text(row.optional("description") ?? ""), .int(try row.int("score_home", minimum: 0)),
-                  .int(try row.int("score_away", minimum: 0))]
+        values = [
+            .text(gameID), .int(try row.int("action_number", minimum: 0)), .int(try row.int("period", minimum: 1)),
+            .text(try row.required("clock")), .text(team ?? ""), .int(try row.optionalInt("person_id")),
+            .text(try row.required("action_type")), .text(row.optional("sub_type") ?? ""),
+            .text(row.optional("description") ?? ""), .int(try row.int("score_home", minimum: 0)),
+            .int(try row.int("score_away", minimum: 0)),
+        ]
     }
 }

@@ -8,9 +8,10 @@ public struct SourceBoxScoreRecord: DatasetRecord, Hashable {
     public static let datasetName = "source_boxscores"
     public static let table = "raw_source_boxscores"
     static let stats = ["pts", "reb", "ast", "fg3m", "stl", "blk", "tov"]
-    public static let requiredHeaders = [
-        "source", "source_game_id", "source_player_id", "game_date", "player_name", "team", "minutes",
-    ] + stats
+    public static let requiredHeaders =
+        [
+            "source", "source_game_id", "source_player_id", "game_date", "player_name", "team", "minutes",
+        ] + stats
     public static let columns = requiredHeaders
     public static let keyColumns: [(name: String, type: KeyColumnType)] = [
         ("source", .text), ("source_game_id", .text), ("source_player_id", .text),

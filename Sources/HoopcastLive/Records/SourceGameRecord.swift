@@ -11,7 +11,9 @@ public struct SourceGameRecord: DatasetRecord, Hashable {
         "commence_utc",
     ]
     public static let columns = requiredHeaders
-    public static let keyColumns: [(name: String, type: KeyColumnType)] = [("source", .text), ("source_game_id", .text)]
+    public static let keyColumns: [(name: String, type: KeyColumnType)] = [
+        ("source", .text), ("source_game_id", .text),
+    ]
 
     /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
@@ -23,8 +25,10 @@ public struct SourceGameRecord: DatasetRecord, Hashable {
         guard home != away else { throw row.issue("away_team", "a team cannot play itself") }
         let homePoints = try row.optionalInt("home_pts", minimum: 0)
         let awayPoints = try row.optionalInt("away_pts", minimum: 0)
-        values = [.text(try row.required("source")), .text(try row.required("source_game_id")),
-                  .text(try row.date("game_date").description), .text(try row.required("status")), .text(home.code),
-                  .text(away.code), .int(homePoints), .int(awayPoints), .text(row.optional("commence_utc") ?? "")]
+        values = [
+            .text(try row.required("source")), .text(try row.required("source_game_id")),
+            .text(try row.date("game_date").description), .text(try row.required("status")), .text(home.code),
+            .text(away.code), .int(homePoints), .int(awayPoints), .text(row.optional("commence_utc") ?? ""),
+        ]
     }
 }

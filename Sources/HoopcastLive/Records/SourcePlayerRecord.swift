@@ -8,7 +8,9 @@ public struct SourcePlayerRecord: DatasetRecord, Hashable {
     public static let table = "raw_source_players"
     public static let requiredHeaders = ["source", "source_player_id", "player_name", "team", "position", "jersey"]
     public static let columns = requiredHeaders
-    public static let keyColumns: [(name: String, type: KeyColumnType)] = [("source", .text), ("source_player_id", .text)]
+    public static let keyColumns: [(name: String, type: KeyColumnType)] = [
+        ("source", .text), ("source_player_id", .text),
+    ]
 
     /// The stored values, in ``columns`` order.
     public let values: [SQLValue]
@@ -17,8 +19,10 @@ public struct SourcePlayerRecord: DatasetRecord, Hashable {
     public init(_ row: RowReader) throws(ImportIssue) {
         let team = row.optional("team")
         if let team, Team(team) == nil { throw row.issue("team", "unknown team") }
-        values = [.text(try row.required("source")), .text(try row.required("source_player_id")),
-                  .text(try row.required("player_name")), .text(team.flatMap { Team($0)?.code } ?? ""),
-                  .text(row.optional("position") ?? ""), .text(row.optional("jersey") ?? "")]
+        values = [
+            .text(try row.required("source")), .text(try row.required("source_player_id")),
+            .text(try row.required("player_name")), .text(team.flatMap { Team($0)?.code } ?? ""),
+            .text(row.optional("position") ?? ""), .text(row.optional("jersey") ?? ""),
+        ]
     }
 }

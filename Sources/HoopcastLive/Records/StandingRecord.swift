@@ -19,9 +19,11 @@ public struct StandingRecord: DatasetRecord, Hashable {
 
     /// Validates one row; the issue names the column and value at fault.
     public init(_ row: RowReader) throws(ImportIssue) {
-        values = [.text(try row.required("source")), .text(try row.season("season").description),
-                  .text(try row.date("as_of").description), .text(try row.teamCode("team").code),
-                  .text(try row.required("conference")), .int(try row.optionalInt("conference_rank", minimum: 1)),
-                  .int(try row.int("wins", minimum: 0)), .int(try row.int("losses", minimum: 0))]
+        values = [
+            .text(try row.required("source")), .text(try row.season("season").description),
+            .text(try row.date("as_of").description), .text(try row.teamCode("team").code),
+            .text(try row.required("conference")), .int(try row.optionalInt("conference_rank", minimum: 1)),
+            .int(try row.int("wins", minimum: 0)), .int(try row.int("losses", minimum: 0)),
+        ]
     }
 }

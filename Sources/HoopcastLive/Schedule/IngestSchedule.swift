@@ -20,8 +20,10 @@ public struct IngestSchedule: Sendable, Hashable {
         public var overnight: WallTime
 
         /// Creates a configuration.
-        public init(morning: WallTime = WallTime(hour: 9, minute: 0)!, pretipFrom: WallTime = WallTime(hour: 12, minute: 0)!,
-                    pretipEveryMinutes: Int = 60, overnight: WallTime = WallTime(hour: 3, minute: 0)!) {
+        public init(
+            morning: WallTime = WallTime(hour: 9, minute: 0)!, pretipFrom: WallTime = WallTime(hour: 12, minute: 0)!,
+            pretipEveryMinutes: Int = 60, overnight: WallTime = WallTime(hour: 3, minute: 0)!
+        ) {
             precondition(pretipEveryMinutes >= 1, "pre-tip refreshes are at least a minute apart")
             self.morning = morning
             self.pretipFrom = pretipFrom
@@ -47,8 +49,10 @@ public struct IngestSchedule: Sendable, Hashable {
                 at = at.addingTimeInterval(Double(config.pretipEveryMinutes) * 60)
             }
         }
-        slots.append(ScheduleSlot(phase: .overnight, date: date,
-                                  at: EasternTime.instant(on: date.adding(days: 1), at: config.overnight)))
+        slots.append(
+            ScheduleSlot(
+                phase: .overnight, date: date,
+                at: EasternTime.instant(on: date.adding(days: 1), at: config.overnight)))
         return slots.sorted()
     }
 

@@ -21,9 +21,11 @@ public struct IngestScheduler: Sendable {
     public let logger: Logger
 
     /// Creates a scheduler.
-    public init(schedule: IngestSchedule, queue: JobQueue, maxAttempts: Int = 3,
-                timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds,
-                logger: Logger = Logger(label: "hoopcast.schedule")) {
+    public init(
+        schedule: IngestSchedule, queue: JobQueue, maxAttempts: Int = 3,
+        timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds,
+        logger: Logger = Logger(label: "hoopcast.schedule")
+    ) {
         self.schedule = schedule
         self.queue = queue
         self.maxAttempts = maxAttempts
@@ -36,16 +38,20 @@ public struct IngestScheduler: Sendable {
     public func lastTipoffs(_ dates: [GameDate]) async throws -> [GameDate: Date] {
         guard !dates.isEmpty else { return [:] }
         var result: [GameDate: Date] = [:]
-        for row in try await queue.store.sql.raw("""
+        for row in try await queue.store.sql.raw(
+            """
             SELECT g.game_date, MAX(s.commence_utc) AS last_tipoff FROM raw_games g
             JOIN raw_source_games s ON s.source = \(bind: NBACDNParser.source) AND s.source_game_id = g.game_id
             WHERE g.game_date IN (\(binds: dates.map(\.description))) AND s.commence_utc <> ''
             GROUP BY g.game_date
-            """).all() {
+            """
+        ).all() {
             let day = try row.decode(column: "game_date", as: String.self)
             let text = try row.decode(column: "last_tipoff", as: String.self)
             guard let date = GameDate(day), let instant = IngestScheduler.instant(text) else {
-                throw ScheduleError("raw_source_games.commence_utc of a \(day) game (source nba_cdn) is not an ISO-8601 UTC instant: '\(text)'")
+                throw ScheduleError(
+                    "raw_source_games.commence_utc of a \(day) game (source nba_cdn) is not an ISO-8601 UTC instant: '\(text)'"
+                )
             }
             result[date] = instant
         }
@@ -59,11 +65,16 @@ public struct IngestScheduler: Sendable {
         let tipoffs = try await lastTipoffs(schedule.dates(from: after, through: through))
         let slots = schedule.due(after: after, through: through, lastTipoffs: tipoffs)
         guard !slots.isEmpty else { return ([], 0) }
-        let queued = try await queue.enqueue(slots.map { $0.job(maxAttempts: maxAttempts, timeoutSeconds: timeoutSeconds) },
-                                             correlationID: "schedule-\(slots[0].instant)")
+        let queued = try await queue.enqueue(
+            slots.map { $0.job(maxAttempts: maxAttempts, timeoutSeconds: timeoutSeconds) },
+            correlationID: "schedule-\(slots[0].instant)")
         for slot in slots {
-            logger.info("ingest slot due", metadata: ["phase": "\(slot.phase.rawValue)", "date": "\(slot.date)",
-                                                      "slot": "\(slot.instant)"])
+            logger.info(
+                "ingest slot due",
+                metadata: [
+                    "phase": "\(slot.phase.rawValue)", "date": "\(slot.date)",
+                    "slot": "\(slot.instant)",
+                ])
         }
         return (slots, queued)
     }
@@ -78,10 +89,12 @@ public struct IngestScheduler: Sendable {
     /// since the last pass (at the start, those of the last `catchUpSeconds`), then waits until the next slot, at
     /// most `pollSeconds` (tip-offs learnt by the morning ingest add pre-tip slots). A store that cannot be reached
     /// is retried with growing, jittered delays for up to `outageSeconds`; a permanent error ends the run.
-    public func run(catchUpSeconds: Double = 3600, pollSeconds: Double = 300, outageSeconds: Double = 600,
-                    now: @escaping @Sendable () -> Date = { Date() },
-                    sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
-                    shouldStop: @escaping @Sendable () -> Bool = { false }) async throws {
+    public func run(
+        catchUpSeconds: Double = 3600, pollSeconds: Double = 300, outageSeconds: Double = 600,
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) async throws {
         precondition(catchUpSeconds >= 0 && pollSeconds > 0)
         var checked = now().addingTimeInterval(-catchUpSeconds)
         let retry = HoopcastEngine.RetryPolicy(baseSeconds: 1, capSeconds: 60)
@@ -94,7 +107,8 @@ public struct IngestScheduler: Sendable {
                 checked = current
                 let next = try await nextSlot(after: current)
                 wait = min(max(next.at.timeIntervalSince(current), 0.001), pollSeconds)
-                logger.info("next ingest slot", metadata: ["next": "\(next)", "wait_seconds": "\(Int(wait.rounded()))"])
+                logger.info(
+                    "next ingest slot", metadata: ["next": "\(next)", "wait_seconds": "\(Int(wait.rounded()))"])
                 (outageStart, lastDelay) = (nil, nil)
             } catch let error where FailureClassifier.kind(of: error).retryable && !(error is CancellationError) {
                 let start = outageStart ?? current
@@ -102,7 +116,8 @@ public struct IngestScheduler: Sendable {
                 outageStart = start
                 wait = retry.delay(after: lastDelay)
                 lastDelay = wait
-                logger.warning("store unavailable; retrying", metadata: ["error": "\(error)", "retry_in_seconds": "\(wait)"])
+                logger.warning(
+                    "store unavailable; retrying", metadata: ["error": "\(error)", "retry_in_seconds": "\(wait)"])
             }
             try await sleep(wait)
         }
@@ -111,7 +126,8 @@ public struct IngestScheduler: Sendable {
     static func instant(_ text: String) -> Date? {
         guard text.hasSuffix("Z"), let (date, hour, minute) = EasternTime.parse(text) else { return nil }
         let chars = Array(text.utf8)
-        let seconds = chars.count >= 19 && chars[16] == UInt8(ascii: ":")
+        let seconds =
+            chars.count >= 19 && chars[16] == UInt8(ascii: ":")
             ? Int(String(decoding: chars[17..<19], as: UTF8.self)) : 0
         guard let seconds else { return nil }
         return Date(timeIntervalSince1970: Double(date.dayNumber * 86_400 + hour * 3600 + minute * 60 + seconds))

@@ -25,8 +25,9 @@ public struct ScheduleSlot: Sendable, Hashable, Comparable, CustomStringConverti
     /// slot is its own job (queued once, however often the scheduler restarts) and a phase can run many times a day
     /// (`ingest.pretip/2025-03-15/{"slot":"2025-03-15T16:00:00Z"}`).
     public func job(maxAttempts: Int = 3, timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds) -> JobSpec {
-        JobSpec(step: LiveIngestStep.name(of: phase), date: date, arguments: #"{"slot":"\#(instant)"}"#,
-                maxAttempts: maxAttempts, timeoutSeconds: timeoutSeconds)
+        JobSpec(
+            step: LiveIngestStep.name(of: phase), date: date, arguments: #"{"slot":"\#(instant)"}"#,
+            maxAttempts: maxAttempts, timeoutSeconds: timeoutSeconds)
     }
 
     /// `pretip 2025-03-15 at 2025-03-15T16:00:00Z`.

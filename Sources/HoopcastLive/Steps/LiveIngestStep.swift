@@ -38,10 +38,12 @@ public struct LiveIngestStep: Step {
     public let downstream: @Sendable (GameDate) throws -> [JobSpec]
 
     /// Creates the step of `phase`.
-    public init(phase: IngestPhase, client: LiveHTTPClient, archive: RawArchive, settings: SourceSettings,
-                sources: Set<String>? = nil, clock: any LiveClock = SystemClock(),
-                timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds,
-                downstream: @escaping @Sendable (GameDate) throws -> [JobSpec]) {
+    public init(
+        phase: IngestPhase, client: LiveHTTPClient, archive: RawArchive, settings: SourceSettings,
+        sources: Set<String>? = nil, clock: any LiveClock = SystemClock(),
+        timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds,
+        downstream: @escaping @Sendable (GameDate) throws -> [JobSpec]
+    ) {
         self.phase = phase
         self.client = client
         self.archive = archive
@@ -53,8 +55,9 @@ public struct LiveIngestStep: Step {
     }
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
-        let ingestor = LiveIngestor(client: client, store: context.store, archive: archive, settings: settings,
-                                    clock: clock, logger: context.logger)
+        let ingestor = LiveIngestor(
+            client: client, store: context.store, archive: archive, settings: settings,
+            clock: clock, logger: context.logger)
         let fetched = try await ingestor.fetch(date: date, phase: phase, sources: sources, runID: context.runID)
         guard !fetched.failed else { throw LiveIngestFailure(step: name, report: fetched.report).classified }
         // A day without games (the schedule says so) has nothing to predict: its pipeline would fail for want of games.
@@ -65,11 +68,15 @@ public struct LiveIngestStep: Step {
             return (report.rowsChanged, (report, reopened))
         }
         let rejected = report.payloads.reduce(0) { $0 + $1.issues.count }
-        let pipeline = specs.isEmpty ? "no games on \(date): its pipeline is not queued"
+        let pipeline =
+            specs.isEmpty
+            ? "no games on \(date): its pipeline is not queued"
             : "\(reopened) of \(specs.count) pipeline jobs for \(date) queued again"
-        return StepReport(rowsWritten: report.rowsChanged, notes: [
-            "\(report.payloads.count) payloads, \(report.scheduledGames) scheduled games, \(report.rowsChanged) rows changed, \(rejected) rows rejected",
-            pipeline,
-        ] + report.skipped.map { "skipped \($0)" })
+        return StepReport(
+            rowsWritten: report.rowsChanged,
+            notes: [
+                "\(report.payloads.count) payloads, \(report.scheduledGames) scheduled games, \(report.rowsChanged) rows changed, \(rejected) rows rejected",
+                pipeline,
+            ] + report.skipped.map { "skipped \($0)" })
     }
 }

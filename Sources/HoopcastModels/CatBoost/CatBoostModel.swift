@@ -37,12 +37,17 @@ public struct CatBoostModel: Sendable {
                 throw CatBoostModelError("tree \(index) has depth \(tree.splits.count); at most 16 is supported")
             }
             guard tree.leafValues.count == 1 << tree.splits.count else {
-                throw CatBoostModelError("tree \(index) has \(tree.leafValues.count) leaves for \(tree.splits.count) splits "
-                    + "(multi-dimensional outputs are not supported)")
+                throw CatBoostModelError(
+                    "tree \(index) has \(tree.leafValues.count) leaves for \(tree.splits.count) splits "
+                        + "(multi-dimensional outputs are not supported)")
             }
             for split in tree.splits {
-                guard split.splitType == "FloatFeature", let feature = split.floatFeatureIndex, let border = split.border
-                else { throw CatBoostModelError("tree \(index) has a \(split.splitType) split; only float features are supported") }
+                guard split.splitType == "FloatFeature", let feature = split.floatFeatureIndex,
+                    let border = split.border
+                else {
+                    throw CatBoostModelError(
+                        "tree \(index) has a \(split.splitType) split; only float features are supported")
+                }
                 guard feature >= 0, feature < featureCount else {
                     throw CatBoostModelError("tree \(index) reads unknown feature \(feature)")
                 }

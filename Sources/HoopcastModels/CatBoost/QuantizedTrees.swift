@@ -56,8 +56,10 @@ struct QuantizedTrees: Sendable {
     }
 
     /// Sums each row's leaf values: `rows` is row-major with `stride` values per row; returns one raw sum per row.
-    func leafSums(rows: UnsafeBufferPointer<Double>, stride: Int, count: Int, depths: [Int],
-                  leafValues: UnsafeBufferPointer<Double>) -> [Double] {
+    func leafSums(
+        rows: UnsafeBufferPointer<Double>, stride: Int, count: Int, depths: [Int],
+        leafValues: UnsafeBufferPointer<Double>
+    ) -> [Double] {
         let block = QuantizedTrees.blockSize
         var sums = [Double](repeating: 0, count: count)
         let slots = usedFeatures.count
@@ -72,8 +74,9 @@ struct QuantizedTrees: Sendable {
             sums.withUnsafeMutableBufferPointer { sums in
                 bins.withUnsafeBufferPointer { bins in
                     leaves.withUnsafeMutableBufferPointer { leaves in
-                        addTrees(bins: bins, width: width, depths: depths, leafValues: leafValues,
-                                 leaves: leaves, sums: UnsafeMutableBufferPointer(rebasing: sums[start..<(start + width)]))
+                        addTrees(
+                            bins: bins, width: width, depths: depths, leafValues: leafValues,
+                            leaves: leaves, sums: UnsafeMutableBufferPointer(rebasing: sums[start..<(start + width)]))
                     }
                 }
             }
@@ -84,8 +87,10 @@ struct QuantizedTrees: Sendable {
 
     /// Bins of rows `first ..< first + width`, column-major: `bins[slot * blockSize + row]`. Rows past `width` get
     /// bins too (of NaN) so that every loop runs over whole vectors; the caller ignores them.
-    private func quantise(rows: UnsafeBufferPointer<Double>, stride: Int, first: Int, width: Int,
-                          into bins: UnsafeMutableBufferPointer<UInt8>) {
+    private func quantise(
+        rows: UnsafeBufferPointer<Double>, stride: Int, first: Int, width: Int,
+        into bins: UnsafeMutableBufferPointer<UInt8>
+    ) {
         let block = QuantizedTrees.blockSize, chunks = block / 8, slots = usedFeatures.count
         withUnsafeTemporaryAllocation(of: SIMD8<Int32>.self, capacity: slots * chunks) { keys in
             // One pass over the block's rows in memory order, transposing the used features into keys.
@@ -94,7 +99,8 @@ struct QuantizedTrees: Sendable {
                     for row in 0..<block {
                         let base = (first &+ row) &* stride
                         for slot in 0..<slots {
-                            keys[slot &* block &+ row] = row < width
+                            keys[slot &* block &+ row] =
+                                row < width
                                 ? QuantizedTrees.key(Float(rows[base &+ features[slot]])) : .min
                         }
                     }
@@ -110,20 +116,23 @@ struct QuantizedTrees: Sendable {
                         // branches (the comparisons are unpredictable); the chunks of a step are independent.
                         var half = tableSizes[slot] &>> 1
                         while half > 0 {
-                            let probe = table + (half &- 1), step = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: half))
+                            let probe = table + (half &- 1),
+                                step = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: half))
                             for chunk in 0..<chunks {
                                 let p = positions[chunk]
                                 let border = SIMD8<Int32>(
                                     probe[Int(p[0])], probe[Int(p[1])], probe[Int(p[2])], probe[Int(p[3])],
                                     probe[Int(p[4])], probe[Int(p[5])], probe[Int(p[6])], probe[Int(p[7])])
-                                positions[chunk] = p.replacing(with: p &+ step, where: border .< keys[slot &* chunks &+ chunk])
+                                positions[chunk] = p.replacing(
+                                    with: p &+ step, where: border .< keys[slot &* chunks &+ chunk])
                             }
                             half &>>= 1
                         }
                         let column = UnsafeMutableRawPointer(bins.baseAddress! + slot &* block)
                         for chunk in 0..<chunks {
-                            column.storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: positions[chunk]), toByteOffset: chunk &* 8,
-                                              as: SIMD8<UInt8>.self)
+                            column.storeBytes(
+                                of: SIMD8<UInt8>(truncatingIfNeeded: positions[chunk]), toByteOffset: chunk &* 8,
+                                as: SIMD8<UInt8>.self)
                         }
                     }
                 }
@@ -142,9 +151,11 @@ struct QuantizedTrees: Sendable {
     }
 
     /// Adds every tree's leaf value to `sums` for one quantised block.
-    private func addTrees(bins: UnsafeBufferPointer<UInt8>, width: Int, depths: [Int],
-                          leafValues: UnsafeBufferPointer<Double>, leaves: UnsafeMutableBufferPointer<UInt8>,
-                          sums: UnsafeMutableBufferPointer<Double>) {
+    private func addTrees(
+        bins: UnsafeBufferPointer<UInt8>, width: Int, depths: [Int],
+        leafValues: UnsafeBufferPointer<Double>, leaves: UnsafeMutableBufferPointer<UInt8>,
+        sums: UnsafeMutableBufferPointer<Double>
+    ) {
         let block = QuantizedTrees.blockSize
         splitSlots.withUnsafeBufferPointer { splitSlots in
             splitThresholds.withUnsafeBufferPointer { thresholds in

@@ -14,8 +14,10 @@ public enum StatDistribution {
 
     /// Per-player spread: √((n·s² + k·φ·μ) / (n + k)) with n = games seen (≤ 10), s = the last-10 standard
     /// deviation, φ = ``dispersionPrior``, k = ``priorGames``, μ = the predicted mean; never below 0.5.
-    public static func standardDeviation(market: Market, mean: Double, sampleStandardDeviation: Double,
-                                         games: Double) -> Double {
+    public static func standardDeviation(
+        market: Market, mean: Double, sampleStandardDeviation: Double,
+        games: Double
+    ) -> Double {
         let n = min(max(games, 0), 10)
         let prior = (dispersionPrior[market] ?? 2) * max(mean, 0.5)
         let variance = (n * sampleStandardDeviation * sampleStandardDeviation + priorGames * prior) / (n + priorGames)

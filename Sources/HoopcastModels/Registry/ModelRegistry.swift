@@ -95,23 +95,27 @@ public struct ModelRegistry: Sendable {
             let modelFile = folder.appendingPathComponent(stem + ".json")
             let metadata = try ModelMetadata(contentsOf: metadataFile)
             guard metadata.market == market else {
-                throw ModelRegistryError(.inconsistentMetadata, path: metadataFile.path,
-                                         "market '\(metadata.market.rawValue)' in the '\(market.rawValue)' folder")
+                throw ModelRegistryError(
+                    .inconsistentMetadata, path: metadataFile.path,
+                    "market '\(metadata.market.rawValue)' in the '\(market.rawValue)' folder")
             }
             guard stem == metadata.trainUntilExclusive.description else {
-                throw ModelRegistryError(.inconsistentMetadata, path: metadataFile.path,
-                                         "train_until_exclusive \(metadata.trainUntilExclusive) does not match the file "
-                                         + "name (expected \(metadata.trainUntilExclusive)\(metaSuffix))")
+                throw ModelRegistryError(
+                    .inconsistentMetadata, path: metadataFile.path,
+                    "train_until_exclusive \(metadata.trainUntilExclusive) does not match the file "
+                        + "name (expected \(metadata.trainUntilExclusive)\(metaSuffix))")
             }
             guard metadata.trainedThrough < metadata.trainUntilExclusive,
-                  metadata.trainedFrom <= metadata.trainedThrough
+                metadata.trainedFrom <= metadata.trainedThrough
             else {
-                throw ModelRegistryError(.inconsistentMetadata, path: metadataFile.path,
-                                         "training window \(metadata.trainedFrom)…\(metadata.trainedThrough) is not "
-                                         + "before train_until_exclusive \(metadata.trainUntilExclusive)")
+                throw ModelRegistryError(
+                    .inconsistentMetadata, path: metadataFile.path,
+                    "training window \(metadata.trainedFrom)…\(metadata.trainedThrough) is not "
+                        + "before train_until_exclusive \(metadata.trainUntilExclusive)")
             }
             guard names.contains(stem + ".json") else {
-                throw ModelRegistryError(.missingModel, path: metadataFile.path, "no model file \(stem).json next to it")
+                throw ModelRegistryError(
+                    .missingModel, path: metadataFile.path, "no model file \(stem).json next to it")
             }
             let model: CatBoostModel
             do {
@@ -119,18 +123,22 @@ public struct ModelRegistry: Sendable {
             } catch {
                 throw ModelRegistryError(.malformedModel, path: modelFile.path, error.description)
             }
-            loaded.append(try RegisteredModel(metadata: metadata, model: model, file: modelFile,
-                                              metadataFile: metadataFile))
+            loaded.append(
+                try RegisteredModel(
+                    metadata: metadata, model: model, file: modelFile,
+                    metadataFile: metadataFile))
         }
         for name in names where !name.hasSuffix(".json") {
-            throw ModelRegistryError(.unexpectedFile, path: folder.appendingPathComponent(name).path,
-                                     "not part of the layout <train-until>.json + <train-until>\(metaSuffix)")
+            throw ModelRegistryError(
+                .unexpectedFile, path: folder.appendingPathComponent(name).path,
+                "not part of the layout <train-until>.json + <train-until>\(metaSuffix)")
         }
         for name in names where name.hasSuffix(".json") && !name.hasSuffix(metaSuffix) {
             let stem = String(name.dropLast(".json".count))
             guard names.contains(stem + metaSuffix) else {
-                throw ModelRegistryError(.missingMetadata, path: folder.appendingPathComponent(name).path,
-                                         "no metadata file \(stem)\(metaSuffix) next to it")
+                throw ModelRegistryError(
+                    .missingMetadata, path: folder.appendingPathComponent(name).path,
+                    "no metadata file \(stem)\(metaSuffix) next to it")
             }
         }
         return loaded
@@ -142,8 +150,9 @@ public struct ModelRegistry: Sendable {
             return try FileManager.default.contentsOfDirectory(atPath: directory.path)
                 .filter { !$0.hasPrefix(".") }.sorted()
         } catch {
-            throw ModelRegistryError(.unreadableDirectory, path: directory.path,
-                                     "cannot list: \(error.localizedDescription)")
+            throw ModelRegistryError(
+                .unreadableDirectory, path: directory.path,
+                "cannot list: \(error.localizedDescription)")
         }
     }
 }

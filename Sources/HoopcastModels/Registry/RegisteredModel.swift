@@ -24,17 +24,20 @@ public struct RegisteredModel: Sendable {
         throws(ModelRegistryError)
     {
         guard metadata.featureVersion == Feature.version else {
-            throw ModelRegistryError(.featureMismatch, path: metadataFile.path,
-                                     "feature_version '\(metadata.featureVersion)' is not the current '\(Feature.version)'")
+            throw ModelRegistryError(
+                .featureMismatch, path: metadataFile.path,
+                "feature_version '\(metadata.featureVersion)' is not the current '\(Feature.version)'")
         }
         let expected = Feature.allCases.map(\.rawValue)
         guard metadata.features == expected else {
-            throw ModelRegistryError(.featureMismatch, path: metadataFile.path,
-                                     RegisteredModel.describeDifference(metadata.features, expected))
+            throw ModelRegistryError(
+                .featureMismatch, path: metadataFile.path,
+                RegisteredModel.describeDifference(metadata.features, expected))
         }
         guard model.featureCount == expected.count else {
-            throw ModelRegistryError(.featureMismatch, path: file.path,
-                                     "the model reads \(model.featureCount) features; the metadata lists \(expected.count)")
+            throw ModelRegistryError(
+                .featureMismatch, path: file.path,
+                "the model reads \(model.featureCount) features; the metadata lists \(expected.count)")
         }
         self.id = metadata.id
         self.metadata = metadata
@@ -61,7 +64,8 @@ public struct RegisteredModel: Sendable {
     /// The first position where the lists differ, e.g. `feature 3 is 'x', expected 'stat_last10_std'`.
     static func describeDifference(_ actual: [String], _ expected: [String]) -> String {
         for index in 0..<min(actual.count, expected.count) where actual[index] != expected[index] {
-            return "features[\(index)] is '\(actual[index])', expected '\(expected[index])' (column order of feature set "
+            return
+                "features[\(index)] is '\(actual[index])', expected '\(expected[index])' (column order of feature set "
                 + "\(Feature.version))"
         }
         return "lists \(actual.count) features, feature set \(Feature.version) has \(expected.count)"

@@ -40,11 +40,14 @@ public struct CatBoostSystem: Sendable {
 
     private func output(_ input: PredictionInput, raw: Double) -> PredictionOutput {
         let mean = max(0, raw)
-        let sd = StatDistribution.standardDeviation(market: input.market, mean: mean,
-                                                    sampleStandardDeviation: input[.statLast10Std],
-                                                    games: min(input[.gamesPlayedSeason], 10))
+        let sd = StatDistribution.standardDeviation(
+            market: input.market, mean: mean,
+            sampleStandardDeviation: input[.statLast10Std],
+            games: min(input[.gamesPlayedSeason], 10))
         return PredictionOutput(
             predictedValue: mean, standardDeviation: sd,
-            overProbability: input.line.map { StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0) })
+            overProbability: input.line.map {
+                StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0)
+            })
     }
 }

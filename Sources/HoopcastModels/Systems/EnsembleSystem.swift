@@ -38,7 +38,9 @@ public struct EnsembleSystem: Sendable {
                 inverse[system] = 1 / (track.meanAbsoluteError * track.meanAbsoluteError)
             }
         }
-        guard !inverse.isEmpty else { return Dictionary(uniqueKeysWithValues: systems.map { ($0, 1 / Double(systems.count)) }) }
+        guard !inverse.isEmpty else {
+            return Dictionary(uniqueKeysWithValues: systems.map { ($0, 1 / Double(systems.count)) })
+        }
         // Systems without a track record get the mean weight of those with one.
         let mean = inverse.values.reduce(0, +) / Double(inverse.count)
         let raw = systems.map { ($0, inverse[$0] ?? mean) }
@@ -47,7 +49,9 @@ public struct EnsembleSystem: Sendable {
     }
 
     /// Combines member outputs (by system name) for one input.
-    public func combine(_ outputs: [String: PredictionOutput], tracks: [String: Track], line: Double?) -> PredictionOutput {
+    public func combine(_ outputs: [String: PredictionOutput], tracks: [String: Track], line: Double?)
+        -> PredictionOutput
+    {
         // Summed in name order: dictionary order varies between processes, and so would the last bits of the sum.
         let names = outputs.keys.sorted()
         let weights = EnsembleSystem.weights(systems: names, tracks: tracks)
@@ -55,6 +59,8 @@ public struct EnsembleSystem: Sendable {
         let sd = names.map { weights[$0]! * outputs[$0]!.standardDeviation }.reduce(0, +)
         return PredictionOutput(
             predictedValue: max(0, mean), standardDeviation: max(sd, 0.5),
-            overProbability: line.map { StatDistribution.overProbability(mean: max(0, mean), standardDeviation: max(sd, 0.5), line: $0) })
+            overProbability: line.map {
+                StatDistribution.overProbability(mean: max(0, mean), standardDeviation: max(sd, 0.5), line: $0)
+            })
     }
 }

@@ -21,11 +21,14 @@ public struct MatchupSystem: PredictionSystem {
         let pace = teamPace > 0 ? (input[.teamPace] + input[.opponentPace]) / 2 / teamPace : 1
         let venue = input[.isHome] == 1 ? 1.015 : 0.985
         let mean = max(0, minutes * rate * opponent * pace * venue)
-        let sd = StatDistribution.standardDeviation(market: input.market, mean: mean,
-                                                    sampleStandardDeviation: input[.statLast10Std],
-                                                    games: min(input[.gamesPlayedSeason], 10))
+        let sd = StatDistribution.standardDeviation(
+            market: input.market, mean: mean,
+            sampleStandardDeviation: input[.statLast10Std],
+            games: min(input[.gamesPlayedSeason], 10))
         return PredictionOutput(
             predictedValue: mean, standardDeviation: sd,
-            overProbability: input.line.map { StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0) })
+            overProbability: input.line.map {
+                StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0)
+            })
     }
 }

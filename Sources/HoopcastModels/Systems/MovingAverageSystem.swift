@@ -17,11 +17,14 @@ public struct MovingAverageSystem: PredictionSystem {
         let minutes = 1 + min(max(0.02 * input[.minutesTrend] / 10, -0.04), 0.04)
         let mean = max(0, base * backToBack * minutes)
         let games = min(input[.gamesPlayedSeason], 10)
-        let sd = StatDistribution.standardDeviation(market: input.market, mean: mean,
-                                                    sampleStandardDeviation: input[.statLast10Std],
-                                                    games: games)
+        let sd = StatDistribution.standardDeviation(
+            market: input.market, mean: mean,
+            sampleStandardDeviation: input[.statLast10Std],
+            games: games)
         return PredictionOutput(
             predictedValue: mean, standardDeviation: sd,
-            overProbability: input.line.map { StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0) })
+            overProbability: input.line.map {
+                StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0)
+            })
     }
 }

@@ -37,7 +37,10 @@ public struct SimilaritySystem: PredictionSystem {
             var sum = 0.0
             for (feature, scale) in SimilaritySystem.dimensions {
                 var today = input[feature], then = past.features[feature] ?? 0
-                if feature == .restDays { today = min(today, 3); then = min(then, 3) }
+                if feature == .restDays {
+                    today = min(today, 3)
+                    then = min(then, 3)
+                }
                 sum += ((today - then) / scale) * ((today - then) / scale)
             }
             let formGap = (form(input.features) - form(past.features)) / 0.25
@@ -49,19 +52,24 @@ public struct SimilaritySystem: PredictionSystem {
         let weights = nearest.map { exp(-$0.distance * $0.distance / 2) }
         let weightSum = weights.reduce(0, +)
         let weighted = zip(nearest, weights).map { $0.game.actual * $1 }.reduce(0, +)
-        let mean = max(0, (weighted + SimilaritySystem.priorGames * seasonMean) / (weightSum + SimilaritySystem.priorGames))
+        let mean = max(
+            0, (weighted + SimilaritySystem.priorGames * seasonMean) / (weightSum + SimilaritySystem.priorGames))
         var sampleSD = 0.0
         if weightSum > 0 {
             let neighbourMean = weighted / weightSum
-            let variance = zip(nearest, weights).map { ($0.game.actual - neighbourMean) * ($0.game.actual - neighbourMean) * $1 }
+            let variance =
+                zip(nearest, weights).map { ($0.game.actual - neighbourMean) * ($0.game.actual - neighbourMean) * $1 }
                 .reduce(0, +) / weightSum
             sampleSD = variance.squareRoot()
         }
-        let sd = StatDistribution.standardDeviation(market: input.market, mean: mean, sampleStandardDeviation: sampleSD,
-                                                    games: effectiveGames(weights))
+        let sd = StatDistribution.standardDeviation(
+            market: input.market, mean: mean, sampleStandardDeviation: sampleSD,
+            games: effectiveGames(weights))
         return PredictionOutput(
             predictedValue: mean, standardDeviation: sd,
-            overProbability: input.line.map { StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0) })
+            overProbability: input.line.map {
+                StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0)
+            })
     }
 
     /// Kish's effective sample size of weighted games.

@@ -54,9 +54,16 @@ public struct MarketCalibration: Sendable, Hashable {
                 let x1 = systemLogits[index], x2 = marketLogits[index], y = outcomes[index]
                 let p = MarketCalibration.sigmoid(0 + 1 * b0 + x1 * b1 + x2 * b2)
                 let w = max(p * (1 - p), 1e-9)
-                g0 += (y - p) * 1; g1 += (y - p) * x1; g2 += (y - p) * x2
-                h00 += w * 1 * 1; h01 += w * 1 * x1; h02 += w * 1 * x2
-                h11 += w * x1 * x1; h12 += w * x1 * x2; h21 += w * x2 * x1; h22 += w * x2 * x2
+                g0 += (y - p) * 1
+                g1 += (y - p) * x1
+                g2 += (y - p) * x2
+                h00 += w * 1 * 1
+                h01 += w * 1 * x1
+                h02 += w * 1 * x2
+                h11 += w * x1 * x1
+                h12 += w * x1 * x2
+                h21 += w * x2 * x1
+                h22 += w * x2 * x2
             }
             var gradient = [g0, g1, g2]
             var hessian = [[h00, h01, h02], [h01, h11, h12], [h02, h21, h22]]
@@ -66,7 +73,10 @@ public struct MarketCalibration: Sendable, Hashable {
             }
             guard let step = MarketCalibration.solve(hessian, gradient) else { return nil }
             beta = zip(beta, step).map(+)
-            if step.map(abs).max()! < 1e-10 { converged = true; break }
+            if step.map(abs).max()! < 1e-10 {
+                converged = true
+                break
+            }
         }
         guard converged, beta.allSatisfy(\.isFinite) else { return nil }
         coefficients = beta
@@ -75,7 +85,8 @@ public struct MarketCalibration: Sendable, Hashable {
 
     /// The calibrated P(over).
     public func callAsFunction(_ probability: Double, market: Double?) -> Double {
-        let z = coefficients[0] + coefficients[1] * MarketCalibration.logit(probability)
+        let z =
+            coefficients[0] + coefficients[1] * MarketCalibration.logit(probability)
             + coefficients[2] * MarketCalibration.logit(market ?? 0.5)
         return min(max(MarketCalibration.sigmoid(z), MarketCalibration.floor), 1 - MarketCalibration.floor)
     }

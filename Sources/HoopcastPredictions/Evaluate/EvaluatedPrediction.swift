@@ -21,9 +21,11 @@ public struct EvaluatedPrediction: Sendable, Hashable {
     public var profitUnits: Double?
 
     /// Creates a row.
-    public init(system: String, market: Market, recommendation: Recommendation, predictedValue: Double, actual: Double?,
-                line: Double?, overOdds: Double?, underOdds: Double?, rawOverProbability: Double?,
-                overProbability: Double?, edge: Double?, profitUnits: Double?) {
+    public init(
+        system: String, market: Market, recommendation: Recommendation, predictedValue: Double, actual: Double?,
+        line: Double?, overOdds: Double?, underOdds: Double?, rawOverProbability: Double?,
+        overProbability: Double?, edge: Double?, profitUnits: Double?
+    ) {
         self.system = system
         self.market = market
         self.recommendation = recommendation

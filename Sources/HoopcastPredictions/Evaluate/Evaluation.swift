@@ -15,12 +15,16 @@ public enum Evaluation {
         return EvaluationReport(from: from.description, to: to.description, results: results)
     }
 
-    static func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
 
     static func result(_ rows: [EvaluatedPrediction]) -> EvaluationReport.SystemResult {
         let played = rows.filter { $0.actual != nil }
         let lined = played.filter { $0.line != nil }
-        let bets = played.filter { ($0.recommendation == .over || $0.recommendation == .under) && $0.profitUnits != nil }
+        let bets = played.filter {
+            ($0.recommendation == .over || $0.recommendation == .under) && $0.profitUnits != nil
+        }
         let wins = bets.filter { ($0.profitUnits ?? 0) > 0 }.count
         let pushes = bets.filter { $0.actual == $0.line }.count
         let losses = bets.count - wins - pushes
@@ -39,8 +43,10 @@ public enum Evaluation {
     /// The better side of a calibrated lined prediction, graded as if bet: (won, pushed, profit).
     static func hypotheticalBet(_ row: EvaluatedPrediction) -> (won: Bool, pushed: Bool, profit: Double)? {
         guard let over = row.overProbability, let actual = row.actual, let line = row.line else { return nil }
-        let grade = Grader.grade(GradeInput(recommendation: over >= 0.5 ? .over : .under, predictedValue: row.predictedValue,
-                                            line: line, overOdds: row.overOdds, underOdds: row.underOdds, actual: actual))
+        let grade = Grader.grade(
+            GradeInput(
+                recommendation: over >= 0.5 ? .over : .under, predictedValue: row.predictedValue,
+                line: line, overOdds: row.overOdds, underOdds: row.underOdds, actual: actual))
         return (grade.outcome == .win, grade.outcome == .push, grade.profitUnits ?? 0)
     }
 
@@ -60,11 +66,15 @@ public enum Evaluation {
         }
     }
 
-    static func calibration(_ rows: [EvaluatedPrediction],
-                            _ probability: KeyPath<EvaluatedPrediction, Double?>) -> [EvaluationReport.CalibrationBucket] {
+    static func calibration(
+        _ rows: [EvaluatedPrediction],
+        _ probability: KeyPath<EvaluatedPrediction, Double?>
+    ) -> [EvaluationReport.CalibrationBucket] {
         var buckets: [Int: (sum: Double, overs: Int, n: Int)] = [:]
         for row in rows {
-            guard let p = row[keyPath: probability], let actual = row.actual, let line = row.line, actual != line else { continue }
+            guard let p = row[keyPath: probability], let actual = row.actual, let line = row.line, actual != line else {
+                continue
+            }
             let index = min(Int(p * 10), 9)
             var bucket = buckets[index] ?? (0, 0, 0)
             bucket.sum += p
@@ -76,7 +86,8 @@ public enum Evaluation {
             let bucket = buckets[index]!
             return EvaluationReport.CalibrationBucket(
                 bucket: String(format: "%.1f-%.1f", Double(index) / 10, Double(index + 1) / 10),
-                predicted: bucket.sum / Double(bucket.n), observed: Double(bucket.overs) / Double(bucket.n), n: bucket.n)
+                predicted: bucket.sum / Double(bucket.n), observed: Double(bucket.overs) / Double(bucket.n), n: bucket.n
+            )
         }
     }
 }

@@ -22,16 +22,18 @@ public enum ThresholdTuning {
     public static func table(_ rows: [EvaluatedPrediction]) -> [Row] {
         let bySystem = Dictionary(grouping: rows, by: \.system)
         return bySystem.keys.sorted().flatMap { system in
-            let bets = bySystem[system]!.compactMap { row -> (edge: Double, bet: (won: Bool, pushed: Bool, profit: Double))? in
+            let bets = bySystem[system]!.compactMap {
+                row -> (edge: Double, bet: (won: Bool, pushed: Bool, profit: Double))? in
                 guard let edge = row.edge, let bet = Evaluation.hypotheticalBet(row) else { return nil }
                 return (edge, bet)
             }
             return candidates.map { threshold in
                 let taken = bets.filter { $0.edge >= threshold }.map(\.bet)
                 let wins = taken.filter(\.won).count, decided = taken.filter { !$0.pushed }.count
-                return Row(system: system, threshold: threshold, bets: taken.count, wins: wins,
-                           hitRate: decided > 0 ? Double(wins) / Double(decided) : nil,
-                           roi: taken.isEmpty ? nil : taken.map(\.profit).reduce(0, +) / Double(taken.count))
+                return Row(
+                    system: system, threshold: threshold, bets: taken.count, wins: wins,
+                    hitRate: decided > 0 ? Double(wins) / Double(decided) : nil,
+                    roi: taken.isEmpty ? nil : taken.map(\.profit).reduce(0, +) / Double(taken.count))
             }
         }
     }

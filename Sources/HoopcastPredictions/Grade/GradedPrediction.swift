@@ -17,9 +17,11 @@ public struct GradedPrediction: Sendable, Hashable {
     public var grade: Grade
 
     /// Creates a graded prediction.
-    public init(gameID: String, playerID: Int, market: Market, system: String, gameDate: GameDate,
-                recommendation: Recommendation, predictedValue: Double, line: Double?, overProbability: Double?,
-                edge: Double?, grade: Grade) {
+    public init(
+        gameID: String, playerID: Int, market: Market, system: String, gameDate: GameDate,
+        recommendation: Recommendation, predictedValue: Double, line: Double?, overProbability: Double?,
+        edge: Double?, grade: Grade
+    ) {
         self.gameID = gameID
         self.playerID = playerID
         self.market = market
@@ -39,10 +41,12 @@ public struct GradedPrediction: Sendable, Hashable {
     ]
 
     var values: [SQLValue] {
-        [.text(gameID), .int(playerID), .text(market.rawValue), .text(system), .text(Feature.version),
-         .text(gameDate.description), .text(recommendation.rawValue), .double(predictedValue), .double(line),
-         .double(overProbability), .double(edge), .double(grade.actual), .double(grade.absoluteError),
-         .text(grade.outcome.rawValue), .double(grade.profitUnits)]
+        [
+            .text(gameID), .int(playerID), .text(market.rawValue), .text(system), .text(Feature.version),
+            .text(gameDate.description), .text(recommendation.rawValue), .double(predictedValue), .double(line),
+            .double(overProbability), .double(edge), .double(grade.actual), .double(grade.absoluteError),
+            .text(grade.outcome.rawValue), .double(grade.profitUnits),
+        ]
     }
 }
 
@@ -74,20 +78,28 @@ public struct DailyPerformance: Sendable, Hashable {
     ]
 
     var values: [SQLValue] {
-        [.text(gameDate.description), .text(system), .text(market.rawValue), .text(Feature.version), .int(predictions),
-         .int(graded), .double(meanAbsoluteError), .int(lined), .double(lineMeanAbsoluteError),
-         .double(modelMeanAbsoluteErrorLined), .int(bets), .int(wins), .int(losses), .int(pushes), .double(profitUnits)]
+        [
+            .text(gameDate.description), .text(system), .text(market.rawValue), .text(Feature.version),
+            .int(predictions),
+            .int(graded), .double(meanAbsoluteError), .int(lined), .double(lineMeanAbsoluteError),
+            .double(modelMeanAbsoluteErrorLined), .int(bets), .int(wins), .int(losses), .int(pushes),
+            .double(profitUnits),
+        ]
     }
 
     /// Aggregates graded predictions per (system, market), in (system, market) order.
     public static func aggregate(_ graded: [GradedPrediction]) -> [DailyPerformance] {
         var groups: [String: [GradedPrediction]] = [:]
-        for prediction in graded { groups["\(prediction.system)\u{1F}\(prediction.market.rawValue)", default: []].append(prediction) }
+        for prediction in graded {
+            groups["\(prediction.system)\u{1F}\(prediction.market.rawValue)", default: []].append(prediction)
+        }
         return groups.keys.sorted().map { key in
             let rows = groups[key]!
             let withActual = rows.filter { $0.grade.actual != nil }
             let lined = withActual.filter { $0.line != nil }
-            func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+            func mean(_ values: [Double]) -> Double? {
+                values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            }
             let outcomes = rows.map(\.grade.outcome)
             let wins = outcomes.filter { $0 == .win }.count, losses = outcomes.filter { $0 == .loss }.count
             let pushes = outcomes.filter { $0 == .push }.count

@@ -30,15 +30,23 @@ public actor PlayerHistoryCache {
     public init() {}
 
     /// The history of `players` before `date` (oldest first), reading at most two queries.
-    public func history(of players: Set<Int>, before date: GameDate, db: any SQLDatabase) async throws -> [Int: [HistoryGame]] {
+    public func history(of players: Set<Int>, before date: GameDate, db: any SQLDatabase) async throws -> [Int:
+        [HistoryGame]]
+    {
         try await lock.withLock { try await self.load(players, before: date, db: db) }
     }
 
-    private func load(_ players: Set<Int>, before date: GameDate, db: any SQLDatabase) async throws -> [Int: [HistoryGame]] {
+    private func load(_ players: Set<Int>, before date: GameDate, db: any SQLDatabase) async throws -> [Int:
+        [HistoryGame]]
+    {
         let windowStart = date.adding(days: -PlayerHistoryCache.windowDays)
         var fresh: Set<Int> = [], known: Set<Int> = []
         for player in players {
-            if let entry = entries[player], entry.loadedBefore <= date { known.insert(player) } else { fresh.insert(player) }
+            if let entry = entries[player], entry.loadedBefore <= date {
+                known.insert(player)
+            } else {
+                fresh.insert(player)
+            }
         }
         if !fresh.isEmpty {
             let games = try await PlayerHistoryCache.read(players: fresh, from: windowStart, before: date, db: db)
@@ -62,12 +70,16 @@ public actor PlayerHistoryCache {
     /// (player, game): the similarity descriptors do not depend on the market, so the points row carries them.
     /// The box score's own date range is repeated (a game's box score and feature row share its date) so that
     /// SQLite walks each player's box scores of the window, not of every season (70× fewer index probes).
-    static func read(players: Set<Int>, from: GameDate, before: GameDate, db: any SQLDatabase) async throws -> [Int: [HistoryGame]] {
+    static func read(players: Set<Int>, from: GameDate, before: GameDate, db: any SQLDatabase) async throws -> [Int:
+        [HistoryGame]]
+    {
         let ids = players.sorted().map { SQLBind($0) }
         let extracted = SimilaritySystem.historyFeatures.map { feature in
-            "\(db.jsonNumber("f.features", key: feature.rawValue)) AS \(feature.rawValue)"  // constant keys, never input
+            // constant keys, never input
+            "\(db.jsonNumber("f.features", key: feature.rawValue)) AS \(feature.rawValue)"
         }.joined(separator: ", ")
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT f.game_date, f.game_id, f.player_id, \(unsafeRaw: extracted), b.pts, b.reb, b.ast, b.fg3m
             FROM features_player_market f
             JOIN raw_player_boxscores b ON b.game_id = f.game_id AND b.player_id = f.player_id
@@ -75,7 +87,8 @@ public actor PlayerHistoryCache {
               AND f.gate = 'pass' AND f.game_date >= \(bind: from.description) AND f.game_date < \(bind: before.description)
               AND b.game_date >= \(bind: from.description) AND b.game_date < \(bind: before.description)
             ORDER BY f.game_date, f.game_id
-            """).all()
+            """
+        ).all()
         var result: [Int: [HistoryGame]] = [:]
         for row in rows {
             let dateText = try row.value("game_date", as: String.self)
@@ -83,7 +96,9 @@ public actor PlayerHistoryCache {
                 throw StoreError(.decodingFailed, "features_player_market.game_date is not a date: \(dateText)")
             }
             var features: [Feature: Double] = [:]
-            for feature in SimilaritySystem.historyFeatures { features[feature] = try row.value(feature.rawValue, as: Double.self) }
+            for feature in SimilaritySystem.historyFeatures {
+                features[feature] = try row.value(feature.rawValue, as: Double.self)
+            }
             let actuals = try row.marketStats()
             result[try row.value("player_id"), default: []].append(
                 HistoryGame(date: date, gameID: try row.value("game_id"), features: features, actuals: actuals))

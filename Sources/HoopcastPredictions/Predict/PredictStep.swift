@@ -24,7 +24,9 @@ public struct PredictStep: Step {
     /// The writer of `predictions_player_props`.
     static let writer = PartitionWriter(
         table: "predictions_player_props", columns: PredictionRecord.columns,
-        key: [("game_id", .text), ("player_id", .int), ("market", .text), ("system", .text), ("feature_version", .text)])
+        key: [
+            ("game_id", .text), ("player_id", .int), ("market", .text), ("system", .text), ("feature_version", .text),
+        ])
 
     /// The partition one date's predictions replace.
     static func partition(_ date: GameDate) -> [(column: String, value: SQLValue)] {
@@ -33,8 +35,10 @@ public struct PredictStep: Step {
 
     /// Creates the step. `members` gives the systems for a date (the CatBoost models registered before it join the
     /// rule-based systems); the ensemble is always added. The line of each row is the one the feature step chose.
-    public init(members: @escaping @Sendable (GameDate) throws -> [SystemMember] = { _ in SystemMember.ruleBased },
-                policy: RecommendationPolicy = RecommendationPolicy()) {
+    public init(
+        members: @escaping @Sendable (GameDate) throws -> [SystemMember] = { _ in SystemMember.ruleBased },
+        policy: RecommendationPolicy = RecommendationPolicy()
+    ) {
         self.members = members
         self.policy = policy
     }
@@ -47,21 +51,33 @@ public struct PredictStep: Step {
             // The feature step (upstream, succeeded) decides when a date legitimately has no rows — a season opener,
             // where no team has played yet, or only players the gate skips. Nothing to predict is then the truth:
             // the date's stored predictions, if any, are deleted.
-            let write = try await PredictStep.writer.plan(partition: partition, with: [], runID: runID,
-                                                          reading: context.store.sql)
-            try await context.commit { db in try await write.apply(on: db); return write.result.deleted }
-            return StepReport(rowsWritten: write.result.deleted, notes: [
-                "nothing to predict: no feature row of \(date) passed the gate (\(skipped) skipped)",
-            ])
+            let write = try await PredictStep.writer.plan(
+                partition: partition, with: [], runID: runID,
+                reading: context.store.sql)
+            try await context.commit { db in
+                try await write.apply(on: db)
+                return write.result.deleted
+            }
+            return StepReport(
+                rowsWritten: write.result.deleted,
+                notes: [
+                    "nothing to predict: no feature row of \(date) passed the gate (\(skipped) skipped)"
+                ])
         }
         let engine = PredictionEngine(members: try members(date), policy: policy)
         let records = engine.predict(inputs)
-        let write = try await PredictStep.writer.plan(partition: partition, with: records.map(\.values), runID: runID,
-                                                      reading: context.store.sql)
+        let write = try await PredictStep.writer.plan(
+            partition: partition, with: records.map(\.values), runID: runID,
+            reading: context.store.sql)
         let changed = write.result.written + write.result.deleted
-        try await context.commit { db in try await write.apply(on: db); return changed }
+        try await context.commit { db in
+            try await write.apply(on: db)
+            return changed
+        }
         var counts: [Recommendation: Int] = [:]
-        for record in records where record.system == PredictionEngine.ensembleName { counts[record.recommendation, default: 0] += 1 }
+        for record in records where record.system == PredictionEngine.ensembleName {
+            counts[record.recommendation, default: 0] += 1
+        }
         let systems = Set(records.map(\.system)).sorted().joined(separator: ", ")
         var notes = [
             "\(records.count) predictions (\(systems)) for \(inputs.rows.count) gated rows, \(write.result.written) "
@@ -70,8 +86,9 @@ public struct PredictStep: Step {
                 + "\(counts[.noLine] ?? 0) NO_LINE",
         ]
         if !inputs.calibration.failedFits.isEmpty {
-            notes.append("calibration fits failed (predictions fall back to the pooled map, else PASS): "
-                + inputs.calibration.failedFits.joined(separator: ", "))
+            notes.append(
+                "calibration fits failed (predictions fall back to the pooled map, else PASS): "
+                    + inputs.calibration.failedFits.joined(separator: ", "))
         }
         return StepReport(rowsWritten: changed, notes: notes)
     }

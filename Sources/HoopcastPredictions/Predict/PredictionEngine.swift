@@ -54,9 +54,10 @@ public struct PredictionEngine: Sendable {
             let past = (context.history[row.playerID] ?? []).reversed().compactMap { game in
                 game.actuals[row.market].map { PastGame(features: game.features, actual: $0) }
             }
-            return PredictionInput(market: row.market, features: row.features,
-                                   line: context.lines[PlayerMarketKey(playerID: row.playerID, market: row.market)]?.line,
-                                   history: past)
+            return PredictionInput(
+                market: row.market, features: row.features,
+                line: context.lines[PlayerMarketKey(playerID: row.playerID, market: row.market)]?.line,
+                history: past)
         }
         let outputs = members.map { $0.predict(inputs) }
         var records: [PredictionRecord] = []
@@ -69,21 +70,28 @@ public struct PredictionEngine: Sendable {
                 guard let output = memberOutputs[index] else { continue }
                 combined[member.name] = output
                 models.append(member.model(row.market))
-                records.append(record(row, system: member.name, model: member.model(row.market), output: output,
-                                      line: line, context: context))
+                records.append(
+                    record(
+                        row, system: member.name, model: member.model(row.market), output: output,
+                        line: line, context: context))
             }
             guard combined.count > 1 else { continue }
             let ensembled = ensemble.combine(combined, tracks: context.tracks[row.market] ?? [:], line: line?.line)
-            records.append(record(row, system: PredictionEngine.ensembleName, model: models.sorted().joined(separator: "+"),
-                                  output: ensembled, line: line, context: context))
+            records.append(
+                record(
+                    row, system: PredictionEngine.ensembleName, model: models.sorted().joined(separator: "+"),
+                    output: ensembled, line: line, context: context))
         }
         return records
     }
 
-    func record(_ row: GatedFeatureRow, system: String, model: String, output: PredictionOutput, line: ChosenLine?,
-                context: PredictionContext) -> PredictionRecord {
-        let decision = policy.decide(line: line, rawOverProbability: output.overProbability,
-                                     calibration: context.calibration.calibration(system: system, market: row.market))
+    func record(
+        _ row: GatedFeatureRow, system: String, model: String, output: PredictionOutput, line: ChosenLine?,
+        context: PredictionContext
+    ) -> PredictionRecord {
+        let decision = policy.decide(
+            line: line, rawOverProbability: output.overProbability,
+            calibration: context.calibration.calibration(system: system, market: row.market))
         return PredictionRecord(
             gameID: row.gameID, playerID: row.playerID, market: row.market, system: system, gameDate: context.date,
             predictedValue: output.predictedValue, standardDeviation: output.standardDeviation,

@@ -19,12 +19,14 @@ struct PredictionInputsReader: Sendable {
     static let calibrationDays = 365
 
     func read(date: GameDate) async throws -> (context: PredictionContext, skipped: Int) {
-        let featureRows = try await db.raw("""
+        let featureRows = try await db.raw(
+            """
             SELECT game_id, player_id, market, gate, features, line, line_book, line_over_odds, line_under_odds,
                    line_snapshot_utc
             FROM features_player_market
             WHERE game_date = \(bind: date.description) AND feature_version = \(bind: Feature.version)
-            """).all()
+            """
+        ).all()
         var rows: [GatedFeatureRow] = []
         var lines: [PlayerMarketKey: ChosenLine] = [:]
         var skipped = 0
@@ -39,8 +41,10 @@ struct PredictionInputsReader: Sendable {
             }
             let playerID: Int = try row.value("player_id")
             let features = try FeatureRow.values(fromJSON: try row.value("features"))
-            rows.append(GatedFeatureRow(gameID: try row.value("game_id"), playerID: playerID, market: market,
-                                        features: features))
+            rows.append(
+                GatedFeatureRow(
+                    gameID: try row.value("game_id"), playerID: playerID, market: market,
+                    features: features))
             if let line = try row.value("line", as: Double?.self) {
                 lines[PlayerMarketKey(playerID: playerID, market: market)] = ChosenLine(
                     line: line, book: try row.value("line_book"), overOdds: try row.value("line_over_odds"),
@@ -61,12 +65,14 @@ struct PredictionInputsReader: Sendable {
     /// Mean absolute error per (market, system) over the graded predictions of the ``trackDays`` before the date.
     func tracks(before date: GameDate) async throws -> [Market: [String: EnsembleSystem.Track]] {
         // Summed here in date order rather than by SQL's SUM, whose order (and so last bit) differs by engine.
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT system, market, mae, graded FROM grading_system_daily
             WHERE game_date >= \(bind: date.adding(days: -PredictionInputsReader.trackDays).description)
               AND game_date < \(bind: date.description) AND feature_version = \(bind: Feature.version) AND graded > 0
             ORDER BY system, market, game_date
-            """).all()
+            """
+        ).all()
         var sums: [Market: [String: (error: Double, graded: Int)]] = [:]
         for row in rows {
             let marketText = try row.value("market", as: String.self)
@@ -79,7 +85,9 @@ struct PredictionInputsReader: Sendable {
             sums[market, default: [:]][try row.value("system", as: String.self), default: (0, 0)].graded += graded
         }
         let tracks = sums.mapValues { systems in
-            systems.mapValues { EnsembleSystem.Track(meanAbsoluteError: $0.error / Double($0.graded), graded: $0.graded) }
+            systems.mapValues {
+                EnsembleSystem.Track(meanAbsoluteError: $0.error / Double($0.graded), graded: $0.graded)
+            }
         }
         return tracks
     }

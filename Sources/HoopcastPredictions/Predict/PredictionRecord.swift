@@ -39,10 +39,12 @@ public struct PredictionRecord: Sendable, Hashable {
 
     /// The row's values in ``columns`` order.
     var values: [SQLValue] {
-        [.text(gameID), .int(playerID), .text(market.rawValue), .text(system), .text(Feature.version),
-         .text(gameDate.description), .double(predictedValue), .double(standardDeviation),
-         .double(rawOverProbability), .double(overProbability), .double(confidence), .double(line?.line),
-         .text(line?.book), .double(line?.overOdds), .double(line?.underOdds), .double(edge),
-         .text(recommendation.rawValue), .text(model)]
+        [
+            .text(gameID), .int(playerID), .text(market.rawValue), .text(system), .text(Feature.version),
+            .text(gameDate.description), .double(predictedValue), .double(standardDeviation),
+            .double(rawOverProbability), .double(overProbability), .double(confidence), .double(line?.line),
+            .text(line?.book), .double(line?.overOdds), .double(line?.underOdds), .double(edge),
+            .text(recommendation.rawValue), .text(model),
+        ]
     }
 }

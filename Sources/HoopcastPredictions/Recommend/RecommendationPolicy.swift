@@ -42,13 +42,17 @@ public struct RecommendationPolicy: Sendable, Hashable {
         guard let calibration else {
             return Decision(recommendation: .pass, overProbability: nil, confidence: nil, edge: nil)
         }
-        let over = calibration(raw, market: MarketCalibration.marketProbability(overOdds: line?.overOdds,
-                                                                                underOdds: line?.underOdds))
+        let over = calibration(
+            raw,
+            market: MarketCalibration.marketProbability(
+                overOdds: line?.overOdds,
+                underOdds: line?.underOdds))
         let side: Recommendation = over >= 0.5 ? .over : .under
         let win = side == .over ? over : 1 - over
         let odds = (side == .over ? line?.overOdds : line?.underOdds) ?? Grader.defaultOdds
         let edge = win - Grader.breakEvenProbability(americanOdds: odds)
-        return Decision(recommendation: edge >= edgeThreshold ? side : .pass, overProbability: over,
-                        confidence: 100 * win, edge: edge)
+        return Decision(
+            recommendation: edge >= edgeThreshold ? side : .pass, overProbability: over,
+            confidence: 100 * win, edge: edge)
     }
 }

@@ -37,8 +37,10 @@ final class PostgresPool: Sendable {
     static func connect(url: String, policy: Store.ConnectPolicy, logger: Logger) async throws -> PostgresPool {
         let target = try PostgresTarget(url: url)
         if case .failFast = policy { try await probe(target) }
-        let pool = PostgresPool(client: PostgresClient(configuration: try target.clientConfiguration(),
-                                                       backgroundLogger: logger), logger: logger)
+        let pool = PostgresPool(
+            client: PostgresClient(
+                configuration: try target.clientConfiguration(),
+                backgroundLogger: logger), logger: logger)
         // Give the client's run loop a moment to start: a lease before it runs works but logs a warning.
         try? await Task.sleep(for: .milliseconds(20))
         do {
@@ -60,8 +62,10 @@ final class PostgresPool: Sendable {
         do {
             connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: quiet)
         } catch {
-            throw StoreError(.unreachable, "cannot connect to PostgreSQL at \(target.host):\(target.port) as "
-                + "'\(target.user)': \(PostgresFailureReason.describe(error))")
+            throw StoreError(
+                .unreachable,
+                "cannot connect to PostgreSQL at \(target.host):\(target.port) as "
+                    + "'\(target.user)': \(PostgresFailureReason.describe(error))")
         }
         try? await connection.close()  // the probe's answer is in; a failed goodbye changes nothing
     }
@@ -73,7 +77,8 @@ final class PostgresPool: Sendable {
 
     /// Runs `body` on one leased connection (a session: transactions, advisory locks), within
     /// ``clientTimeoutSeconds``.
-    func withConnection<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    func withConnection<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    {
         try await PostgresPool.limited { [client] in
             try await client.withConnection { connection in
                 try await body(connection.sql(queryLogLevel: nil))
@@ -83,9 +88,13 @@ final class PostgresPool: Sendable {
 
     /// Runs `body` within ``clientTimeoutSeconds``.
     static func limited<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
-        try await TimeLimit.run(seconds: clientTimeoutSeconds, timeout: {
-            StoreError(.timedOut, "PostgreSQL gave no answer within \(Int(clientTimeoutSeconds)) s; the request was abandoned")
-        }, body)
+        try await TimeLimit.run(
+            seconds: clientTimeoutSeconds,
+            timeout: {
+                StoreError(
+                    .timedOut,
+                    "PostgreSQL gave no answer within \(Int(clientTimeoutSeconds)) s; the request was abandoned")
+            }, body)
     }
 
     /// Closes every connection.
@@ -109,13 +118,15 @@ private struct PooledDatabase: SQLDatabase {
     var dialect: any SQLDialect { PostgresDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
+        Void
+    > {
         let promise = eventLoop.makePromise(of: Void.self)
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await PostgresPool.limited { [client] in
             try await client.withConnection { connection in
                 try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)

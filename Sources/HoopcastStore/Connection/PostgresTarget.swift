@@ -18,21 +18,24 @@ struct PostgresTarget: Sendable {
     /// Parses `postgres://user[:password]@host[:port]/database[?sslmode=…]`; throws naming the (redacted) URL.
     init(url: String) throws(StoreError) {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
-              let user = components.user, !user.isEmpty
+            let user = components.user, !user.isEmpty
         else {
-            throw StoreError(.invalidLocation,
-                             "'\(StoreLocation.redact(url))' is not postgres://user[:password]@host[:port]/database")
+            throw StoreError(
+                .invalidLocation,
+                "'\(StoreLocation.redact(url))' is not postgres://user[:password]@host[:port]/database")
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let mode = components.queryItems?.last { ["sslmode", "tlsmode"].contains($0.name.lowercased()) }?.value
+        let mode =
+            components.queryItems?.last { ["sslmode", "tlsmode"].contains($0.name.lowercased()) }?.value
             ?? "prefer"
         switch mode {
         case "disable": tls = .disable
         case "prefer", "allow": tls = .prefer  // certificates verified whenever TLS is used
         case "require", "verify-ca", "verify-full": tls = .require
         default:
-            throw StoreError(.invalidLocation,
-                             "sslmode '\(mode)' in \(StoreLocation.redact(url)): use disable, prefer or require")
+            throw StoreError(
+                .invalidLocation,
+                "sslmode '\(mode)' in \(StoreLocation.redact(url)): use disable, prefer or require")
         }
         self.host = host
         self.port = components.port ?? 5432
@@ -49,8 +52,9 @@ struct PostgresTarget: Sendable {
         case .prefer: clientTLS = .prefer(.makeClientConfiguration())
         case .require: clientTLS = .require(.makeClientConfiguration())
         }
-        var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
-                                                         database: database, tls: clientTLS)
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: user, password: password,
+            database: database, tls: clientTLS)
         configuration.options.connectTimeout = .seconds(10)
         configuration.options.maximumConnections = 8
         configuration.options.additionalStartupParameters = [
@@ -68,9 +72,10 @@ struct PostgresTarget: Sendable {
         case .prefer: connectionTLS = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
         case .require: connectionTLS = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
-        var configuration = PostgresConnection.Configuration(host: host, port: port, username: user,
-                                                             password: password, database: database,
-                                                             tls: connectionTLS)
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: user,
+            password: password, database: database,
+            tls: connectionTLS)
         let (seconds, attoseconds) = timeout.components
         configuration.options.connectTimeout = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         configuration.options.additionalStartupParameters = [("application_name", "hoopcast")]

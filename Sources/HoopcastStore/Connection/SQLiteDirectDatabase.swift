@@ -39,13 +39,15 @@ struct SQLiteDirectDatabase: SQLDatabase {
     /// SQLiteKit's database over the same connection (the version it reports).
     private var base: any SQLDatabase { connection.sql(queryLogLevel: nil) }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
+        Void
+    > {
         let promise = eventLoop.makePromise(of: Void.self)
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, binds) = try prepare(query)
         let (connection, decoder) = (connection, decoder)
         try await statements.withLock {

@@ -14,12 +14,16 @@ enum SQLiteOpenFailure {
         case .corrupt, .corruptVirtualTable, .corruptSequenceSchema, .corruptIndex:
             return StoreError(.openFailed, "\(location) is a damaged SQLite database (\(reason))")
         case .readOnly, .readonlyDirectory, .readonlyCantLock, .readonlyInRecovery, .readonlyInRollback,
-             .readonlyBackingMoved, .permission, .auth:
-            return StoreError(.openFailed, "\(location) cannot be written (\(reason)): check the file's and its "
-                + "directory's permissions")
+            .readonlyBackingMoved, .permission, .auth:
+            return StoreError(
+                .openFailed,
+                "\(location) cannot be written (\(reason)): check the file's and its "
+                    + "directory's permissions")
         case .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenCygwinPath, .cantOpenUnfollowedSymlink:
-            return StoreError(.openFailed, "\(location) cannot be opened (\(reason)): the path must name a file "
-                + "in a writable directory")
+            return StoreError(
+                .openFailed,
+                "\(location) cannot be opened (\(reason)): the path must name a file "
+                    + "in a writable directory")
         case .full:
             return StoreError(.openFailed, "\(location): the disk is full (\(reason))")
         default:

@@ -16,8 +16,10 @@ public struct ScratchDatabase: Sendable {
     let serverURL: String
 
     /// Creates a new empty database on the server at `serverURL` (`postgres://…`).
-    public static func create(onServer serverURL: String, prefix: String = "hoopcast_bench_",
-                              logger: Logger = Logger(label: "hoopcast.store")) async throws -> ScratchDatabase {
+    public static func create(
+        onServer serverURL: String, prefix: String = "hoopcast_bench_",
+        logger: Logger = Logger(label: "hoopcast.store")
+    ) async throws -> ScratchDatabase {
         let name = randomName(prefix: prefix)
         let url = try scratchURL(server: serverURL, database: name)
         try await withServer(serverURL, logger: logger) { sql in
@@ -29,7 +31,8 @@ public struct ScratchDatabase: Sendable {
     /// Drops the database (forcing off sessions left open on PostgreSQL 13 and later). Close every store on it first.
     public func drop(logger: Logger = Logger(label: "hoopcast.store")) async throws {
         try await ScratchDatabase.withServer(serverURL, logger: logger) { [name] sql in
-            let version = try await sql.raw("SELECT current_setting('server_version_num') AS v").first()
+            let version =
+                try await sql.raw("SELECT current_setting('server_version_num') AS v").first()
                 .map { try $0.decode(column: "v", as: String.self) }.flatMap { Int($0) } ?? 0
             if version >= 130_000 {
                 try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
@@ -47,20 +50,24 @@ public struct ScratchDatabase: Sendable {
     /// The server URL with its database path replaced by `database` (user, password, host, port and query kept).
     public static func scratchURL(server: String, database: String) throws(StoreError) -> String {
         guard var components = URLComponents(string: server), components.host?.isEmpty == false else {
-            throw StoreError(.invalidLocation,
-                             "'\(StoreLocation.redact(server))' is not postgres://user[:password]@host[:port]/database")
+            throw StoreError(
+                .invalidLocation,
+                "'\(StoreLocation.redact(server))' is not postgres://user[:password]@host[:port]/database")
         }
         components.path = "/" + database
         guard let url = components.string else {
-            throw StoreError(.invalidLocation,
-                             "cannot build a URL for database \(database) on \(StoreLocation.redact(server))")
+            throw StoreError(
+                .invalidLocation,
+                "cannot build a URL for database \(database) on \(StoreLocation.redact(server))")
         }
         return url
     }
 
     /// Runs `body` on a pool connected to the server URL's own database (no migrations, no writes of ours there).
-    private static func withServer(_ serverURL: String, logger: Logger,
-                                   _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+    private static func withServer(
+        _ serverURL: String, logger: Logger,
+        _ body: @Sendable (any SQLDatabase) async throws -> Void
+    ) async throws {
         let pool = try await PostgresPool.connect(url: serverURL, policy: .failFast, logger: logger)
         do {
             try await body(pool.database)

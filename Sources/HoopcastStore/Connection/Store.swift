@@ -1,10 +1,10 @@
 import Foundation
 import HoopcastCore
 import Logging
+import PostgresKit
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
-import PostgresKit
 import Synchronization
 
 /// The warehouse: one SQL layer (SQLKit) over the embedded SQLite store or a PostgreSQL server.
@@ -58,8 +58,10 @@ public final class Store: Sendable {
     ///
     /// `connect` says how long to wait for a PostgreSQL server: a command gives up at once
     /// (``ConnectPolicy/failFast``); a long-running worker waits for it (``ConnectPolicy/patient``).
-    public static func open(_ location: StoreLocation, connect: ConnectPolicy = .failFast,
-                            logger: Logger = Logger(label: "hoopcast.store")) async throws -> Store {
+    public static func open(
+        _ location: StoreLocation, connect: ConnectPolicy = .failFast,
+        logger: Logger = Logger(label: "hoopcast.store")
+    ) async throws -> Store {
         let store: Store
         switch location {
         case .sqliteMemory:
@@ -69,13 +71,16 @@ public final class Store: Sendable {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw StoreError(.openFailed, "cannot create the directory \(directory.path) for \(location): "
-                    + SystemErrorReason.describe(error))
+                throw StoreError(
+                    .openFailed,
+                    "cannot create the directory \(directory.path) for \(location): "
+                        + SystemErrorReason.describe(error))
             }
             store = try await openSQLite(.file(path: path), location: location, logger: logger)
         case .postgres(let url):
-            store = Store(backend: .postgres(try await PostgresPool.connect(url: url, policy: connect, logger: logger)),
-                          location: location, logger: logger)
+            store = Store(
+                backend: .postgres(try await PostgresPool.connect(url: url, policy: connect, logger: logger)),
+                location: location, logger: logger)
         }
         do {
             try await Migrator(store: store).migrate()
@@ -86,8 +91,10 @@ public final class Store: Sendable {
         return store
     }
 
-    private static func openSQLite(_ storage: SQLiteConnection.Storage, location: StoreLocation,
-                                   logger: Logger) async throws -> Store {
+    private static func openSQLite(
+        _ storage: SQLiteConnection.Storage, location: StoreLocation,
+        logger: Logger
+    ) async throws -> Store {
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(storage: storage, logger: logger)
@@ -116,9 +123,11 @@ public final class Store: Sendable {
     }
 
     /// Opens the store at `location`, runs `body`, and closes the store whether `body` succeeds or throws.
-    public static func withOpen<R: Sendable>(_ location: StoreLocation, connect: ConnectPolicy = .failFast,
-                                             logger: Logger = Logger(label: "hoopcast.store"),
-                                             _ body: (Store) async throws -> R) async throws -> R {
+    public static func withOpen<R: Sendable>(
+        _ location: StoreLocation, connect: ConnectPolicy = .failFast,
+        logger: Logger = Logger(label: "hoopcast.store"),
+        _ body: (Store) async throws -> R
+    ) async throws -> R {
         let store = try await open(location, connect: connect, logger: logger)
         do {
             let result = try await body(store)
@@ -132,7 +141,12 @@ public final class Store: Sendable {
 
     /// Closes the connection(s); the store must not be used afterwards.
     public func close() async throws {
-        guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
+        guard
+            closed.withLock({ wasClosed in
+                defer { wasClosed = true }
+                return !wasClosed
+            })
+        else { return }
         switch backend {
         case .sqlite(let connection): try await connection.close()
         case .postgres(let pool): await pool.shutdown()
@@ -153,7 +167,9 @@ public final class Store: Sendable {
     /// SQLite: transactions are serialised within the process; `BEGIN IMMEDIATE` takes the write lock up front so
     /// that a second process waits (up to the busy timeout) instead of failing half-way. PostgreSQL: the body runs on
     /// one pooled connection; concurrent transactions are isolated by the server.
-    public func transaction<R: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> R) async throws -> R {
+    public func transaction<R: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> R) async throws
+        -> R
+    {
         switch backend {
         case .sqlite:
             return try await gate.withLock { [sql] in
@@ -166,8 +182,10 @@ public final class Store: Sendable {
         }
     }
 
-    private static func inTransaction<R: Sendable>(_ db: any SQLDatabase, begin: SQLQueryString,
-                                                   _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    private static func inTransaction<R: Sendable>(
+        _ db: any SQLDatabase, begin: SQLQueryString,
+        _ body: @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
         try await db.raw(begin).run()
         do {
             let result = try await body(db)

@@ -20,14 +20,17 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             self = .sqliteMemory
         } else if trimmed.hasPrefix("sqlite:") {
             let path = String(trimmed.dropFirst("sqlite:".count))
-            guard !path.isEmpty else { throw StoreError(.invalidLocation, "sqlite: needs a path, e.g. sqlite:data/h.sqlite") }
+            guard !path.isEmpty else {
+                throw StoreError(.invalidLocation, "sqlite: needs a path, e.g. sqlite:data/h.sqlite")
+            }
             self = .sqlite(path: path)
         } else if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
             self = .postgres(url: trimmed)
         } else if trimmed.hasSuffix(".sqlite") || trimmed.hasSuffix(".db") || trimmed.hasSuffix(".sqlite3") {
             self = .sqlite(path: trimmed)
         } else {
-            throw StoreError(.invalidLocation, "unknown store '\(StoreLocation.redact(trimmed))': use sqlite:PATH or postgres://…")
+            throw StoreError(
+                .invalidLocation, "unknown store '\(StoreLocation.redact(trimmed))': use sqlite:PATH or postgres://…")
         }
     }
 
@@ -42,7 +45,8 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Removes the password from `scheme://user:password@host…`.
     static func redact(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://"), let at = url.range(of: "@", range: schemeEnd.upperBound..<url.endIndex)
+        guard let schemeEnd = url.range(of: "://"),
+            let at = url.range(of: "@", range: schemeEnd.upperBound..<url.endIndex)
         else { return url }
         let credentials = url[schemeEnd.upperBound..<at.lowerBound]
         guard let colon = credentials.firstIndex(of: ":") else { return url }

@@ -5,8 +5,10 @@ import Synchronization
 /// comes, a busy loop). Used for the pipeline's step attempts and for every PostgreSQL round trip.
 public enum TimeLimit {
     /// Runs `body`; after `seconds`, throws `timeout()` and abandons it.
-    public static func run<R: Sendable>(seconds: Double, timeout: @escaping @Sendable () -> any Error,
-                                        _ body: @escaping @Sendable () async throws -> R) async throws -> R {
+    public static func run<R: Sendable>(
+        seconds: Double, timeout: @escaping @Sendable () -> any Error,
+        _ body: @escaping @Sendable () async throws -> R
+    ) async throws -> R {
         let work = Task { try await body() }
         let gate = ResumeOnce<R>()
         return try await withTaskCancellationHandler {
@@ -40,6 +42,9 @@ private final class ResumeOnce<R: Sendable>: Sendable {
     }
 
     func resume(with result: Result<R, any Error>) {
-        continuation.withLock { stored in defer { stored = nil }; return stored }?.resume(with: result)
+        continuation.withLock { stored in
+            defer { stored = nil }
+            return stored
+        }?.resume(with: result)
     }
 }

@@ -9,7 +9,9 @@ public enum TransientFailure {
     /// SQLSTATEs worth retrying: admin/crash shutdown and cannot-connect-now (57P01–03), serialization failure
     /// (40001), deadlock (40P01), lock not available (55P03), query cancelled by statement timeout (57014), too many
     /// connections (53300), out of memory or disk for now (53200, 53100). Class 08 (connection exception) too.
-    static let sqlStates: Set<String> = ["57P01", "57P02", "57P03", "40001", "40P01", "55P03", "57014", "53300", "53200", "53100"]
+    static let sqlStates: Set<String> = [
+        "57P01", "57P02", "57P03", "40001", "40P01", "55P03", "57014", "53300", "53200", "53100",
+    ]
 
     /// Whether `error` (or the error it wraps) is a transient store failure.
     public static func matches(_ error: any Error) -> Bool {

@@ -39,15 +39,18 @@ struct Migrator: Sendable {
     /// Applies pending migrations through `db` (the store's own database, or the PostgreSQL session holding the
     /// migration lock), each in its own transaction.
     private func migrate(on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE IF NOT EXISTS ops_schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
-            """).run()
+            """
+        ).run()
         let applied = try await db.raw("SELECT version FROM ops_schema_migrations")
             .all().map { try $0.decode(column: "version", as: Int.self) }
         let newestKnown = Migrator.all.last?.version ?? 0
         if let newest = applied.max(), newest > newestKnown {
-            throw StoreError(.schemaTooNew, "the store has schema version \(newest); this hoopcast knows up to \(newestKnown)")
+            throw StoreError(
+                .schemaTooNew, "the store has schema version \(newest); this hoopcast knows up to \(newestKnown)")
         }
         let done = Set(applied)
         for migration in Migrator.all where !done.contains(migration.version) {
@@ -58,20 +61,25 @@ struct Migrator: Sendable {
                     for statement in migration.statements(dialect) {
                         try await db.raw(SQLQueryString(statement)).run()
                     }
-                    try await db.raw("""
+                    try await db.raw(
+                        """
                         INSERT INTO ops_schema_migrations (version, name, applied_at)
                         VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: appliedAt))
-                        """).run()
+                        """
+                    ).run()
                 }
             } catch {
-                throw StoreError(.migrationFailed, "migration \(migration.version) (\(migration.name)) failed", underlying: error)
+                throw StoreError(
+                    .migrationFailed, "migration \(migration.version) (\(migration.name)) failed", underlying: error)
             }
         }
     }
 
     /// Runs `body` in a transaction on `db` itself (not a pooled connection: on PostgreSQL the session holds the lock).
-    private static func inTransaction(_ db: any SQLDatabase, sqlite: Bool,
-                                      _ body: (any SQLDatabase) async throws -> Void) async throws {
+    private static func inTransaction(
+        _ db: any SQLDatabase, sqlite: Bool,
+        _ body: (any SQLDatabase) async throws -> Void
+    ) async throws {
         try await db.raw(sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
         do {
             try await body(db)

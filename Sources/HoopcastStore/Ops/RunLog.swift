@@ -19,19 +19,23 @@ public struct RunLog: Sendable {
 
     /// Records the start of a run.
     public func start(runID: String, command: String) async throws {
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             INSERT INTO ops_runs (run_id, command, started_at, status)
             VALUES (\(bind: runID), \(bind: command), \(bind: RunLog.now()), 'running')
-            """).run()
+            """
+        ).run()
     }
 
     /// Records the end of a run: succeeded when `error` is nil, failed otherwise.
     public func finish(runID: String, error: String?) async throws {
         let status = error == nil ? "succeeded" : "failed"
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             UPDATE ops_runs SET finished_at = \(bind: RunLog.now()), status = \(bind: status), error = \(bind: error)
             WHERE run_id = \(bind: runID)
-            """).run()
+            """
+        ).run()
     }
 
     /// The current UTC time in ISO-8601 with milliseconds.

@@ -4,6 +4,8 @@ extension Schema {
     /// prediction of those days (~20,000, nine in ten without a line): 18 ms → 5 ms a date on SQLite, on the
     /// predict → grade chain that a backfill runs date after date.
     static let linedPredictionIndex = Migration(version: 17, name: "partial index of lined predictions") { _ in
-        ["CREATE INDEX predictions_player_props_lined ON predictions_player_props (game_date) WHERE p_over_raw IS NOT NULL"]
+        [
+            "CREATE INDEX predictions_player_props_lined ON predictions_player_props (game_date) WHERE p_over_raw IS NOT NULL"
+        ]
     }
 }

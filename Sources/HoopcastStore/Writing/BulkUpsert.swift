@@ -86,12 +86,14 @@ public struct BulkUpsert: Sendable {
         func sqliteStatement() -> (sql: String, binds: [SQLiteData]) {
             let columns = upsert.columns.map(String.sqliteIdentifier)
             let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-            var sql = "INSERT INTO " + .sqliteIdentifier(upsert.table) + " (" + columns.joined(separator: ", ")
+            var sql =
+                "INSERT INTO " + .sqliteIdentifier(upsert.table) + " (" + columns.joined(separator: ", ")
                 + ") VALUES " + Array(repeating: tuple, count: rows.count).joined(separator: ", ")
             if !upsert.key.isEmpty {
                 sql += " ON CONFLICT (" + upsert.key.map(String.sqliteIdentifier).joined(separator: ", ")
                 let updated = upsert.columns.filter { !upsert.key.contains($0) }.map(String.sqliteIdentifier)
-                sql += updated.isEmpty
+                sql +=
+                    updated.isEmpty
                     ? ") DO NOTHING"
                     : ") DO UPDATE SET " + updated.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
             }

@@ -11,8 +11,12 @@ public enum ContentHash {
         var hash = StableHash()
         for value in values {
             switch value {
-            case .int(let number): hash.combine(byte: 1); hash.combine(UInt64(bitPattern: Int64(number)))
-            case .double(let number): hash.combine(byte: 2); hash.combine(number.bitPattern)
+            case .int(let number):
+                hash.combine(byte: 1)
+                hash.combine(UInt64(bitPattern: Int64(number)))
+            case .double(let number):
+                hash.combine(byte: 2)
+                hash.combine(number.bitPattern)
             case .text(let text):
                 hash.combine(byte: 3)
                 var text = text

@@ -30,8 +30,10 @@ public struct PartitionWriter: Sendable {
 
     /// Replaces the partition selected by `partition` (column = value for each pair) with `rows` (each in ``columns``
     /// order, all inside that partition), in a transaction of its own.
-    public func replace(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
-                        in store: Store) async throws -> Result {
+    public func replace(
+        partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
+        in store: Store
+    ) async throws -> Result {
         let write = try await plan(partition: partition, with: rows, runID: runID, in: store)
         try await store.transaction { db in try await write.apply(on: db) }
         return write.result
@@ -39,14 +41,18 @@ public struct PartitionWriter: Sendable {
 
     /// Works out what replacing the partition changes, without writing: apply the result with
     /// ``PartitionWrite/apply(on:)`` inside the transaction that should hold it.
-    public func plan(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
-                     in store: Store) async throws -> PartitionWrite {
+    public func plan(
+        partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
+        in store: Store
+    ) async throws -> PartitionWrite {
         try await plan(partition: partition, with: rows, runID: runID, reading: store.sql)
     }
 
     /// ``plan(partition:with:runID:in:)`` reading the stored rows through `db` (a transaction that will apply it).
-    public func plan(partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
-                     reading db: any SQLDatabase) async throws -> PartitionWrite {
+    public func plan(
+        partition: [(column: String, value: SQLValue)], with rows: [[SQLValue]], runID: String,
+        reading db: any SQLDatabase
+    ) async throws -> PartitionWrite {
         // The content hash covers every column, key included, so a new row whose hash is stored is unchanged. Only
         // the hashes are read (one column per row); keys are read only for stored rows that match no new row.
         var select = db.select().column("content_hash").from(table)
@@ -95,8 +101,9 @@ public struct PartitionWrite: Sendable {
             }
             try await delete.run()
         }
-        let upsert = BulkUpsert(table: writer.table, columns: writer.columns + ["content_hash", "run_id"],
-                                key: writer.key.map(\.name))
+        let upsert = BulkUpsert(
+            table: writer.table, columns: writer.columns + ["content_hash", "run_id"],
+            key: writer.key.map(\.name))
         try await upsert.run(changed, on: db)
     }
 }

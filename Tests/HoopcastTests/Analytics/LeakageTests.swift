@@ -25,7 +25,11 @@ struct LeakageTests {
             }
             if file == "player_boxscores.csv" {
                 // Keep rows valid: +1 free throw made and attempted (+1 point), +2 defensive rebounds, more minutes.
-                bump("ftm", by: 1); bump("fta", by: 1); bump("pts", by: 1); bump("dreb", by: 2); bump("reb", by: 2)
+                bump("ftm", by: 1)
+                bump("fta", by: 1)
+                bump("pts", by: 1)
+                bump("dreb", by: 2)
+                bump("reb", by: 2)
                 if let position = header.firstIndex(of: "minutes"), let minutes = Double(fields[position]) {
                     fields[position] = String(min(79, minutes + 3))
                 }
@@ -46,8 +50,10 @@ struct LeakageTests {
         let outcome = try await runner.run(date: date, runID: "leakage")
         #expect(outcome.succeeded)
         var values: [String: [String]] = [:]
-        for table in ["analytics_player_games", "analytics_team_games", "analytics_upcoming_context",
-                      "features_player_market"] {
+        for table in [
+            "analytics_player_games", "analytics_team_games", "analytics_upcoming_context",
+            "features_player_market",
+        ] {
             values[table] = try await TestStore.snapshot(store, table, excluding: ["run_id"])
         }
         return values
@@ -69,12 +75,15 @@ struct LeakageTests {
         for table in original.keys.sorted() {
             let before = original[table] ?? [], after = changed[table] ?? []
             let differing = Set(before).symmetricDifference(after).sorted()
-            #expect(before.count == after.count && differing.isEmpty,
-                    "\(table): \(differing.count) rows differ (future rows leaked into \(Self.date)), e.g. \(differing.prefix(2))")
+            #expect(
+                before.count == after.count && differing.isEmpty,
+                "\(table): \(differing.count) rows differ (future rows leaked into \(Self.date)), e.g. \(differing.prefix(2))"
+            )
         }
         // The alteration is real: the raw future rows differ between the two copies.
-        let rawOriginal = try String(contentsOf: TestStore.fixture.appendingPathComponent("player_boxscores.csv"),
-                                     encoding: .utf8)
+        let rawOriginal = try String(
+            contentsOf: TestStore.fixture.appendingPathComponent("player_boxscores.csv"),
+            encoding: .utf8)
         let rawAltered = try String(contentsOf: altered.appendingPathComponent("player_boxscores.csv"), encoding: .utf8)
         #expect(rawOriginal != rawAltered)
     }
@@ -90,11 +99,13 @@ struct LeakageTests {
         #expect(later.succeeded)
         let outcome = try await runner.run(date: Self.date, runID: "leakage")
         #expect(outcome.succeeded)
-        let features = try await TestStore.snapshot(store, "features_player_market", excluding: ["run_id"],
-                                                    where: "game_date = '\(Self.date)'")
+        let features = try await TestStore.snapshot(
+            store, "features_player_market", excluding: ["run_id"],
+            where: "game_date = '\(Self.date)'")
         let differing = Set(features).symmetricDifference(clean["features_player_market"] ?? []).sorted()
-        #expect(features.count == clean["features_player_market"]?.count && differing.isEmpty,
-                "\(differing.count) feature rows differ, e.g. \(differing.prefix(1))")
+        #expect(
+            features.count == clean["features_player_market"]?.count && differing.isEmpty,
+            "\(differing.count) feature rows differ, e.g. \(differing.prefix(1))")
     }
 
     @Test func rerunningADateLeavesIdenticalRows() async throws {

@@ -19,10 +19,12 @@ struct PartitionWriterTests {
         try await store.sql.raw("UPDATE raw_game_lines SET total = 250.5 WHERE game_id = '0022300567'").run()
         let second = try await runner.run(date: date, runID: "second")
         #expect(second.succeeded)
-        let rows = try await store.sql.raw("""
+        let rows = try await store.sql.raw(
+            """
             SELECT game_id, team, total, run_id FROM analytics_upcoming_context WHERE game_date = '2024-01-16'
             ORDER BY game_id, team
-            """).all()
+            """
+        ).all()
         let byGame = Dictionary(grouping: rows) { (try? $0.decode(column: "game_id", as: String.self)) ?? "" }
         #expect(byGame["0022300566"] == nil)  // deleted
         for row in byGame["0022300567"] ?? [] {  // rewritten

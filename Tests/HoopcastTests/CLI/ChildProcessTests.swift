@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HoopcastCLI
 
 /// External processes: exit status and output are captured; a child that outlives its limit is stopped.

@@ -4,12 +4,14 @@ import HoopcastEngine
 import HoopcastModels
 import HoopcastStore
 import Testing
+
 @testable import HoopcastCLI
 
 /// The commands' exit behaviour, driven through the real argument parser.
 struct CommandExitTests {
     private func storeSpec() -> String {
-        "sqlite:" + FileManager.default.temporaryDirectory
+        "sqlite:"
+            + FileManager.default.temporaryDirectory
             .appendingPathComponent("hoopcast-cli-\(UUID().uuidString)/h.sqlite").path
     }
 
@@ -48,13 +50,18 @@ struct CommandExitTests {
         try await Store.withOpen(try StoreLocation(parsing: spec)) { store in
             let queue = JobQueue(store: store)
             let pipeline = try DailyPipeline.make(registry: try ModelRegistry(directory: TestPaths.repo("models")))
-            #expect(try await queue.counts() == [.queued: 1, .waiting: pipeline.ordered.count - 1, .running: 0, .done: 0, .failed: 0])
+            #expect(
+                try await queue.counts() == [
+                    .queued: 1, .waiting: pipeline.ordered.count - 1, .running: 0, .done: 0, .failed: 0,
+                ])
             try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.05).run(drain: true)
             #expect(try await queue.counts()[.done] == pipeline.ordered.count)
-            let logged = try await store.sql.raw("""
+            let logged = try await store.sql.raw(
+                """
                 SELECT COUNT(DISTINCT step) AS n FROM ops_step_executions
                 WHERE partition_date = '2024-01-16' AND status = 'succeeded' AND run_id LIKE 'run-%'
-                """).first()?.decode(column: "n", as: Int.self)
+                """
+            ).first()?.decode(column: "n", as: Int.self)
             #expect(logged == pipeline.ordered.count)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HoopcastIngest
 import Testing
+
 @testable import HoopcastCLI
 
 struct ImportJSONTests {

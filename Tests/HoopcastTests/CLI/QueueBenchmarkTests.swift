@@ -4,6 +4,7 @@ import HoopcastCore
 import HoopcastEngine
 import SQLKit
 import Testing
+
 @testable import HoopcastCLI
 @testable import HoopcastStore
 
@@ -79,10 +80,13 @@ struct QueueBenchmarkTests {
     }
 
     @Test func scratchURLReplacesOnlyTheDatabase() throws {
-        #expect(try ScratchDatabase.scratchURL(server: "postgres://u:p@127.0.0.1:54341/postgres?sslmode=disable",
-                                               database: "hoopcast_bench_ab12")
+        #expect(
+            try ScratchDatabase.scratchURL(
+                server: "postgres://u:p@127.0.0.1:54341/postgres?sslmode=disable",
+                database: "hoopcast_bench_ab12")
                 == "postgres://u:p@127.0.0.1:54341/hoopcast_bench_ab12?sslmode=disable")
-        #expect(try ScratchDatabase.scratchURL(server: "postgresql://u@db.example", database: "x")
+        #expect(
+            try ScratchDatabase.scratchURL(server: "postgresql://u@db.example", database: "x")
                 == "postgresql://u@db.example/x")
         #expect(throws: StoreError.self) { try ScratchDatabase.scratchURL(server: "postgres:///nohost", database: "x") }
         let name = ScratchDatabase.randomName(prefix: "hoopcast_bench_")
@@ -99,8 +103,9 @@ struct QueueBenchmarkTests {
     @Test(arguments: TestEngine.available)
     func aSmallRunFinishesEveryJobWithConsistentCounts(engine: TestEngine) async throws {
         let store = try await engine.freshStore()
-        let benchmark = QueueBenchmark(store: store, jobs: 40, chains: 12, idleChains: 3, drainPollSeconds: 0.005,
-                                       idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
+        let benchmark = QueueBenchmark(
+            store: store, jobs: 40, chains: 12, idleChains: 3, drainPollSeconds: 0.005,
+            idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
         let runs = try await benchmark.run(workerCounts: [1, 2])
         #expect(runs.map(\.workers) == [1, 2])
         for run in runs {
@@ -124,8 +129,9 @@ struct QueueBenchmarkTests {
 
     @Test func distinctPrioritiesNumberTheThroughputJobs() async throws {
         let store = try await TestStore.fresh()
-        var benchmark = QueueBenchmark(store: store, jobs: 6, chains: 1, idleChains: 0, drainPollSeconds: 0.005,
-                                       idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
+        var benchmark = QueueBenchmark(
+            store: store, jobs: 6, chains: 1, idleChains: 0, drainPollSeconds: 0.005,
+            idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
         #expect(try await benchmark.throughput(workers: 1).distinctPriorities == false)
         #expect(try await Self.priorities(store) == [0, 0, 0, 0, 0, 0])
         benchmark.distinctPriorities = true
@@ -141,10 +147,12 @@ struct QueueBenchmarkTests {
 
     @Test func refusesAStoreThatAlreadyHoldsJobs() async throws {
         let store = try await TestStore.fresh()
-        try await JobQueue(store: store).enqueue([JobSpec(step: "real.work", date: GameDate("2024-01-08")!)],
-                                                 correlationID: "someone-else")
-        let benchmark = QueueBenchmark(store: store, jobs: 5, chains: 1, idleChains: 0, drainPollSeconds: 0.005,
-                                       idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
+        try await JobQueue(store: store).enqueue(
+            [JobSpec(step: "real.work", date: GameDate("2024-01-08")!)],
+            correlationID: "someone-else")
+        let benchmark = QueueBenchmark(
+            store: store, jobs: 5, chains: 1, idleChains: 0, drainPollSeconds: 0.005,
+            idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
         await #expect(throws: QueueBenchFailure.self) { try await benchmark.run(workerCounts: [1]) }
         #expect(try await JobQueue(store: store).status(of: "real.work/2024-01-08") == .queued)  // left alone
         try await store.close()

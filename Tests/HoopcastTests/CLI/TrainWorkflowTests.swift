@@ -3,6 +3,7 @@ import Foundation
 import HoopcastCore
 import HoopcastModels
 import Testing
+
 @testable import HoopcastCLI
 
 /// `hoopcast train` end to end on the real fixture: backfill, export, the real `training/train.py` (needs catboost;
@@ -36,7 +37,9 @@ struct TrainWorkflowTests {
         // Same rows as the committed fixture's metadata (catboost's earlier run), and the same model: catboost's
         // predictions in parity.csv are reproduced.
         #expect(points.metadata.trainRows == 2080 && points.metadata.testRows == 871)
-        #expect(points.metadata.trainedFrom == GameDate("2024-01-01")! && points.metadata.trainedThrough == GameDate("2024-01-14")!)
+        #expect(
+            points.metadata.trainedFrom == GameDate("2024-01-01")!
+                && points.metadata.trainedThrough == GameDate("2024-01-14")!)
         #expect(abs(points.metadata.testMAE! - 4.748292015315645) < 1e-9)
         var worst = 0.0
         for row in try CatBoostSystemTests.parityRows() {
@@ -46,11 +49,13 @@ struct TrainWorkflowTests {
 
         // A second run skips the finished dates and replaces the model of the same cut-off.
         let again = try await TrainWorkflow(store: store).run(
-            TrainWorkflow.Configuration(from: configuration.from, to: configuration.to, trainUntil: configuration.trainUntil,
-                                        markets: [.points], modelsDirectory: models, script: Self.script, iterations: 20))
+            TrainWorkflow.Configuration(
+                from: configuration.from, to: configuration.to, trainUntil: configuration.trainUntil,
+                markets: [.points], modelsDirectory: models, script: Self.script, iterations: 20))
         #expect(again.backfill.ran.isEmpty && again.backfill.skipped.count == 20)
-        #expect(try ModelRegistry(directory: models).model(for: .points, on: GameDate("2024-01-15")!)?
-            .metadata.parameters.iterations == 20)
+        #expect(
+            try ModelRegistry(directory: models).model(for: .points, on: GameDate("2024-01-15")!)?
+                .metadata.parameters.iterations == 20)
     }
 
     @Test func catboostErrorsReachTheUserWithPythonsMessage() async throws {
@@ -88,7 +93,8 @@ struct TrainWorkflowTests {
             try await TrainWorkflow.checkPython(python.path)
         } throws: { error in
             guard let error = error as? TrainError else { return false }
-            return error.code == .catboostMissing && error.description.contains("pip install -r training/requirements.txt")
+            return error.code == .catboostMissing
+                && error.description.contains("pip install -r training/requirements.txt")
         }
         #expect(try await TrainWorkflow.checkPython("python3") == "1.2.8")
     }
@@ -103,11 +109,14 @@ struct TrainWorkflowTests {
         #expect(parsed.modelsDirectory.path == "/tmp/m")
         #expect(parsed.iterations == 300 && parsed.depth == nil)
         #expect(parsed.script.path.hasSuffix("/training/train.py"))
-        #expect(try TrainCommand.parse(["--from", "2024-01-01", "--to", "2024-01-20", "--train-until", "2024-01-15"])
-            .parsedConfiguration().markets == Market.allCases)
+        #expect(
+            try TrainCommand.parse(["--from", "2024-01-01", "--to", "2024-01-20", "--train-until", "2024-01-15"])
+                .parsedConfiguration().markets == Market.allCases)
         #expect(throws: ValidationError.self) {
-            try TrainCommand.parse(["--from", "2024-01-01", "--to", "2024-01-20", "--train-until", "2024-01-15",
-                                    "--markets", "points,steals"]).parsedConfiguration()
+            try TrainCommand.parse([
+                "--from", "2024-01-01", "--to", "2024-01-20", "--train-until", "2024-01-15",
+                "--markets", "points,steals",
+            ]).parsedConfiguration()
         }
         #expect(throws: ValidationError.self) {
             try TrainCommand.parse(["--from", "2024-01-15", "--to", "2024-01-20", "--train-until", "2024-01-15"])

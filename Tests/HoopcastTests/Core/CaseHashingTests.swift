@@ -5,7 +5,7 @@ import Testing
 /// equal values are equal, different values differ, and dictionaries keyed by them behave.
 struct CaseHashingTests {
     static func check<T: Hashable & CaseIterable & RawRepresentable>(_ type: T.Type, index: (T) -> Int)
-        where T.RawValue == String {
+    where T.RawValue == String {
         let cases = Array(T.allCases)
         #expect(cases.map(index) == Array(0..<cases.count))
         for (i, a) in cases.enumerated() {

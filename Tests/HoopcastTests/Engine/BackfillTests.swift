@@ -19,10 +19,12 @@ struct BackfillTests {
         let first = try await backfill.run(from: from, to: to, force: false)
         #expect(first.ran == dates)
         #expect(first.failed.isEmpty)
-        let contexts = try await store.sql.raw("""
+        let contexts = try await store.sql.raw(
+            """
             SELECT COUNT(DISTINCT game_date) AS n FROM analytics_upcoming_context
             WHERE game_date BETWEEN '2024-01-12' AND '2024-01-16'
-            """).first()
+            """
+        ).first()
         #expect(try contexts?.decode(column: "n", as: Int.self) == 5)
 
         let resumed = try await backfill.run(from: from, to: GameDate("2024-01-17")!, force: false)

@@ -46,14 +46,16 @@ struct JobQueueTests {
         let clock = ManualClock()
         // The draw is the top of its range: delays are then base·3, base·9, … (capped), each inside
         // [base, 3 × previous] as decorrelated jitter requires.
-        let queue = JobQueue(store: store, clock: clock.source,
-                             retry: RetryPolicy(baseSeconds: 2, capSeconds: 100, random: { $0.upperBound }))
+        let queue = JobQueue(
+            store: store, clock: clock.source,
+            retry: RetryPolicy(baseSeconds: 2, capSeconds: 100, random: { $0.upperBound }))
         let flaky = ScriptedStep("flaky") { _, attempt, _ in
             guard attempt > 3 else { throw ClassifiedError(.transient, "connection reset (attempt \(attempt))") }
             return StepReport(rowsWritten: 7)
         }
         let pipeline = try Self.pipeline([flaky])
-        try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 5), correlationID: "c")
+        try await queue.enqueue(
+            JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 5), correlationID: "c")
         let worker = Worker(queue: queue, pipeline: pipeline)
         var delays: [Double] = []
         while true {
@@ -74,7 +76,10 @@ struct JobQueueTests {
         }
         #expect(delays == [6, 18, 54])
         let events = try await queue.events(of: "flaky/2024-01-08").map(\.event)
-        #expect(events == ["queued", "started", "retried", "started", "retried", "started", "retried", "started", "succeeded"])
+        #expect(
+            events == [
+                "queued", "started", "retried", "started", "retried", "started", "retried", "started", "succeeded",
+            ])
         #expect(try await queue.counts()[.done] == 1)
         try await store.close()
     }
@@ -104,7 +109,8 @@ struct JobQueueTests {
         defer { release.set() }
         let pipeline = try Self.pipeline([hang, ScriptedStep("after", upstream: ["hang"])])
         let queue = JobQueue(store: store, retry: RetryPolicy(baseSeconds: 0.01, capSeconds: 0.01))
-        try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 2), correlationID: "c")
+        try await queue.enqueue(
+            JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 2), correlationID: "c")
         try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.02).run(drain: true)
         #expect(!release.isSet)  // the worker moved on while both attempts still hang
         #expect(hang.attempts.count(Self.day1) == 2)
@@ -125,10 +131,14 @@ struct JobQueueTests {
         }
         let pipeline = try Self.pipeline([broken, ScriptedStep("next", upstream: ["broken"])])
         let queue = JobQueue(store: store)
-        try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 5), correlationID: "c")
+        try await queue.enqueue(
+            JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 5), correlationID: "c")
         try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.02).run(drain: true)
         #expect(broken.attempts.count(Self.day1) == 1)  // no retry of a permanent error
-        #expect(try await queue.error(of: "broken/2024-01-08") == ("box score 0022300500 has 6 players on a team", "permanent"))
+        #expect(
+            try await queue.error(of: "broken/2024-01-08") == (
+                "box score 0022300500 has 6 players on a team", "permanent"
+            ))
         #expect(try await queue.status(of: "next/2024-01-08") == .failed)
         // `hoopcast jobs retry`: the job and the dependent it failed run again.
         #expect(try await queue.retryFailed(keys: ["broken/2024-01-08"]) == 2)
@@ -145,10 +155,12 @@ struct JobQueueTests {
         // The step's commit writes a marker row; its acknowledgement must land with it or not at all.
         let writer = ScriptedStep("write") { date, attempt, context in
             try await context.commit { db in
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO analytics_pending_games (game_id, game_date, run_id)
                     VALUES (\(bind: "marker-\(attempt)"), \(bind: date.description), 'test')
-                    """).run()
+                    """
+                ).run()
                 return 1
             }
             return StepReport(rowsWritten: 1)
@@ -168,7 +180,10 @@ struct JobQueueTests {
         let markers = try await store.sql.raw("SELECT game_id FROM analytics_pending_games ORDER BY game_id").all()
             .map { try $0.decode(column: "game_id", as: String.self) }
         #expect(markers == ["marker-2"])
-        #expect(try await queue.events(of: stale.key).map(\.event) == ["queued", "started", "rescued", "started", "succeeded"])
+        #expect(
+            try await queue.events(of: stale.key).map(\.event) == [
+                "queued", "started", "rescued", "started", "succeeded",
+            ])
         try await store.close()
     }
 
@@ -185,14 +200,17 @@ struct JobQueueTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<3 {
                 group.addTask {
-                    try await Worker(queue: queue, pipeline: pipeline, name: "w\(index)", concurrency: 2, pollSeconds: 0.02)
-                        .run(drain: true)
+                    try await Worker(
+                        queue: queue, pipeline: pipeline, name: "w\(index)", concurrency: 2, pollSeconds: 0.02
+                    )
+                    .run(drain: true)
                 }
             }
             try await group.waitForAll()
         }
         #expect(dates.allSatisfy { noop.attempts.count($0) == 1 })
-        let started = try await store.sql.raw("SELECT COUNT(*) AS n FROM ops_pipeline_events WHERE event = 'started'").first()?
+        let started = try await store.sql.raw("SELECT COUNT(*) AS n FROM ops_pipeline_events WHERE event = 'started'")
+            .first()?
             .decode(column: "n", as: Int.self)
         #expect(started == 40)
         #expect(try await queue.counts()[.done] == 40)

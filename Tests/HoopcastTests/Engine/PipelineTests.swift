@@ -46,14 +46,17 @@ struct PipelineTests {
         #expect(outcome.firstFailure?.step == "compute")
         let statuses = Dictionary(uniqueKeysWithValues: outcome.steps.map { ($0.step, $0.status) })
         #expect(statuses == ["load": .succeeded, "compute": .failed, "publish": .skipped, "independent": .succeeded])
-        let rows = try await store.sql.raw("""
+        let rows = try await store.sql.raw(
+            """
             SELECT step, status, rows_written, error, partition_date, finished_at FROM ops_step_executions
             WHERE run_id = 'r1' ORDER BY step
-            """).all()
+            """
+        ).all()
         #expect(rows.count == 4)
         let compute = try #require(rows.first { (try? $0.decode(column: "step", as: String.self)) == "compute" })
         #expect(try compute.decode(column: "status", as: String.self) == "failed")
-        #expect(try compute.decode(column: "error", as: String.self) == "permanent: bad input on line 7")  // kind: reason
+        // kind: reason
+        #expect(try compute.decode(column: "error", as: String.self) == "permanent: bad input on line 7")
         #expect(try compute.decode(column: "partition_date", as: String.self) == "2024-01-16")
         #expect(try compute.decode(column: "finished_at", as: String?.self) != nil)
         let load = try #require(rows.first { (try? $0.decode(column: "step", as: String.self)) == "load" })
@@ -78,7 +81,7 @@ struct PipelineTests {
                     throw CancellationError()
                 }
                 return StepReport(rowsWritten: 1)
-            },
+            }
         ])
         let outcome = try await PipelineRunner(pipeline: pipeline, store: store)
             .run(date: GameDate("2024-01-16")!, runID: "r2")

@@ -21,8 +21,12 @@ struct ScriptedStep: Step {
     let body: @Sendable (_ date: GameDate, _ attempt: Int, _ context: StepContext) async throws -> StepReport
     let attempts = AttemptCounter()
 
-    init(_ name: String, upstream: [String] = [], previousDateUpstream: [String] = [], timeoutSeconds: Double = 60,
-         body: @escaping @Sendable (GameDate, Int, StepContext) async throws -> StepReport = { _, _, _ in StepReport(rowsWritten: 0) }) {
+    init(
+        _ name: String, upstream: [String] = [], previousDateUpstream: [String] = [], timeoutSeconds: Double = 60,
+        body: @escaping @Sendable (GameDate, Int, StepContext) async throws -> StepReport = { _, _, _ in
+            StepReport(rowsWritten: 0)
+        }
+    ) {
         self.name = name
         self.upstream = upstream
         self.previousDateUpstream = previousDateUpstream
@@ -38,7 +42,12 @@ struct ScriptedStep: Step {
 /// Attempts per date.
 final class AttemptCounter: Sendable {
     private let counts = Mutex<[GameDate: Int]>([:])
-    func next(_ date: GameDate) -> Int { counts.withLock { $0[date, default: 0] += 1; return $0[date]! } }
+    func next(_ date: GameDate) -> Int {
+        counts.withLock {
+            $0[date, default: 0] += 1
+            return $0[date]!
+        }
+    }
     func count(_ date: GameDate) -> Int { counts.withLock { $0[date] ?? 0 } }
 }
 
@@ -73,17 +82,25 @@ final class Release: Sendable {
 extension JobQueue {
     /// Rows of `ops_pipeline_events` for a job, oldest first: (event, attempt, delay).
     func events(of key: String) async throws -> [(event: String, attempt: Int?, delay: Double?)] {
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             SELECT event, attempt, delay_seconds FROM ops_pipeline_events WHERE job_key = \(bind: key) ORDER BY id
-            """).all().map {
-            (try $0.decode(column: "event", as: String.self), try $0.decode(column: "attempt", as: Int?.self),
-             try $0.decode(column: "delay_seconds", as: Double?.self))
+            """
+        ).all().map {
+            (
+                try $0.decode(column: "event", as: String.self), try $0.decode(column: "attempt", as: Int?.self),
+                try $0.decode(column: "delay_seconds", as: Double?.self)
+            )
         }
     }
 
     /// The stored error text and kind of a job.
     func error(of key: String) async throws -> (text: String?, kind: String?) {
-        let row = try await store.sql.raw("SELECT last_error, error_kind FROM ops_jobs WHERE job_key = \(bind: key)").first()
-        return (try row?.decode(column: "last_error", as: String?.self), try row?.decode(column: "error_kind", as: String?.self))
+        let row = try await store.sql.raw("SELECT last_error, error_kind FROM ops_jobs WHERE job_key = \(bind: key)")
+            .first()
+        return (
+            try row?.decode(column: "last_error", as: String?.self),
+            try row?.decode(column: "error_kind", as: String?.self)
+        )
     }
 }

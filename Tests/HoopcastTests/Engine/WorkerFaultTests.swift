@@ -5,6 +5,7 @@ import HoopcastModels
 import HoopcastStore
 import SQLKit
 import Testing
+
 @testable import HoopcastCLI
 
 /// Issue 4's process faults against a real PostgreSQL server, with real `hoopcast worker` processes running the
@@ -48,9 +49,11 @@ struct WorkerFaultTests {
         let store = try await Store.open(.postgres(url: url))
         var contents: [String: [String]] = [:]
         for table in try await PostgresParityTests.tables(store) where !table.hasPrefix("ops_") {
-            contents[table] = try await TestStore.canonicalRows(store, table, excluding: [
-                "run_id", "id", "created_at", "updated_at", "imported_at", "quarantined_at", "fetched_at",
-            ])
+            contents[table] = try await TestStore.canonicalRows(
+                store, table,
+                excluding: [
+                    "run_id", "id", "created_at", "updated_at", "imported_at", "quarantined_at", "fetched_at",
+                ])
         }
         try await store.close()
         return contents
@@ -74,11 +77,15 @@ struct WorkerFaultTests {
     static func jobState(_ url: String) async throws -> (counts: [JobStatus: Int], rescued: Int, retried: Int) {
         let store = try await Store.open(.postgres(url: url))
         let counts = try await JobQueue(store: store).counts()
-        let events = try await store.sql.raw("""
+        let events = try await store.sql.raw(
+            """
             SELECT event, COUNT(*) AS n FROM ops_pipeline_events WHERE event IN ('rescued', 'retried') GROUP BY event
-            """).all()
+            """
+        ).all()
         var byEvent: [String: Int] = [:]
-        for row in events { byEvent[try row.decode(column: "event", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        for row in events {
+            byEvent[try row.decode(column: "event", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
         try await store.close()
         return (counts, byEvent["rescued"] ?? 0, byEvent["retried"] ?? 0)
     }
@@ -95,14 +102,16 @@ struct WorkerFaultTests {
             #expect(got == rows, "\(table): first difference \(String(describing: zip(got, rows).first { $0 != $1 }))")
         }
         let store = try await Store.open(.postgres(url: url))
-        let duplicates = try await store.sql.raw("""
+        let duplicates = try await store.sql.raw(
+            """
             SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM predictions_player_props
                         GROUP BY game_id, player_id, market, system, feature_version HAVING COUNT(*) > 1) p)
                  + (SELECT COUNT(*) FROM (SELECT 1 FROM grading_prediction_results
                         GROUP BY game_id, player_id, market, system, feature_version HAVING COUNT(*) > 1) g)
                  + (SELECT COUNT(*) FROM (SELECT 1 FROM features_player_market
                         GROUP BY game_id, player_id, market, feature_version HAVING COUNT(*) > 1) f) AS n
-            """).first()?.decode(column: "n", as: Int.self)
+            """
+        ).first()?.decode(column: "n", as: Int.self)
         #expect(duplicates == 0)
         try await store.close()
     }
@@ -121,8 +130,9 @@ struct WorkerFaultTests {
         var spawned = 0
         func spawn() throws -> WorkerProcess {
             spawned += 1
-            return try WorkerProcess(Self.workerArguments(url, leaseSeconds: 2),
-                                     log: logs.appendingPathComponent("worker-\(spawned).log"))
+            return try WorkerProcess(
+                Self.workerArguments(url, leaseSeconds: 2),
+                log: logs.appendingPathComponent("worker-\(spawned).log"))
         }
         var workers = try (0..<3).map { _ in try spawn() }
         let store = try await Store.open(.postgres(url: url))
@@ -131,17 +141,27 @@ struct WorkerFaultTests {
         while killedJobs.count < 5 && ContinuousClock.now - started < .seconds(600) {
             try await Task.sleep(for: .milliseconds(Int.random(in: 300...2_500)))
             // Running jobs and their owners: `host-pid-suffix`.
-            let running = try await store.sql.raw("""
+            let running = try await store.sql.raw(
+                """
                 SELECT job_key, lease_owner FROM ops_jobs WHERE status = 'running'
-                """).all().map { (try $0.decode(column: "job_key", as: String.self), try $0.decode(column: "lease_owner", as: String.self)) }
+                """
+            ).all().map {
+                (
+                    try $0.decode(column: "job_key", as: String.self),
+                    try $0.decode(column: "lease_owner", as: String.self)
+                )
+            }
             let candidates = running.filter { job, owner in
-                !killedJobs.contains(job) && workers.contains { $0.isRunning && owner.contains("-\($0.process.processIdentifier)-") }
+                !killedJobs.contains(job)
+                    && workers.contains { $0.isRunning && owner.contains("-\($0.process.processIdentifier)-") }
             }
             guard let (job, owner) = candidates.randomElement() else {
                 if try await JobQueue(store: store).counts()[.done] == jobs { break }
                 continue
             }
-            guard let victim = workers.firstIndex(where: { owner.contains("-\($0.process.processIdentifier)-") }) else { continue }
+            guard let victim = workers.firstIndex(where: { owner.contains("-\($0.process.processIdentifier)-") }) else {
+                continue
+            }
             workers[victim].kill(SIGKILL)
             killedJobs.insert(job)
             workers[victim] = try spawn()
@@ -165,10 +185,12 @@ struct WorkerFaultTests {
         do {
             let url = try await Self.preparedDatabase(on: serverURL)
             let jobs = try await Self.enqueue(url)
-            let logs = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-restart-\(UUID().uuidString)")
+            let logs = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "hoopcast-restart-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
             let workers = try (1...2).map {
-                try WorkerProcess(Self.workerArguments(url, leaseSeconds: 5), log: logs.appendingPathComponent("worker-\($0).log"))
+                try WorkerProcess(
+                    Self.workerArguments(url, leaseSeconds: 5), log: logs.appendingPathComponent("worker-\($0).log"))
             }
             var done = 0
             while done < jobs / 3 {

@@ -10,8 +10,11 @@ import Testing
 struct FeatureExportTests {
     /// (game_id, player_id) → [market: stat], read straight from the fixture file (not through the warehouse).
     static func fixtureStats() throws -> [String: [String: Int]] {
-        let text = try String(contentsOf: TestStore.fixture.appendingPathComponent("player_boxscores.csv"), encoding: .utf8)
-        var lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let text = try String(
+            contentsOf: TestStore.fixture.appendingPathComponent("player_boxscores.csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = lines.removeFirst()
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
         var stats: [String: [String: Int]] = [:]
@@ -39,8 +42,9 @@ struct FeatureExportTests {
         let url = directory.appendingPathComponent("train.csv")
         try "an earlier export\n".write(to: url, atomically: true, encoding: .utf8)
 
-        let count = try await FeatureExporter(store: store).export(from: GameDate("2024-01-01")!, to: GameDate("2024-01-31")!,
-                                                                 to: url)
+        let count = try await FeatureExporter(store: store).export(
+            from: GameDate("2024-01-01")!, to: GameDate("2024-01-31")!,
+            to: url)
         let stored = try await store.sql.raw("SELECT COUNT(*) AS n FROM features_player_market").first()!
             .decode(column: "n", as: Int.self)
         #expect(count == stored && count > 500)
@@ -68,10 +72,14 @@ struct FeatureExportTests {
         }
         #expect(labelled > 0 && empty > 0)  // the fixture has both players who played and players who did not
         // Embiid on 2024-01-15 (hand-read from the CSV): 41 points, 10 rebounds, 3 assists, 1 three.
-        let embiid = Dictionary(uniqueKeysWithValues: lines.filter { $0[0] == "2024-01-15" && $0[2] == "203954" }
-            .map { ($0[3], $0.last!) })
-        #expect(embiid == ["points": "41", "rebounds": "10", "assists": "3", "threes": "1",
-                           "points_rebounds_assists": "54"])
+        let embiid = Dictionary(
+            uniqueKeysWithValues: lines.filter { $0[0] == "2024-01-15" && $0[2] == "203954" }
+                .map { ($0[3], $0.last!) })
+        #expect(
+            embiid == [
+                "points": "41", "rebounds": "10", "assists": "3", "threes": "1",
+                "points_rebounds_assists": "54",
+            ])
         // The earlier file was replaced in one step, and no partial file is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["train.csv"])
     }

@@ -22,15 +22,21 @@ struct FeatureStoreTests {
     }
 
     static func featureValues(_ store: Store, player: Int, market: String, date: String) async throws
-        -> (values: [String: Double], quality: Double, gate: String, reason: String?) {
-        let row = try #require(try await store.sql.raw("""
-            SELECT features, quality, gate, skip_reason FROM features_player_market
-            WHERE player_id = \(bind: player) AND market = \(bind: market) AND game_date = \(bind: date)
-            """).first())
+        -> (values: [String: Double], quality: Double, gate: String, reason: String?)
+    {
+        let row = try #require(
+            try await store.sql.raw(
+                """
+                SELECT features, quality, gate, skip_reason FROM features_player_market
+                WHERE player_id = \(bind: player) AND market = \(bind: market) AND game_date = \(bind: date)
+                """
+            ).first())
         let json = try row.decode(column: "features", as: String.self)
         let values = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Double])
-        return (values, try row.decode(column: "quality", as: Double.self), try row.decode(column: "gate", as: String.self),
-                try row.decode(column: "skip_reason", as: String?.self))
+        return (
+            values, try row.decode(column: "quality", as: Double.self), try row.decode(column: "gate", as: String.self),
+            try row.decode(column: "skip_reason", as: String?.self)
+        )
     }
 
     @Test func catalogueHasAtLeast33DocumentedFeaturesAndDocsAreCurrent() throws {
@@ -45,8 +51,9 @@ struct FeatureStoreTests {
     @Test func embiidPointsFeaturesMatchHandComputation() async throws {
         let (store, outcome) = try await Self.features(on: GameDate("2024-01-15")!)
         #expect(outcome.succeeded)
-        let (values, quality, gate, _) = try await Self.featureValues(store, player: 203954, market: "points",
-                                                                      date: "2024-01-15")
+        let (values, quality, gate, _) = try await Self.featureValues(
+            store, player: 203954, market: "points",
+            date: "2024-01-15")
         // Embiid's games in the fixture before 2024-01-15: 51, 31, 31, 30 points (12-20 … 01-05).
         #expect(values["stat_last5_mean"] == 35.75)
         #expect(values["stat_last10_mean"] == 35.75)
@@ -68,8 +75,9 @@ struct FeatureStoreTests {
 
     @Test func embiidPraLineIsTheLatestSnapshotConsensus() async throws {
         let (store, _) = try await Self.features(on: GameDate("2024-01-15")!)
-        let (values, _, _, _) = try await Self.featureValues(store, player: 203954, market: "points_rebounds_assists",
-                                                            date: "2024-01-15")
+        let (values, _, _, _) = try await Self.featureValues(
+            store, player: 203954, market: "points_rebounds_assists",
+            date: "2024-01-15")
         // 18:05:39 snapshot: 8 books, 50.5 ×5, 51.5, 52.5 ×2 → median 50.5; 16:55:40 snapshot median also 50.5.
         #expect(values["has_line"] == 1)
         #expect(values["line"] == 50.5)
@@ -81,9 +89,11 @@ struct FeatureStoreTests {
 
     @Test func playersWithTooFewGamesAreSkippedWithTheReason() async throws {
         let (store, _) = try await Self.features(on: GameDate("2024-01-15")!)
-        let rows = try await store.sql.raw("""
+        let rows = try await store.sql.raw(
+            """
             SELECT gate, skip_reason, quality FROM features_player_market WHERE game_date = '2024-01-15'
-            """).all()
+            """
+        ).all()
         #expect(rows.count > 500)
         let skipped = try rows.filter { try $0.decode(column: "gate", as: String.self) == "skip" }
         #expect(!skipped.isEmpty)

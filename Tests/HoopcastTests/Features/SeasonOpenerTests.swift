@@ -10,10 +10,13 @@ struct SeasonOpenerTests {
         let (store, outcome) = try await FeatureStoreTests.features(on: GameDate("2023-12-20")!)
         #expect(outcome.succeeded, "\(outcome.firstFailure?.error ?? "")")
         let step = try #require(outcome.steps.first { $0.step == "features.player_market" })
-        #expect(step.report?.notes == ["no feature rows: none of the 20 teams has played this season yet (season opener)"])
-        let count = try await store.sql.raw("""
+        #expect(
+            step.report?.notes == ["no feature rows: none of the 20 teams has played this season yet (season opener)"])
+        let count = try await store.sql.raw(
+            """
             SELECT COUNT(*) AS n FROM features_player_market WHERE game_date = '2023-12-20'
-            """).first()?.decode(column: "n", as: Int.self)
+            """
+        ).first()?.decode(column: "n", as: Int.self)
         #expect(count == 0)
     }
 }

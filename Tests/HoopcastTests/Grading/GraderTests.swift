@@ -3,10 +3,14 @@ import HoopcastGrading
 import Testing
 
 struct GraderTests {
-    private func grade(_ recommendation: Recommendation, line: Double?, actual: Double?, over: Double? = nil,
-                       under: Double? = nil) -> Grade {
-        Grader.grade(GradeInput(recommendation: recommendation, predictedValue: 25, line: line, overOdds: over,
-                                underOdds: under, actual: actual))
+    private func grade(
+        _ recommendation: Recommendation, line: Double?, actual: Double?, over: Double? = nil,
+        under: Double? = nil
+    ) -> Grade {
+        Grader.grade(
+            GradeInput(
+                recommendation: recommendation, predictedValue: 25, line: line, overOdds: over,
+                underOdds: under, actual: actual))
     }
 
     @Test func overWinsAtPlusOddsAndLosesAStake() {

@@ -3,6 +3,7 @@ import Foundation
 import HoopcastIngest
 import HoopcastLive
 import Testing
+
 @testable import HoopcastCLI
 
 /// A 1.17 MB `.json.gz` that unpacks to 1.2 GB drove `hoopcast replay` to 1.79 GB of memory: every file and payload
@@ -36,8 +37,9 @@ struct DecompressionLimitTests {
         #expect(error.code == .tooLarge)
         #expect(error.file == "bomb.json.gz")
         #expect(error.limit == ByteLimit(bytes: 1_048_576))
-        #expect(error.description == "bomb.json.gz: inflates to more than the limit of 1 MiB (1048576 bytes); "
-            + "refused (set HOOPCAST_MAX_DECOMPRESSED_MB to raise the limit)")
+        #expect(
+            error.description == "bomb.json.gz: inflates to more than the limit of 1 MiB (1048576 bytes); "
+                + "refused (set HOOPCAST_MAX_DECOMPRESSED_MB to raise the limit)")
     }
 
     /// Inflating stops as soon as the limit is passed: a stream cut short after 2 MiB of zeros is reported as too
@@ -63,8 +65,9 @@ struct DecompressionLimitTests {
         let over = try #require(throws: FileReadError.self) {
             _ = try FileReader.gunzip(Gzip.compress(exact + [7]), file: "x.gz", limit: ByteLimit(bytes: 1000))
         }
-        #expect(over.description == "x.gz: inflates to more than the limit of 1000 bytes; refused ("
-            + DecompressionLimitTests.hint + ")")
+        #expect(
+            over.description == "x.gz: inflates to more than the limit of 1000 bytes; refused ("
+                + DecompressionLimitTests.hint + ")")
         let member = Gzip.compress([UInt8](repeating: 1, count: 600))
         let members = try #require(throws: FileReadError.self) {
             _ = try FileReader.gunzip(member + member, file: "two.gz", limit: ByteLimit(bytes: 1000))
@@ -75,12 +78,14 @@ struct DecompressionLimitTests {
 
     @Test func aPlainFileAboveTheLimitIsRefusedBeforeItIsRead() throws {
         let directory = try temporaryDirectory()
-        let url = try write([UInt8](repeating: 0x20, count: 2 * DecompressionLimitTests.mebibyte + 1), "big.json",
-                            in: directory)
+        let url = try write(
+            [UInt8](repeating: 0x20, count: 2 * DecompressionLimitTests.mebibyte + 1), "big.json",
+            in: directory)
         let error = try #require(throws: FileReadError.self) { _ = try FileReader.read(url, limit: .mebibytes(2)) }
         #expect(error.code == .tooLarge && error.limit == .mebibytes(2))
-        #expect(error.description == "big.json: is 2097153 bytes, more than the limit of 2 MiB (2097152 bytes); "
-            + "refused (" + DecompressionLimitTests.hint + ")")
+        #expect(
+            error.description == "big.json: is 2097153 bytes, more than the limit of 2 MiB (2097152 bytes); "
+                + "refused (" + DecompressionLimitTests.hint + ")")
         #expect(try FileReader.read(url, limit: ByteLimit(bytes: 2_097_153)).count == 2_097_153)
     }
 
@@ -89,8 +94,9 @@ struct DecompressionLimitTests {
         #expect(ByteLimit.standard.bytes == 268_435_456)
         #expect(try ByteLimit.inEffect() == .standard)  // the test process does not set the variable
         #expect(try FileReader.read(TestPaths.repo("data/demo/player_boxscores.csv.gz")).count == 10_491_134)
-        #expect(try FileReader.read(LiveFixtures.root.appendingPathComponent("nbac_schedule_api/raw_80cb1fd6.json.gz"))
-            .count == 9_170_297)
+        #expect(
+            try FileReader.read(LiveFixtures.root.appendingPathComponent("nbac_schedule_api/raw_80cb1fd6.json.gz"))
+                .count == 9_170_297)
     }
 
     @Test func theEnvironmentVariableSetsTheLimitInWholeMebibytes() throws {
@@ -101,25 +107,30 @@ struct DecompressionLimitTests {
         #expect(try ByteLimit.fromEnvironment([name: " 1 "]).bytes == 1_048_576)
         for bad in ["0", "-5", "1.5", "lots", "1048577"] {
             let error = try #require(throws: ByteLimitError.self) { try ByteLimit.fromEnvironment([name: bad]) }
-            #expect(error.description == "HOOPCAST_MAX_DECOMPRESSED_MB='\(bad)' is not a limit: "
-                + "give whole mebibytes from 1 to 1048576 (default 256)")
+            #expect(
+                error.description == "HOOPCAST_MAX_DECOMPRESSED_MB='\(bad)' is not a limit: "
+                    + "give whole mebibytes from 1 to 1048576 (default 256)")
         }
     }
 
     /// The importer rejects the bomb as a whole file naming it and the limit, and still loads the real file beside it.
     @Test func importRejectsTheBombAsAWholeFileAndLoadsTheRest() async throws {
         let directory = try temporaryDirectory()
-        try FileManager.default.copyItem(at: TestPaths.repo("data/demo/games.csv.gz"),
-                                         to: directory.appendingPathComponent("games.csv.gz"))
+        try FileManager.default.copyItem(
+            at: TestPaths.repo("data/demo/games.csv.gz"),
+            to: directory.appendingPathComponent("games.csv.gz"))
         _ = try write(DecompressionLimitTests.bomb, "prop_lines.csv.gz", in: directory)
         let store = try await TestStore.fresh()
         let report = try await ByteLimit.$override.withValue(.mebibytes(1)) {
             try await TestStore.importDirectory(directory, into: store)
         }
-        #expect(report.issues == [ImportIssue(
-            file: "prop_lines.csv.gz", line: 0,
-            reason: "inflates to more than the limit of 1 MiB (1048576 bytes); refused ("
-                + DecompressionLimitTests.hint + ")")])
+        #expect(
+            report.issues == [
+                ImportIssue(
+                    file: "prop_lines.csv.gz", line: 0,
+                    reason: "inflates to more than the limit of 1 MiB (1048576 bytes); refused ("
+                        + DecompressionLimitTests.hint + ")")
+            ])
         #expect(report.files.first { $0.name == "games.csv.gz" }?.inserted == 3962)
         #expect(try await TestStore.snapshot(store, "raw_games").count == 3962)
     }
@@ -129,14 +140,17 @@ struct DecompressionLimitTests {
         let url = try write(DecompressionLimitTests.bomb, "bomb.json.gz", in: try temporaryDirectory())
         let error = try await ByteLimit.$override.withValue(.mebibytes(1)) {
             try await #require(throws: FileReadError.self) {
-                let command = try HoopcastCommand.parseAsRoot(["replay", "--source", "nba_stats.player_game_log",
-                                                               "--file", url.path, "--dry-run", "--json"])
+                let command = try HoopcastCommand.parseAsRoot([
+                    "replay", "--source", "nba_stats.player_game_log",
+                    "--file", url.path, "--dry-run", "--json",
+                ])
                 var replay = try #require(command as? ReplayCommand)
                 try await replay.run()
             }
         }
         #expect(error.code == .tooLarge && error.file == "bomb.json.gz" && error.limit == .mebibytes(1))
-        #expect(error.description == "bomb.json.gz: inflates to more than the limit of 1 MiB (1048576 bytes); "
-            + "refused (" + DecompressionLimitTests.hint + ")")
+        #expect(
+            error.description == "bomb.json.gz: inflates to more than the limit of 1 MiB (1048576 bytes); "
+                + "refused (" + DecompressionLimitTests.hint + ")")
     }
 }

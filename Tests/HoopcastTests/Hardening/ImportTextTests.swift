@@ -3,6 +3,7 @@ import HoopcastCore
 import HoopcastStore
 import SQLKit
 import Testing
+
 @testable import HoopcastIngest
 
 /// Text that is not what it seems: invalid UTF-8 and NUL are rejected where they occur, control characters never reach
@@ -11,7 +12,8 @@ struct ImportTextTests {
     /// A copy of the fixture in which the one occurrence of `find` in `file` is replaced by `replacement` bytes (which
     /// need not be UTF-8); returns the directory and the 1-based line of the edit.
     static func fixtureCopy(_ file: String, replacing find: String, with replacement: [UInt8]) throws
-        -> (directory: URL, line: Int) {
+        -> (directory: URL, line: Int)
+    {
         let original = try String(contentsOf: TestStore.fixture.appendingPathComponent(file), encoding: .utf8)
         let lines = original.components(separatedBy: "\n")
         let matches = lines.indices.filter { lines[$0].contains(find) }
@@ -64,12 +66,18 @@ struct ImportTextTests {
         let summary = try #require(report.files.first { $0.name == "player_boxscores.csv" })
         #expect(summary.rejected == 1 && summary.inserted == 5061)  // 5,062 rows in the fixture
         // No replacement character was stored in place of the bad byte; the rejected row is not stored at all.
-        #expect(try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM raw_player_boxscores WHERE player_name LIKE '%\u{FFFD}%'
-            """) == 0)
-        #expect(try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM raw_player_boxscores WHERE game_id = '0022300555' AND player_id = 203954
-            """) == 0)
+        #expect(
+            try await Self.count(
+                store,
+                """
+                SELECT COUNT(*) AS n FROM raw_player_boxscores WHERE player_name LIKE '%\u{FFFD}%'
+                """) == 0)
+        #expect(
+            try await Self.count(
+                store,
+                """
+                SELECT COUNT(*) AS n FROM raw_player_boxscores WHERE game_id = '0022300555' AND player_id = 203954
+                """) == 0)
         let quarantined = try await store.sql.raw("SELECT value, record FROM raw_import_quarantine").all()
         #expect(quarantined.count == 1)
         #expect(try quarantined.first?.decode(column: "value", as: String.self) == "Joel Emb\\xFFiid")
@@ -91,24 +99,34 @@ struct ImportTextTests {
         #expect(issue.value == "Joel\\u{0} Embiid")
         #expect(issue.reason.contains("NUL"))
         #expect(report.files.first { $0.name == "prop_lines.csv" }?.inserted == 2637)  // 2,638 in the fixture
-        #expect(try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM raw_prop_lines WHERE instr(player_name, char(0)) > 0
-            """) == 0)
+        #expect(
+            try await Self.count(
+                store,
+                """
+                SELECT COUNT(*) AS n FROM raw_prop_lines WHERE instr(player_name, char(0)) > 0
+                """) == 0)
     }
 
     @Test func liveRowsWithANulAreRejectedLikeFileRows() {
         func row(book: String) -> [String: String] {
-            ["game_date": "2024-01-15", "source": "odds_api", "book": book, "book_type": "sportsbook",
-             "market": "points", "player_name": "Joel Embiid", "line": "34.5", "over_odds": "-110",
-             "under_odds": "-110", "snapshot_utc": "", "commence_utc": "", "event_id": "", "home_team": "",
-             "away_team": ""]
+            [
+                "game_date": "2024-01-15", "source": "odds_api", "book": book, "book_type": "sportsbook",
+                "market": "points", "player_name": "Joel Embiid", "line": "34.5", "over_odds": "-110",
+                "under_odds": "-110", "snapshot_utc": "", "commence_utc": "", "event_id": "", "home_team": "",
+                "away_team": "",
+            ]
         }
         #expect(FieldRowWriter.validate(PropLineRecord.self, name: "live", rows: [row(book: "draftkings")]).valid == 1)
-        let (valid, issues) = FieldRowWriter.validate(PropLineRecord.self, name: "live",
-                                                      rows: [row(book: "draft\u{0}kings")])
+        let (valid, issues) = FieldRowWriter.validate(
+            PropLineRecord.self, name: "live",
+            rows: [row(book: "draft\u{0}kings")])
         #expect(valid == 0)
-        #expect(issues == [ImportIssue(file: "live", line: 2, column: "book", value: "draft\\u{0}kings",
-                                       reason: CSVRecord.Flaw.Kind.nul.reason)])
+        #expect(
+            issues == [
+                ImportIssue(
+                    file: "live", line: 2, column: "book", value: "draft\\u{0}kings",
+                    reason: CSVRecord.Flaw.Kind.nul.reason)
+            ])
     }
 
     @Test func controlCharactersInARejectedValueAreEscapedWhenPrinted() async throws {
@@ -119,23 +137,27 @@ struct ImportTextTests {
         let report = try await TestStore.importDirectory(directory, into: try await TestStore.fresh())
         let issue = try #require(report.issues.first)
         #expect(issue.column == "book_type")
-        #expect(issue.description == "prop_lines.csv:\(line): column 'book_type' "
+        #expect(
+            issue.description == "prop_lines.csv:\(line): column 'book_type' "
                 + "value 'sport\\u{1B}[2J\\u{1B}]0;pwned\\u{7}book': must be one of sportsbook, dfs")
         #expect(!issue.description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
     @Test func bidirectionalOverridesAreEscapedToo() {
-        let issue = ImportIssue(file: "f.csv", line: 3, column: "player_name", value: "abc\u{202E}fed\u{2066}",
-                                reason: "unknown\u{9B}31m")
-        #expect(issue.description
+        let issue = ImportIssue(
+            file: "f.csv", line: 3, column: "player_name", value: "abc\u{202E}fed\u{2066}",
+            reason: "unknown\u{9B}31m")
+        #expect(
+            issue.description
                 == "f.csv:3: column 'player_name' value 'abc\\u{202E}fed\\u{2066}': unknown\\u{9B}31m")
     }
 
     @Test func aHugeValueIsEchoedInPartAndItsRecordKeptOnce() async throws {
         let find = "betmgm,sportsbook,points_rebounds_assists,Joel Embiid,50.5,-120.0"
         let huge = String(repeating: "x", count: 1_000_000)
-        let original = try String(contentsOf: TestStore.fixture.appendingPathComponent("prop_lines.csv"),
-                                  encoding: .utf8)
+        let original = try String(
+            contentsOf: TestStore.fixture.appendingPathComponent("prop_lines.csv"),
+            encoding: .utf8)
         let originalLine = try #require(original.components(separatedBy: "\n").first { $0.contains(find) })
         let (directory, _) = try Self.fixtureCopy(
             "prop_lines.csv", replacing: find,

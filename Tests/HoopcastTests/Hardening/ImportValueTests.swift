@@ -3,6 +3,7 @@ import HoopcastCore
 import HoopcastStore
 import SQLKit
 import Testing
+
 @testable import HoopcastIngest
 
 /// Values that are valid but impossible: a game outside its season, a result from the future, a whole number written
@@ -37,12 +38,14 @@ struct ImportValueTests {
     ])
     func aGameMustBeDatedWithinItsSeason(_ dateCase: DateCase) async throws {
         let edited = try TestStore.fixtureCopy(editing: "games.csv") {
-            $0.replacingOccurrences(of: Self.game,
-                                    with: Self.game.replacingOccurrences(of: "2024-01-15", with: dateCase.date))
+            $0.replacingOccurrences(
+                of: Self.game,
+                with: Self.game.replacingOccurrences(of: "2024-01-15", with: dateCase.date))
         }
         // "Today" after every date but 2099, so only the season rule can reject.
-        let report = try await Self.importDirectory(edited, into: try await TestStore.fresh(),
-                                                    today: GameDate("2025-01-01")!)
+        let report = try await Self.importDirectory(
+            edited, into: try await TestStore.fresh(),
+            today: GameDate("2025-01-01")!)
         let issues = report.issues.filter { $0.file == "games.csv" }
         if dateCase.accepted {
             #expect(issues.isEmpty)
@@ -65,9 +68,10 @@ struct ImportValueTests {
         #expect(byName["player_boxscores.csv"]?.rejected == 686 && byName["player_boxscores.csv"]?.inserted == 4376)
         #expect(byName["game_lines.csv"]?.rejected == 0 && byName["prop_lines.csv"]?.rejected == 0)
         let games = report.issues.filter { $0.file == "games.csv" }
-        #expect(games.allSatisfy {
-            $0.column == "home_pts" && $0.reason.hasSuffix("after today (2024-01-15): it has not been played")
-        })
+        #expect(
+            games.allSatisfy {
+                $0.column == "home_pts" && $0.reason.hasSuffix("after today (2024-01-15): it has not been played")
+            })
         #expect(report.issues.filter { $0.file == "player_boxscores.csv" }.allSatisfy { $0.column == "game_date" })
         let latest = try await store.sql.raw("SELECT MAX(game_date) AS d FROM raw_games").first()?
             .decode(column: "d", as: String.self)
@@ -76,12 +80,15 @@ struct ImportValueTests {
 
     @Test func aScheduledGameWithoutScoresMayBeInTheFuture() {
         func game(_ id: String, _ home: String, _ away: String) -> [String: String] {
-            ["game_id": id, "season": "2023-24", "season_type": "regular_season", "game_date": "2024-01-24",
-             "home_team": "GSW", "away_team": "ATL", "home_pts": home, "away_pts": away]
+            [
+                "game_id": id, "season": "2023-24", "season_type": "regular_season", "game_date": "2024-01-24",
+                "home_team": "GSW", "away_team": "ATL", "home_pts": home, "away_pts": away,
+            ]
         }
         let rows = [game("0022300620", "", ""), game("0022300621", "130", "120")]
-        let (valid, issues) = FieldRowWriter.validate(GameRecord.self, name: "live", rows: rows,
-                                                      today: GameDate("2024-01-23")!)
+        let (valid, issues) = FieldRowWriter.validate(
+            GameRecord.self, name: "live", rows: rows,
+            today: GameDate("2024-01-23")!)
         #expect(valid == 1)
         #expect(issues.map(\.line) == [3] && issues.first?.column == "home_pts" && issues.first?.value == "130")
     }
@@ -93,8 +100,10 @@ struct ImportValueTests {
         #expect(RowReader.parseInt(text) == value)
     }
 
-    @Test(arguments: ["1e3", "1E3", "0x10", "+5", "12.5", "12.01", "12.", ".5", "-", "", "1_000", "12.0.0", "1,000",
-                      "99999999999999999999", "\u{FF11}\u{FF12}", "nan", "inf", "12 0"])
+    @Test(arguments: [
+        "1e3", "1E3", "0x10", "+5", "12.5", "12.01", "12.", ".5", "-", "", "1_000", "12.0.0", "1,000",
+        "99999999999999999999", "\u{FF11}\u{FF12}", "nan", "inf", "12 0",
+    ])
     func wholeNumbersWrittenOtherwiseAreRejected(_ text: String) {
         #expect(RowReader.parseInt(text) == nil)
     }
@@ -103,8 +112,9 @@ struct ImportValueTests {
     /// the engines held different values (found by `SeasonMonthParityTests`).
     @Test(arguments: ["-0", "-0.0", "0", "0.0"])
     func aNegativeZeroIsReadAsZero(_ text: String) throws {
-        let reader = RowReader(file: "game_lines.csv", record: CSVRecord(line: 2, fields: [text]),
-                               columnIndex: ["home_spread": 0], today: GameDate("2024-01-15")!)
+        let reader = RowReader(
+            file: "game_lines.csv", record: CSVRecord(line: 2, fields: [text]),
+            columnIndex: ["home_spread": 0], today: GameDate("2024-01-15")!)
         let value = try reader.double("home_spread")
         #expect(value == 0 && value.sign == .plus)
     }
@@ -115,20 +125,25 @@ struct ImportValueTests {
         var testDescription: String { "pts '\(written)'" }
     }
 
-    @Test(arguments: [PointsCase(written: "4.1e1", stored: nil), PointsCase(written: "0x29", stored: nil),
-                      PointsCase(written: "+41", stored: nil), PointsCase(written: "41.0", stored: 41),
-                      PointsCase(written: " 41 ", stored: 41)])
+    @Test(arguments: [
+        PointsCase(written: "4.1e1", stored: nil), PointsCase(written: "0x29", stored: nil),
+        PointsCase(written: "+41", stored: nil), PointsCase(written: "41.0", stored: 41),
+        PointsCase(written: " 41 ", stored: 41),
+    ])
     func pointsMustBeWrittenAsAWholeNumber(_ points: PointsCase) async throws {
         let find = "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,"
         let edited = try TestStore.fixtureCopy(editing: "player_boxscores.csv") {
-            $0.replacingOccurrences(of: find,
-                                    with: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,\(points.written),")
+            $0.replacingOccurrences(
+                of: find,
+                with: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,\(points.written),")
         }
         let store = try await TestStore.fresh()
         let report = try await Self.importDirectory(edited, into: store, today: GameDate("2024-12-31")!)
-        let row = try await store.sql.raw("""
+        let row = try await store.sql.raw(
+            """
             SELECT pts FROM raw_player_boxscores WHERE game_id = '0022300555' AND player_id = 203954
-            """).first()
+            """
+        ).first()
         if let stored = points.stored {
             #expect(report.issues.isEmpty)
             #expect(try row?.decode(column: "pts", as: Int.self) == stored)

@@ -12,13 +12,15 @@ struct QuarantineOnceTests {
     /// `player_boxscores.csv`.
     static func fixtureWithTwoBadRows() throws -> URL {
         let directory = try TestStore.fixtureCopy(editing: "games.csv") {
-            $0.replacingOccurrences(of: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,124,115",
-                                    with: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,-124,115")
+            $0.replacingOccurrences(
+                of: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,124,115",
+                with: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,-124,115")
         }
         let boxScores = directory.appendingPathComponent("player_boxscores.csv")
         let text = try String(contentsOf: boxScores, encoding: .utf8)
-            .replacingOccurrences(of: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,",
-                                  with: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,forty-one,")
+            .replacingOccurrences(
+                of: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,",
+                with: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,forty-one,")
         try text.write(to: boxScores, atomically: true, encoding: .utf8)
         return directory
     }
@@ -29,10 +31,12 @@ struct QuarantineOnceTests {
 
     /// The quarantine as `file:line:column` → the runs that saw the row, sorted.
     static func quarantine(_ store: Store) async throws -> [String: [String]] {
-        let rows = try await store.sql.raw("""
+        let rows = try await store.sql.raw(
+            """
             SELECT q.file, q.line, q.column_name, r.run_id FROM raw_import_quarantine q
             LEFT JOIN raw_import_quarantine_runs r ON r.quarantine_id = q.id
-            """).all()
+            """
+        ).all()
         var runs: [String: [String]] = [:]
         for row in rows {
             let file = try row.decode(column: "file", as: String.self)
@@ -62,10 +66,11 @@ struct QuarantineOnceTests {
         #expect(try await Self.count(store, "raw_import_quarantine") == 2)
         let quarantine = try await Self.quarantine(store)
         let boxScoreLine = try #require(first.issues.first { $0.file == "player_boxscores.csv" }?.line)
-        #expect(quarantine == [
-            "games.csv:193:home_pts": ["import-a", "import-b"],
-            "player_boxscores.csv:\(boxScoreLine):pts": ["import-a", "import-b"],
-        ])
+        #expect(
+            quarantine == [
+                "games.csv:193:home_pts": ["import-a", "import-b"],
+                "player_boxscores.csv:\(boxScoreLine):pts": ["import-a", "import-b"],
+            ])
         // The row keeps the run that first saw it.
         let firstRuns = try await store.sql.raw("SELECT DISTINCT run_id FROM raw_import_quarantine").all()
             .map { try $0.decode(column: "run_id", as: String.self) }
@@ -94,8 +99,9 @@ struct QuarantineOnceTests {
         let location: StoreLocation
         switch engine {
         case .sqlite:
-            location = .sqlite(path: FileManager.default.temporaryDirectory
-                .appendingPathComponent("hoopcast-quarantine-\(UUID().uuidString).sqlite").path)
+            location = .sqlite(
+                path: FileManager.default.temporaryDirectory
+                    .appendingPathComponent("hoopcast-quarantine-\(UUID().uuidString).sqlite").path)
         case .postgres:
             location = .postgres(url: try await TestEngine.freshPostgresDatabase())
         }
@@ -121,17 +127,21 @@ struct QuarantineOnceTests {
         store = try await Store.open(location)  // migrates to 18
         #expect(try await Self.count(store, "raw_import_quarantine") == 2)
         let boxScoreKey = try #require(try await Self.quarantine(store).keys.first { $0.hasPrefix("player_boxscores") })
-        #expect(try await Self.quarantine(store) == [
-            "games.csv:193:home_pts": ["old-1", "old-2"], boxScoreKey: ["old-1", "old-2"],
-        ])
+        #expect(
+            try await Self.quarantine(store) == [
+                "games.csv:193:home_pts": ["old-1", "old-2"], boxScoreKey: ["old-1", "old-2"],
+            ])
         try await Self.importDirectory(directory, into: store, runID: "new-3")
         #expect(try await Self.count(store, "raw_import_quarantine") == 2)
-        #expect(try await Self.quarantine(store) == [
-            "games.csv:193:home_pts": ["new-3", "old-1", "old-2"], boxScoreKey: ["new-3", "old-1", "old-2"],
-        ])
-        let unhashed = try await store.sql.raw("""
+        #expect(
+            try await Self.quarantine(store) == [
+                "games.csv:193:home_pts": ["new-3", "old-1", "old-2"], boxScoreKey: ["new-3", "old-1", "old-2"],
+            ])
+        let unhashed = try await store.sql.raw(
+            """
             SELECT COUNT(*) AS n FROM raw_import_quarantine WHERE content_hash IS NULL
-            """).first()?.decode(column: "n", as: Int.self)
+            """
+        ).first()?.decode(column: "n", as: Int.self)
         #expect(unhashed == 0)
         try await store.close()
     }

@@ -5,6 +5,7 @@ import HoopcastModels
 import HoopcastStore
 import Synchronization
 import Testing
+
 @testable import HoopcastCLI
 
 /// A command that cannot finish says why: which process holds the date's jobs, whose lease it waits for, what
@@ -13,7 +14,8 @@ struct SayWhyTests {
     private static let day = GameDate("2024-01-16")!
 
     private static func importedStore() async throws -> Store {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-why-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hoopcast-why-\(UUID().uuidString)")
         let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("h.sqlite").path))
         try await TestStore.importDirectory(TestStore.fixture, into: store)
         return store
@@ -35,8 +37,9 @@ struct SayWhyTests {
         #expect(outcome.steps.count == pipeline.ordered.count)
         for step in outcome.steps {
             #expect(step.status == .running)
-            #expect(step.error?.contains("another process has it") == true && step.error?.contains("run run-first") == true,
-                    "\(step.step): \(step.error ?? "")")
+            #expect(
+                step.error?.contains("another process has it") == true && step.error?.contains("run run-first") == true,
+                "\(step.step): \(step.error ?? "")")
         }
         let heldStep = try #require(outcome.steps.first { $0.step == held.step })
         #expect(heldStep.error?.contains("held by worker otherhost-4242-ab until ") == true, "\(heldStep.error ?? "")")
@@ -49,7 +52,8 @@ struct SayWhyTests {
         let store = try await Self.importedStore()
         let pipeline = try DailyPipeline.make(registry: try Self.registry())
         let deadQueue = JobQueue(store: store, leaseSeconds: 6)
-        try await deadQueue.enqueue(JobPlan.specs(pipeline: pipeline, dates: [Self.day]), correlationID: "backfill-dead")
+        try await deadQueue.enqueue(
+            JobPlan.specs(pipeline: pipeline, dates: [Self.day]), correlationID: "backfill-dead")
         let held = try #require(try await deadQueue.claim(owner: "deadhost-1-ff"))  // then never heard from again
 
         let notices = Mutex<[[HeldLease]]>([])
@@ -66,15 +70,18 @@ struct SayWhyTests {
     /// `export --out` to a place that cannot be written names the path and the system's reason, not a Foundation
     /// error dump.
     @Test func exportToAnUnwritablePathSaysWhatAndWhy() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-why-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hoopcast-why-\(UUID().uuidString)")
         let path = directory.appendingPathComponent("h.sqlite").path
         try await Store.withOpen(.sqlite(path: path)) { store in
             try await TestStore.importDirectory(TestStore.fixture, into: store)
             let outcome = try await RunWorkflow(store: store, registry: try Self.registry()).run(date: Self.day)
             #expect(outcome.succeeded)
         }
-        let run = try CommandLineRun.run(["export", "--date", Self.day.description, "--out", "/proc/hoopcast-x",
-                                          "--store", "sqlite:\(path)"])
+        let run = try CommandLineRun.run([
+            "export", "--date", Self.day.description, "--out", "/proc/hoopcast-x",
+            "--store", "sqlite:\(path)",
+        ])
         #expect(run.status == 1)
         #expect(run.stderr.contains("cannot write the output directory /proc/hoopcast-x: "), "\(run.stderr)")
         #expect(!run.stderr.contains("Domain") && !run.stderr.contains("UserInfo"), "\(run.stderr)")
@@ -82,9 +89,13 @@ struct SayWhyTests {
 
     /// The reason is the operating system's, also when Foundation wraps it.
     @Test func aWrappedPOSIXReasonIsUnwrapped() {
-        let error = OutputWriteError(path: "/x/y", what: "file", error: CocoaError(.fileWriteUnknown, userInfo: [
-            NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOENT)),
-        ]))
+        let error = OutputWriteError(
+            path: "/x/y", what: "file",
+            error: CocoaError(
+                .fileWriteUnknown,
+                userInfo: [
+                    NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOENT))
+                ]))
         #expect(error.description == "cannot write the file /x/y: No such file or directory")
     }
 }

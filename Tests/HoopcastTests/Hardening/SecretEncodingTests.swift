@@ -4,6 +4,7 @@ import HoopcastIngest
 import HoopcastStore
 import HoopcastStub
 import Testing
+
 @testable import HoopcastLive
 
 /// A key with URL-reserved characters was redacted only in its raw form: echoed back percent-encoded by a server, it
@@ -21,8 +22,9 @@ struct SecretEncodingTests {
         #expect(scrub("key=sk+probe/SECRET 99&x=1;") == "key=REDACTED;")
         // As our QueryEncoding sends it (RFC 3986 unreserved, ',' and ':' kept; upper-case hex).
         #expect(QueryEncoding.escape(SecretEncodingTests.key) == "sk%2Bprobe%2FSECRET%2099%26x%3D1")
-        #expect(scrub("/v4/odds?apiKey=sk%2Bprobe%2FSECRET%2099%26x%3D1&regions=us")
-            == "/v4/odds?apiKey=REDACTED&regions=us")
+        #expect(
+            scrub("/v4/odds?apiKey=sk%2Bprobe%2FSECRET%2099%26x%3D1&regions=us")
+                == "/v4/odds?apiKey=REDACTED&regions=us")
         #expect(scrub("apiKey=sk%2bprobe%2fSECRET%2099%26x%3d1") == "apiKey=REDACTED")
         #expect(scrub("apiKey=sk%2Bprobe%2fSECRET%2099%26X%3d1") == "apiKey=sk%2Bprobe%2fSECRET%2099%26X%3d1")
         // Encoded twice (a proxy that re-encoded the query).
@@ -33,8 +35,9 @@ struct SecretEncodingTests {
         // application/x-www-form-urlencoded: a space is '+', a '+' is %2B.
         #expect(scrub("apiKey=sk%2Bprobe%2FSECRET+99%26x%3D1&a=b") == "apiKey=REDACTED&a=b")
         // Foundation's urlQueryAllowed leaves + / & = as they are.
-        #expect(SecretEncodingTests.key.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)
-            == "sk+probe/SECRET%2099&x=1")
+        #expect(
+            SecretEncodingTests.key.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)
+                == "sk+probe/SECRET%2099&x=1")
         #expect(scrub("apiKey=sk+probe/SECRET%2099&x=1") == "apiKey=REDACTED")
         // A server that read the '+' as a space echoes it as one, or re-encoded as %20 or '+'.
         #expect(scrub(#"{"echo":"sk probe/SECRET 99&x=1"}"#) == #"{"echo":"REDACTED"}"#)
@@ -59,8 +62,9 @@ struct SecretEncodingTests {
         #expect(scrub("abcdefgh and abcd", ["abcd", "abcdefgh"]) == "REDACTED and REDACTED")
         #expect(Redactor(secrets: ["abc", ""]).secrets.isEmpty)
         let bytes: [UInt8] = [0xFF, 0x00] + Array("x=sk%2Bprobe%2FSECRET%2099%26x%3D1".utf8) + [0xFE]
-        #expect(Redactor(secrets: [SecretEncodingTests.key]).scrub(bytes)
-            == [0xFF, 0x00] + Array("x=REDACTED".utf8) + [0xFE])
+        #expect(
+            Redactor(secrets: [SecretEncodingTests.key]).scrub(bytes)
+                == [0xFF, 0x00] + Array("x=REDACTED".utf8) + [0xFE])
     }
 
     // MARK: - End to end: a stub that echoes the request back
@@ -99,9 +103,13 @@ struct SecretEncodingTests {
         case .clientError: return StubResponse(status: 401, body: Array(body.utf8))
         case .serverError: return StubResponse(status: 503, body: Array(body.utf8))
         case .header:
-            return StubResponse(status: 200, headers: [("Content-Type", "application/json; echo=\(target)"),
-                                                       ("X-Echo", target + " " + authorization)],
-                                body: Array(#"{"data":[]}"#.utf8))
+            return StubResponse(
+                status: 200,
+                headers: [
+                    ("Content-Type", "application/json; echo=\(target)"),
+                    ("X-Echo", target + " " + authorization),
+                ],
+                body: Array(#"{"data":[]}"#.utf8))
         }
     }
 
@@ -144,13 +152,16 @@ struct SecretEncodingTests {
 
     /// The forms of `key` no artefact may hold, each made independently of the Redactor.
     static func forms(of key: String) -> [String] {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz"
-            + "0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz"
+                + "0123456789-._~")
         let upper = key.addingPercentEncoding(withAllowedCharacters: unreserved)!
-        return [key, upper, lowerHex(upper), upper.replacingOccurrences(of: "%20", with: "+"),
-                key.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, QueryEncoding.escape(key),
-                key.replacingOccurrences(of: "+", with: " "), json(key), json(key, unicode: true), html(key),
-                "S3CR3T"]
+        return [
+            key, upper, lowerHex(upper), upper.replacingOccurrences(of: "%20", with: "+"),
+            key.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!, QueryEncoding.escape(key),
+            key.replacingOccurrences(of: "+", with: " "), json(key), json(key, unicode: true), html(key),
+            "S3CR3T",
+        ]
     }
 
     @Test(arguments: Echo.allCases)
@@ -158,24 +169,32 @@ struct SecretEncodingTests {
         let server = try await StubServer.start { request in SecretEncodingTests.respond(request, echo) }
         let transport = AsyncHTTPTransport(connectTimeouts: [2])
         let store = try await TestStore.fresh()
-        let archive = RawArchive(root: FileManager.default.temporaryDirectory
-            .appendingPathComponent("hoopcast-secrets-\(UUID().uuidString)"))
+        let archive = RawArchive(
+            root: FileManager.default.temporaryDirectory
+                .appendingPathComponent("hoopcast-secrets-\(UUID().uuidString)"))
         let logs = LogCapture()
         let clock = TestClock()
-        _ = try await FieldRowWriter.write(GameRecord.self, name: "seed", rows: [[
-            "game_id": "0022300620", "season": "2023-24", "season_type": "regular_season", "game_date": "2024-01-24",
-            "home_team": "GSW", "away_team": "ATL", "home_pts": "", "away_pts": "",
-        ]], store: store, runID: "seed")
+        _ = try await FieldRowWriter.write(
+            GameRecord.self, name: "seed",
+            rows: [
+                [
+                    "game_id": "0022300620", "season": "2023-24", "season_type": "regular_season",
+                    "game_date": "2024-01-24",
+                    "home_team": "GSW", "away_team": "ATL", "home_pts": "", "away_pts": "",
+                ]
+            ], store: store, runID: "seed")
         var urls: [String: String] = [:]
         for source in SourceSettings.defaultBaseURLs.keys { urls[source] = server.baseURL }
         let ingestor = LiveIngestor(
             client: StubClient.make(clock: clock, transport: transport, logger: logs),
             store: store, archive: archive,
-            settings: SourceSettings(baseURLs: urls, oddsAPIKey: SecretEncodingTests.oddsKey,
-                                     ballDontLieKey: SecretEncodingTests.bdlKey),
+            settings: SourceSettings(
+                baseURLs: urls, oddsAPIKey: SecretEncodingTests.oddsKey,
+                ballDontLieKey: SecretEncodingTests.bdlKey),
             clock: clock, logger: logs.logger("ingest"))
-        let report = try await ingestor.run(date: GameDate("2024-01-24")!, sources: ["odds_api", "bdl"],
-                                            runID: "echo-\(echo.rawValue)")
+        let report = try await ingestor.run(
+            date: GameDate("2024-01-24")!, sources: ["odds_api", "bdl"],
+            runID: "echo-\(echo.rawValue)")
         try await transport.shutdown()
         try await server.shutdown()
 
@@ -212,26 +231,30 @@ struct SecretEncodingTests {
     @Test func aTransportFailureQuotingTheURLIsLoggedRedacted() async throws {
         struct QuotingTransport: HTTPTransport {
             func get(url: String, headers: [(String, String)], policy: HostPolicy) async throws(TransportFailure)
-                -> TransportResponse {
+                -> TransportResponse
+            {
                 throw .connection("connect failed for \(url) with \(headers.map(\.1).joined(separator: ","))")
             }
         }
         let logs = LogCapture()
         var policies: [String: HostPolicy] = [:]
         policies["test.host"] = StubClient.fast(attempts: 2)
-        let client = LiveHTTPClient(transport: QuotingTransport(), policies: policies, clock: TestClock(),
-                                    jitter: FixedJitter(value: 0.5), logger: logs.logger("http"))
-        let request = SourceRequest(source: "test", endpoint: "data", policyHost: "test.host",
-                                    baseURL: "http://127.0.0.1:9", path: "/data",
-                                    query: [.init("apiKey", SecretEncodingTests.oddsKey, secret: true)],
-                                    headers: [.init("Authorization", SecretEncodingTests.bdlKey, secret: true)])
+        let client = LiveHTTPClient(
+            transport: QuotingTransport(), policies: policies, clock: TestClock(),
+            jitter: FixedJitter(value: 0.5), logger: logs.logger("http"))
+        let request = SourceRequest(
+            source: "test", endpoint: "data", policyHost: "test.host",
+            baseURL: "http://127.0.0.1:9", path: "/data",
+            query: [.init("apiKey", SecretEncodingTests.oddsKey, secret: true)],
+            headers: [.init("Authorization", SecretEncodingTests.bdlKey, secret: true)])
         let error = try await #require(throws: FetchError.self) { _ = try await client.fetch(request) }
         #expect(error.description == "test/data: gave up after 2 attempts (last: connection error)")
         let attempts = logs.all.filter { $0.contains("http attempt") }
         #expect(attempts.count == 2)
-        #expect(attempts.allSatisfy {
-            $0.contains("detail=connect failed for http://127.0.0.1:9/data?apiKey=REDACTED with REDACTED")
-        })
+        #expect(
+            attempts.allSatisfy {
+                $0.contains("detail=connect failed for http://127.0.0.1:9/data?apiKey=REDACTED with REDACTED")
+            })
         for secret in [SecretEncodingTests.oddsKey, SecretEncodingTests.bdlKey] {
             for form in SecretEncodingTests.forms(of: secret) {
                 #expect(logs.all.allSatisfy { !$0.contains(form) }, "\(form)")

@@ -18,8 +18,9 @@ struct UnreachableServerTests {
             Issue.record("a refused connection opened a store")
         } catch let error as StoreError {
             #expect(error.code == .unreachable)
-            #expect(error.description == "cannot connect to PostgreSQL at 127.0.0.1:\(port) as 'nouser': "
-                + "Connection refused")
+            #expect(
+                error.description == "cannot connect to PostgreSQL at 127.0.0.1:\(port) as 'nouser': "
+                    + "Connection refused")
         }
     }
 
@@ -36,12 +37,16 @@ struct UnreachableServerTests {
     @Test func aRefusedHTTPConnectionFailsTheAttemptAsAConnectionError() async throws {
         let port = try closedPort()
         let transport = AsyncHTTPTransport(connectTimeouts: [10])
-        let client = LiveHTTPClient(transport: transport, policies: [
-            "example.test": HostPolicy(requestsPerMinute: nil, connectTimeout: 10, totalTimeout: 30,
-                                       retry: RetryPolicy(maxAttempts: 1)),
-        ])
-        let request = SourceRequest(source: "probe", endpoint: "refused", policyHost: "example.test",
-                                    baseURL: "http://127.0.0.1:\(port)", path: "/")
+        let client = LiveHTTPClient(
+            transport: transport,
+            policies: [
+                "example.test": HostPolicy(
+                    requestsPerMinute: nil, connectTimeout: 10, totalTimeout: 30,
+                    retry: RetryPolicy(maxAttempts: 1))
+            ])
+        let request = SourceRequest(
+            source: "probe", endpoint: "refused", policyHost: "example.test",
+            baseURL: "http://127.0.0.1:\(port)", path: "/")
         do {
             _ = try await client.fetch(request)
             Issue.record("a refused connection answered")

@@ -7,7 +7,8 @@ import Testing
 struct UnusableStoreTests {
     /// A directory holding one file of each unusable kind.
     private static func unusableFiles() throws -> [(kind: String, path: String, expected: String)] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-bad-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hoopcast-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let text = directory.appendingPathComponent("x.txt")
         try Data("hello".utf8).write(to: text)
@@ -33,11 +34,14 @@ struct UnusableStoreTests {
     private static func makeDatabase(at url: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        process.arguments = [
+            "python3", "-c",
+            """
             import sqlite3, sys
             c = sqlite3.connect(sys.argv[1]); c.execute('create table t (a integer, b text)')
             c.executemany('insert into t values (?, ?)', [(i, 'x' * 200) for i in range(2000)]); c.commit()
-            """, url.path]
+            """, url.path,
+        ]
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "python3 could not make a database")

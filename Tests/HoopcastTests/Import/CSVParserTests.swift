@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HoopcastIngest
 
 struct CSVParserTests {
@@ -40,6 +41,8 @@ struct CSVParserTests {
     }
 
     @Test func corruptGzipIsAnError() {
-        #expect(throws: FileReadError.self) { try FileReader.gunzip([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02], file: "x.gz") }
+        #expect(throws: FileReadError.self) {
+            try FileReader.gunzip([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02], file: "x.gz")
+        }
     }
 }

@@ -15,9 +15,11 @@ struct ImportTests {
         #expect(byName["game_lines.csv"]?.inserted == 220)
         #expect(byName["prop_lines.csv"]?.inserted == 2638)
         #expect(report.issues.isEmpty)
-        let row = try await store.sql.raw("""
+        let row = try await store.sql.raw(
+            """
             SELECT pts, reb, ast, minutes FROM raw_player_boxscores WHERE game_id = '0022300555' AND player_id = 203954
-            """).first()
+            """
+        ).first()
         #expect(try row?.decode(column: "pts", as: Int.self) == 41)  // Joel Embiid vs HOU, 2024-01-15
         #expect(try row?.decode(column: "reb", as: Int.self) == 10)
     }
@@ -37,8 +39,9 @@ struct ImportTests {
         try await TestStore.importDirectory(TestStore.fixture, into: store)
         // PHI 124 - HOU 115 on 2024-01-15 becomes 125 - 115.
         let edited = try TestStore.fixtureCopy(editing: "games.csv") {
-            $0.replacingOccurrences(of: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,124,115",
-                                    with: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,125,115")
+            $0.replacingOccurrences(
+                of: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,124,115",
+                with: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,125,115")
         }
         let report = try await TestStore.importDirectory(edited, into: store)
         let games = report.files.first { $0.name == "games.csv" }
@@ -61,26 +64,31 @@ struct ImportTests {
     }
 
     static let badInputs: [BadInput] = [
-        BadInput(label: "negative points", file: "games.csv",
-                 find: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,124,115",
-                 replace: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,-124,115",
-                 line: nil, column: "home_pts", value: "-124"),
-        BadInput(label: "unknown team code", file: "games.csv",
-                 find: "0022300556,2023-24,regular_season,2024-01-15,DAL,NOP",
-                 replace: "0022300556,2023-24,regular_season,2024-01-15,DAL,XYZ",
-                 line: nil, column: "away_team", value: "XYZ"),
-        BadInput(label: "unparsable date", file: "games.csv",
-                 find: "0022300557,2023-24,regular_season,2024-01-15,",
-                 replace: "0022300557,2023-24,regular_season,2024-01-32,",
-                 line: nil, column: "game_date", value: "2024-01-32"),
-        BadInput(label: "unparsable number", file: "player_boxscores.csv",
-                 find: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,",
-                 replace: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,forty-one,",
-                 line: nil, column: "pts", value: "forty-one"),
-        BadInput(label: "impossible makes", file: "player_boxscores.csv",
-                 find: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,12,21,",
-                 replace: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,12,11,",
-                 line: nil, column: "fgm", value: "12"),
+        BadInput(
+            label: "negative points", file: "games.csv",
+            find: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,124,115",
+            replace: "0022300555,2023-24,regular_season,2024-01-15,PHI,HOU,-124,115",
+            line: nil, column: "home_pts", value: "-124"),
+        BadInput(
+            label: "unknown team code", file: "games.csv",
+            find: "0022300556,2023-24,regular_season,2024-01-15,DAL,NOP",
+            replace: "0022300556,2023-24,regular_season,2024-01-15,DAL,XYZ",
+            line: nil, column: "away_team", value: "XYZ"),
+        BadInput(
+            label: "unparsable date", file: "games.csv",
+            find: "0022300557,2023-24,regular_season,2024-01-15,",
+            replace: "0022300557,2023-24,regular_season,2024-01-32,",
+            line: nil, column: "game_date", value: "2024-01-32"),
+        BadInput(
+            label: "unparsable number", file: "player_boxscores.csv",
+            find: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,",
+            replace: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,forty-one,",
+            line: nil, column: "pts", value: "forty-one"),
+        BadInput(
+            label: "impossible makes", file: "player_boxscores.csv",
+            find: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,12,21,",
+            replace: "203954,Joel Embiid,PHI,HOU,1,31.266666666666666,41,12,11,",
+            line: nil, column: "fgm", value: "12"),
     ]
 
     @Test(arguments: badInputs)
@@ -88,7 +96,9 @@ struct ImportTests {
         let original = try String(contentsOf: TestStore.fixture.appendingPathComponent(bad.file), encoding: .utf8)
         let expectedLine = original.components(separatedBy: "\n").firstIndex { $0.contains(bad.find) }.map { $0 + 1 }
         try #require(expectedLine != nil, "fixture row for \(bad.label) not found")
-        let edited = try TestStore.fixtureCopy(editing: bad.file) { $0.replacingOccurrences(of: bad.find, with: bad.replace) }
+        let edited = try TestStore.fixtureCopy(editing: bad.file) {
+            $0.replacingOccurrences(of: bad.find, with: bad.replace)
+        }
         let store = try await TestStore.fresh()
         let report = try await TestStore.importDirectory(edited, into: store)
         #expect(report.issues.count == 1)

@@ -9,11 +9,14 @@ import Testing
         // 30 per minute: one token every 2 s, burst 1.
         var bucket = TokenBucket(requestsPerMinute: 30, now: 100)
         #expect(bucket.reserve(now: 100) == 0)
-        #expect(bucket.reserve(now: 100) == 2)   // the next token arrives 2 s later
-        #expect(bucket.reserve(now: 100) == 4)   // and the one after that 4 s later
-        #expect(bucket.reserve(now: 106) == 0)   // by 106 s the reservations are paid back
+        #expect(bucket.reserve(now: 100) == 2)  // the next token arrives 2 s later
+        #expect(bucket.reserve(now: 100) == 4)  // and the one after that 4 s later
+        #expect(bucket.reserve(now: 106) == 0)  // by 106 s the reservations are paid back
         var burst = TokenBucket(requestsPerMinute: 60, burst: 3, now: 0)
-        #expect([burst.reserve(now: 0), burst.reserve(now: 0), burst.reserve(now: 0), burst.reserve(now: 0)] == [0, 0, 0, 1])
+        #expect(
+            [burst.reserve(now: 0), burst.reserve(now: 0), burst.reserve(now: 0), burst.reserve(now: 0)] == [
+                0, 0, 0, 1,
+            ])
     }
 
     @Test func circuitBreakerOpensAfterThresholdAndHalfOpensAfterCoolDown() {
@@ -24,21 +27,21 @@ import Testing
         breaker.recordFailure(now: 2)
         #expect(breaker.state == .open(until: 62))
         #expect(breaker.permit(now: 61) == .reject(until: 62))
-        #expect(breaker.permit(now: 62) == .allow)                 // half-open: one probe
-        #expect(breaker.permit(now: 62) == .reject(until: 122))    // a second concurrent request waits
-        breaker.recordFailure(now: 63)                              // the probe failed: open again
+        #expect(breaker.permit(now: 62) == .allow)  // half-open: one probe
+        #expect(breaker.permit(now: 62) == .reject(until: 122))  // a second concurrent request waits
+        breaker.recordFailure(now: 63)  // the probe failed: open again
         #expect(breaker.state == .open(until: 123))
         #expect(breaker.permit(now: 123) == .allow)
-        breaker.recordSuccess()                                     // the probe succeeded: closed
+        breaker.recordSuccess()  // the probe succeeded: closed
         #expect(breaker.state == .closed(failures: 0))
     }
 
     @Test func decorrelatedJitterStaysWithinBaseAndThreeTimesThePreviousDelay() {
         let policy = RetryPolicy(maxAttempts: 5, baseDelay: 1, maxDelay: 10)
         #expect(policy.nextDelay(previous: 1, random: 0) == 1)
-        #expect(policy.nextDelay(previous: 1, random: 0.5) == 2)     // 1 + (3 − 1) · 0.5
+        #expect(policy.nextDelay(previous: 1, random: 0.5) == 2)  // 1 + (3 − 1) · 0.5
         #expect(policy.nextDelay(previous: 2, random: 0.999_999) < 6)
-        #expect(policy.nextDelay(previous: 8, random: 0.9) == 10)    // capped
+        #expect(policy.nextDelay(previous: 8, random: 0.9) == 10)  // capped
         #expect(RetryPolicy.isRetryable(status: 429) && RetryPolicy.isRetryable(status: 503))
         #expect(!RetryPolicy.isRetryable(status: 404) && !RetryPolicy.isRetryable(status: 200))
     }
@@ -58,9 +61,12 @@ import Testing
     @Test func sha256MatchesKnownDigests() {
         // Digests from Python's hashlib.
         #expect(ContentAddress.sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(ContentAddress.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(ContentAddress.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: 1000))
-            == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            ContentAddress.sha256Hex(Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            ContentAddress.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: 1000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
         // Lengths around the padding boundaries (55, 56, 64, 119 bytes of "a").
         let expected = [
             55: "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318",
@@ -69,7 +75,9 @@ import Testing
             119: "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb",
         ]
         for (length, digest) in expected {
-            #expect(ContentAddress.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest, "length \(length)")
+            #expect(
+                ContentAddress.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest,
+                "length \(length)")
         }
     }
 
@@ -87,7 +95,7 @@ import Testing
         #expect(EasternTime.gameDate(utc: "2024-04-10T03:59:00Z")?.description == "2024-04-09")  // EDT: −4
         #expect(EasternTime.gameDate(utc: "2024-04-10T04:00:00Z")?.description == "2024-04-10")
         // 2024 DST began 10 March at 07:00 UTC and ended 3 November at 06:00 UTC.
-        #expect(EasternTime.gameDate(utc: "2024-03-10T06:30Z")?.description == "2024-03-10")     // 01:30 EST
+        #expect(EasternTime.gameDate(utc: "2024-03-10T06:30Z")?.description == "2024-03-10")  // 01:30 EST
         #expect(EasternTime.gameDate(utc: "2024-11-03T04:30:00Z")?.description == "2024-11-03")  // 00:30 EDT
         #expect(EasternTime.gameDate(utc: "2024-11-04T04:30:00Z")?.description == "2024-11-03")  // 23:30 EST
         #expect(EasternTime.gameDate(utc: "garbage") == nil)
@@ -103,12 +111,14 @@ import Testing
     }
 
     @Test func redactedParametersHideSecretsAndKeepTheRest() {
-        let request = SourceRequest(source: "odds_api", endpoint: "events", policyHost: "api.the-odds-api.com",
-                                    baseURL: "https://api.the-odds-api.com/", path: "/v4/sports/basketball_nba/events",
-                                    query: [.init("apiKey", "k3y-s3cret", secret: true), .init("date", "2024-01-25T03:55:40Z")])
+        let request = SourceRequest(
+            source: "odds_api", endpoint: "events", policyHost: "api.the-odds-api.com",
+            baseURL: "https://api.the-odds-api.com/", path: "/v4/sports/basketball_nba/events",
+            query: [.init("apiKey", "k3y-s3cret", secret: true), .init("date", "2024-01-25T03:55:40Z")])
         #expect(request.redactedParameters == "apiKey=REDACTED&date=2024-01-25T03:55:40Z")
         #expect(request.secretValues == ["k3y-s3cret"])
-        #expect(Redactor(secrets: ["k3y-s3cret"]).scrub(Array(#"{"msg":"bad key k3y-s3cret"}"#.utf8))
-            == Array(#"{"msg":"bad key REDACTED"}"#.utf8))
+        #expect(
+            Redactor(secrets: ["k3y-s3cret"]).scrub(Array(#"{"msg":"bad key k3y-s3cret"}"#.utf8))
+                == Array(#"{"msg":"bad key REDACTED"}"#.utf8))
     }
 }

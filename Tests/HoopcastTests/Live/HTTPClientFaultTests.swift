@@ -37,8 +37,9 @@ import Testing
 
     @Test func retryAfterAsAnHTTPDateIsHonoured() async throws {
         let routes = StubRoutes()
-        routes.on("/data", StubRoutes.status(429, headers: [("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")]),
-                  StubRoutes.json(body))
+        routes.on(
+            "/data", StubRoutes.status(429, headers: [("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")]),
+            StubRoutes.json(body))
         try await withStub(routes) { server, transport in
             let clock = TestClock(now: 1_445_412_470)  // 10 s before the date
             let client = StubClient.make(clock: clock, transport: transport)
@@ -53,7 +54,9 @@ import Testing
         routes.on("/data", StubRoutes.status(429, headers: [("Retry-After", "3600")]))
         try await withStub(routes) { server, transport in
             let client = StubClient.make(clock: TestClock(), transport: transport)
-            let error = try await #require(throws: FetchError.self) { try await client.fetch(StubClient.request(server)) }
+            let error = try await #require(throws: FetchError.self) {
+                try await client.fetch(StubClient.request(server))
+            }
             #expect(error.kind == .retryAfterTooLong(3600))
             #expect(server.requests.count == 1)
         }
@@ -61,7 +64,8 @@ import Testing
 
     @Test func burstOfServerErrorsIsRetriedWithDecorrelatedJitter() async throws {
         let routes = StubRoutes()
-        routes.on("/data", StubRoutes.status(500), StubRoutes.status(502), StubRoutes.status(503), StubRoutes.json(body))
+        routes.on(
+            "/data", StubRoutes.status(500), StubRoutes.status(502), StubRoutes.status(503), StubRoutes.json(body))
         try await withStub(routes) { server, transport in
             let clock = TestClock()
             let client = StubClient.make(clock: clock, transport: transport, policy: StubClient.fast(attempts: 4))
@@ -77,7 +81,9 @@ import Testing
         routes.on("/data", StubRoutes.status(500))
         try await withStub(routes) { server, transport in
             let client = StubClient.make(clock: TestClock(), transport: transport, policy: StubClient.fast(attempts: 3))
-            let error = try await #require(throws: FetchError.self) { try await client.fetch(StubClient.request(server)) }
+            let error = try await #require(throws: FetchError.self) {
+                try await client.fetch(StubClient.request(server))
+            }
             #expect(error.kind == .retriesExhausted && error.attempts == 3)
             #expect(error.lastResponse?.status == 500)
             #expect(server.requests.count == 3)
@@ -112,8 +118,9 @@ import Testing
         try await withStub(routes) { server, transport in
             let clock = TestClock()
             let logs = LogCapture()
-            let client = StubClient.make(clock: clock, transport: transport, logger: logs,
-                                         policy: StubClient.fast(timeout: 0.3))
+            let client = StubClient.make(
+                clock: clock, transport: transport, logger: logs,
+                policy: StubClient.fast(timeout: 0.3))
             let response = try await client.fetch(StubClient.request(server))
             #expect(response.status == 200 && response.attempts == 2)
             #expect(clock.sleeps == [2])
@@ -134,17 +141,21 @@ import Testing
 
     @Test func breakerOpensAfterConsecutiveFailuresAndRecoversAfterCoolDown() async throws {
         let routes = StubRoutes()
-        routes.on("/data", StubRoutes.status(503), StubRoutes.status(503), StubRoutes.status(503), StubRoutes.json(body))
+        routes.on(
+            "/data", StubRoutes.status(503), StubRoutes.status(503), StubRoutes.status(503), StubRoutes.json(body))
         try await withStub(routes) { server, transport in
             let clock = TestClock()
-            let client = StubClient.make(clock: clock, transport: transport,
-                                         policy: StubClient.fast(attempts: 1, threshold: 3))
+            let client = StubClient.make(
+                clock: clock, transport: transport,
+                policy: StubClient.fast(attempts: 1, threshold: 3))
             for _ in 0..<3 {
                 await #expect(throws: FetchError.self) { try await client.fetch(StubClient.request(server)) }
             }
             #expect(await client.breakerState(host: "test.host") == .open(until: clock.now() + 60))
             // Open: refused without touching the network.
-            let refused = try await #require(throws: FetchError.self) { try await client.fetch(StubClient.request(server)) }
+            let refused = try await #require(throws: FetchError.self) {
+                try await client.fetch(StubClient.request(server))
+            }
             #expect(refused.kind == .breakerOpen(until: clock.now() + 60))
             #expect(server.requests.count == 3)
             // After the cool-down one probe goes through; its success closes the breaker.
@@ -177,15 +188,22 @@ import Testing
             let metrics = TestMetrics()
             var policies: [String: HostPolicy] = [:]
             policies["test.host"] = StubClient.fast()
-            let client = LiveHTTPClient(transport: transport, policies: policies, clock: TestClock(),
-                                        jitter: FixedJitter(value: 0), logger: logs.logger(), metrics: metrics)
+            let client = LiveHTTPClient(
+                transport: transport, policies: policies, clock: TestClock(),
+                jitter: FixedJitter(value: 0), logger: logs.logger(), metrics: metrics)
             _ = try await client.fetch(StubClient.request(server))
             let attempts = logs.all.filter { $0.contains("http attempt") }
             #expect(attempts.count == 2)
-            #expect(attempts[0].contains("attempt=1") && attempts[0].contains("status=500") && attempts[0].contains("host=test.host"))
-            #expect(attempts[1].contains("attempt=2") && attempts[1].contains("status=200") && attempts[1].contains("latency_ms="))
-            let failed = try metrics.expectCounter("hoopcast_http_attempts_total", [("host", "test.host"), ("outcome", "500")])
-            let succeeded = try metrics.expectCounter("hoopcast_http_attempts_total", [("host", "test.host"), ("outcome", "200")])
+            #expect(
+                attempts[0].contains("attempt=1") && attempts[0].contains("status=500")
+                    && attempts[0].contains("host=test.host"))
+            #expect(
+                attempts[1].contains("attempt=2") && attempts[1].contains("status=200")
+                    && attempts[1].contains("latency_ms="))
+            let failed = try metrics.expectCounter(
+                "hoopcast_http_attempts_total", [("host", "test.host"), ("outcome", "500")])
+            let succeeded = try metrics.expectCounter(
+                "hoopcast_http_attempts_total", [("host", "test.host"), ("outcome", "200")])
             #expect(failed.totalValue == 1 && succeeded.totalValue == 1)
         }
     }

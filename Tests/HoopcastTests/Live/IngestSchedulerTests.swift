@@ -18,10 +18,12 @@ import Testing
     /// A store after the morning ingest of 2025-03-15 (schedule only).
     static func scheduledStore() async throws -> Store {
         let routes = StubRoutes()
-        routes.on("/static/json/staticData/scheduleLeagueV2.json",
-                  StubRoutes.json(try LiveFixtures.bytes("nbac_schedule_api/raw_80cb1fd6.json.gz")))
+        routes.on(
+            "/static/json/staticData/scheduleLeagueV2.json",
+            StubRoutes.json(try LiveFixtures.bytes("nbac_schedule_api/raw_80cb1fd6.json.gz")))
         let harness = try await LiveIngestTests.Harness.start(routes)
-        let report = try await harness.ingestor().run(date: date, phase: .morning, sources: ["nba_cdn"], runID: "morning")
+        let report = try await harness.ingestor().run(
+            date: date, phase: .morning, sources: ["nba_cdn"], runID: "morning")
         #expect(!report.failed && report.scheduledGames == 8)
         try await harness.stop()
         return harness.store
@@ -37,12 +39,15 @@ import Testing
         let scheduler = IngestScheduler(schedule: IngestSchedule(), queue: JobQueue(store: store))
         let tipoffs = try await scheduler.lastTipoffs([GameDate("2025-03-14")!, IngestSchedulerTests.date])
         #expect(tipoffs == [IngestSchedulerTests.date: IngestSchedulerTests.utc("2025-03-16T01:00:00Z")])
-        let window = (IngestSchedulerTests.utc("2025-03-15T12:00:00Z"), IngestSchedulerTests.utc("2025-03-15T18:30:00Z"))
+        let window = (
+            IngestSchedulerTests.utc("2025-03-15T12:00:00Z"), IngestSchedulerTests.utc("2025-03-15T18:30:00Z")
+        )
         let first = try await scheduler.enqueueDue(after: window.0, through: window.1)
-        #expect(first.slots.map(\.description) == [
-            "morning 2025-03-15 at 2025-03-15T13:00:00Z", "pretip 2025-03-15 at 2025-03-15T16:00:00Z",
-            "pretip 2025-03-15 at 2025-03-15T17:00:00Z", "pretip 2025-03-15 at 2025-03-15T18:00:00Z",
-        ])
+        #expect(
+            first.slots.map(\.description) == [
+                "morning 2025-03-15 at 2025-03-15T13:00:00Z", "pretip 2025-03-15 at 2025-03-15T16:00:00Z",
+                "pretip 2025-03-15 at 2025-03-15T17:00:00Z", "pretip 2025-03-15 at 2025-03-15T18:00:00Z",
+            ])
         #expect(first.queued == 4)
         // A restarted scheduler catching up over the same window queues nothing twice.
         let again = try await scheduler.enqueueDue(after: window.0, through: window.1)
@@ -56,18 +61,22 @@ import Testing
         let clock = Mutex(IngestSchedulerTests.utc("2025-03-15T12:30:00Z"))
         let sleeps = Mutex<[Double]>([])
         let stop = IngestSchedulerTests.utc("2025-03-16T08:00:00Z")
-        try await scheduler.run(catchUpSeconds: 0, pollSeconds: 3600, now: { clock.withLock { $0 } }, sleep: { seconds in
-            sleeps.withLock { $0.append(seconds) }
-            clock.withLock { $0 = $0.addingTimeInterval(seconds) }
-        }, shouldStop: { clock.withLock { $0 } >= stop })
+        try await scheduler.run(
+            catchUpSeconds: 0, pollSeconds: 3600, now: { clock.withLock { $0 } },
+            sleep: { seconds in
+                sleeps.withLock { $0.append(seconds) }
+                clock.withLock { $0 = $0.addingTimeInterval(seconds) }
+            }, shouldStop: { clock.withLock { $0 } >= stop })
         // 12:30 → 13:00 (the morning), then an hour at most each time until 08:00Z the next day.
         #expect(sleeps.withLock { $0 } == [1800] + Array(repeating: 3600, count: 19))
         let pretips = (16...24).map { hour in
             #"ingest.pretip/2025-03-15/{"slot":"2025-03-\#(hour < 24 ? 15 : 16)T\#(String(format: "%02d", hour % 24)):00:00Z"}"#
         }
-        #expect(try await IngestSchedulerTests.jobKeys(store) == ([
-            #"ingest.morning/2025-03-15/{"slot":"2025-03-15T13:00:00Z"}"#,
-            #"ingest.overnight/2025-03-15/{"slot":"2025-03-16T07:00:00Z"}"#,
-        ] + pretips).sorted())
+        #expect(
+            try await IngestSchedulerTests.jobKeys(store)
+                == ([
+                    #"ingest.morning/2025-03-15/{"slot":"2025-03-15T13:00:00Z"}"#,
+                    #"ingest.overnight/2025-03-15/{"slot":"2025-03-16T07:00:00Z"}"#,
+                ] + pretips).sorted())
     }
 }

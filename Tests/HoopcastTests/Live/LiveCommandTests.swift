@@ -7,6 +7,7 @@ import HoopcastModels
 import HoopcastStore
 import HoopcastStub
 import Testing
+
 @testable import HoopcastCLI
 
 /// `hoopcast ingest` and `hoopcast replay` through the real argument parser, against the loopback stub.
@@ -26,18 +27,23 @@ struct LiveCommandTests {
 
     private func routes(playByPlay: StubResponse) throws -> StubRoutes {
         let routes = StubRoutes()
-        routes.on("/static/json/staticData/scheduleLeagueV2.json",
-                  StubRoutes.json(try LiveFixtures.bytes("nbac_schedule_api/raw_80cb1fd6.json.gz")))
+        routes.on(
+            "/static/json/staticData/scheduleLeagueV2.json",
+            StubRoutes.json(try LiveFixtures.bytes("nbac_schedule_api/raw_80cb1fd6.json.gz")))
         routes.on("/static/json/liveData/playbyplay/", playByPlay)
         return routes
     }
 
     @Test func ingestSucceedsOnSoundPayloadsAndFailsWhenOneIsAnHTMLPage() async throws {
-        let good = try await routes(playByPlay: StubRoutes.json(try LiveFixtures.bytes("nbac_play_by_play/raw_14ecf360.json.gz")))
-            .start()
+        let good = try await routes(
+            playByPlay: StubRoutes.json(try LiveFixtures.bytes("nbac_play_by_play/raw_14ecf360.json.gz"))
+        )
+        .start()
         let store = "sqlite:" + temporary("h.sqlite")
-        let arguments = ["ingest", "--date", "2025-03-15", "--sources", "nba_cdn", "--json", "--rate", "cdn.nba.com=0",
-                         "--archive", temporary("archive"), "--store", store]
+        let arguments = [
+            "ingest", "--date", "2025-03-15", "--sources", "nba_cdn", "--json", "--rate", "cdn.nba.com=0",
+            "--archive", temporary("archive"), "--store", store,
+        ]
         try await run(arguments + ["--base-url", "nba_cdn=\(good.baseURL)"])
         try await good.shutdown()
 
@@ -53,13 +59,17 @@ struct LiveCommandTests {
     }
 
     @Test func thenRunStartsTheDailyPipelineForTheDateAfterASuccessfulIngest() async throws {
-        let server = try await routes(playByPlay: StubRoutes.json(try LiveFixtures.bytes("nbac_play_by_play/raw_14ecf360.json.gz")))
-            .start()
+        let server = try await routes(
+            playByPlay: StubRoutes.json(try LiveFixtures.bytes("nbac_play_by_play/raw_14ecf360.json.gz"))
+        )
+        .start()
         let path = temporary("h.sqlite")
         do {
-            try await run(["ingest", "--date", "2025-03-15", "--sources", "nba_cdn", "--json", "--rate", "cdn.nba.com=0",
-                           "--archive", temporary("archive"), "--store", "sqlite:" + path, "--then-run",
-                           "--models", TestPaths.repo("models").path, "--base-url", "nba_cdn=\(server.baseURL)"])
+            try await run([
+                "ingest", "--date", "2025-03-15", "--sources", "nba_cdn", "--json", "--rate", "cdn.nba.com=0",
+                "--archive", temporary("archive"), "--store", "sqlite:" + path, "--then-run",
+                "--models", TestPaths.repo("models").path, "--base-url", "nba_cdn=\(server.baseURL)",
+            ])
         } catch is ExitCode {
             // The pipeline may fail on a store holding only this date (no history); it must still have run.
         }
@@ -76,21 +86,26 @@ struct LiveCommandTests {
     @Test func scheduleOptionsBecomeTheScheduleAndBadTimesAreRefused() async throws {
         let schedule = try ScheduleCommand.parse(["--morning", "8:30", "--pretip-every", "30", "--overnight", "04:15"])
             .schedule()
-        #expect(schedule.config == IngestSchedule.Config(morning: WallTime(hour: 8, minute: 30)!,
-                                                         pretipFrom: WallTime(hour: 12, minute: 0)!,
-                                                         pretipEveryMinutes: 30, overnight: WallTime(hour: 4, minute: 15)!))
+        #expect(
+            schedule.config
+                == IngestSchedule.Config(
+                    morning: WallTime(hour: 8, minute: 30)!,
+                    pretipFrom: WallTime(hour: 12, minute: 0)!,
+                    pretipEveryMinutes: 30, overnight: WallTime(hour: 4, minute: 15)!))
         #expect(throws: ValidationError.self) { try ScheduleCommand.parse(["--morning", "25:00"]).schedule() }
         #expect(throws: ValidationError.self) { try ScheduleCommand.parse(["--pretip-every", "0"]).schedule() }
         // The worker knows the ingest steps the schedule queues, and they are not part of a date's daily jobs.
         let transport = AsyncHTTPTransport(connectTimeouts: [2])
-        let ingest = IngestStepSettings(client: StubClient.make(clock: TestClock(), transport: transport),
-                                        archive: RawArchive(root: FileManager.default.temporaryDirectory), settings: SourceSettings(),
-                                        sources: nil)
+        let ingest = IngestStepSettings(
+            client: StubClient.make(clock: TestClock(), transport: transport),
+            archive: RawArchive(root: FileManager.default.temporaryDirectory), settings: SourceSettings(),
+            sources: nil)
         let registry = try ModelRegistry(directory: TestPaths.repo("models"))
         let names = try DailyPipeline.withIngest(registry: registry, ingest: ingest).ordered.map(\.name)
         #expect(names.filter { $0.hasPrefix("ingest.") } == ["ingest.morning", "ingest.pretip", "ingest.overnight"])
-        #expect(!JobPlan.specs(pipeline: try DailyPipeline.make(registry: registry), dates: [GameDate("2025-03-15")!])
-            .contains { $0.step.hasPrefix("ingest.") })
+        #expect(
+            !JobPlan.specs(pipeline: try DailyPipeline.make(registry: registry), dates: [GameDate("2025-03-15")!])
+                .contains { $0.step.hasPrefix("ingest.") })
         try await transport.shutdown()
     }
 

@@ -16,12 +16,16 @@ enum LiveFixtures {
     }
 
     /// Gates and parses a fixture as `key`, with the partition date `date`.
-    static func parse(_ key: String, _ relative: String, date: String = "2024-01-15", limitToDate: Bool = false,
-                      fetchedAt: String = "2024-01-15T12:00:00Z") throws -> ParsedRows {
+    static func parse(
+        _ key: String, _ relative: String, date: String = "2024-01-15", limitToDate: Bool = false,
+        fetchedAt: String = "2024-01-15T12:00:00Z"
+    ) throws -> ParsedRows {
         let endpoint = try #require(EndpointCatalog.endpoint(key))
-        return try endpoint.process(status: 200, contentType: "application/json", body: bytes(relative),
-                                    context: ParseContext(date: GameDate(date)!, fetchedAt: fetchedAt,
-                                                          limitToDate: limitToDate))
+        return try endpoint.process(
+            status: 200, contentType: "application/json", body: bytes(relative),
+            context: ParseContext(
+                date: GameDate(date)!, fetchedAt: fetchedAt,
+                limitToDate: limitToDate))
     }
 }
 
@@ -34,7 +38,10 @@ final class TestClock: LiveClock {
     func now() -> Double { state.withLockedValue { $0.now } }
 
     func sleep(seconds: Double) async throws {
-        state.withLockedValue { $0.sleeps.append(seconds); $0.now += seconds }
+        state.withLockedValue {
+            $0.sleeps.append(seconds)
+            $0.now += seconds
+        }
     }
 
     func advance(_ seconds: Double) { state.withLockedValue { $0.now += seconds } }

@@ -57,8 +57,9 @@ import Testing
         text = text.replacingOccurrences(of: #""PLUS_MINUS""#, with: #""PLUSMINUS""#)
         let endpoint = try #require(EndpointCatalog.endpoint("nba_stats.player_game_log"))
         let error = try #require(throws: PayloadError.self) {
-            try endpoint.process(status: 200, contentType: "application/json", body: Array(text.utf8),
-                                 context: ParseContext(date: .init("2025-03-15")!, fetchedAt: "x"))
+            try endpoint.process(
+                status: 200, contentType: "application/json", body: Array(text.utf8),
+                context: ParseContext(date: .init("2025-03-15")!, fetchedAt: "x"))
         }
         #expect(error.kind == .schemaDrift)
         #expect(error.location == "$.resultSets[0].headers")
@@ -69,15 +70,17 @@ import Testing
         let text = #"{"data":[{"id":1,"date":"2025-02-20","status":"Final","home_team":{"abbreviation":7}}]}"#
         let endpoint = try #require(EndpointCatalog.endpoint("bdl.games"))
         let error = try #require(throws: PayloadError.self) {
-            try endpoint.process(status: 200, contentType: "application/json", body: Array(text.utf8),
-                                 context: ParseContext(date: .init("2025-02-20")!, fetchedAt: "x"))
+            try endpoint.process(
+                status: 200, contentType: "application/json", body: Array(text.utf8),
+                context: ParseContext(date: .init("2025-02-20")!, fetchedAt: "x"))
         }
         #expect(error.location == "$.data[0].home_team.abbreviation")
     }
 
     @Test func jsonParserHandlesEscapesAndRejectsGarbage() throws {
-        #expect(try JSONParser.parse(Array(#"{"a":"\u00e9\n\"x\"","b":[1,-2.5e2,true,null]}"#.utf8))
-            == .object(["a": .string("é\n\"x\""), "b": .array([.number(1), .number(-250), .bool(true), .null])]))
+        #expect(
+            try JSONParser.parse(Array(#"{"a":"\u00e9\n\"x\"","b":[1,-2.5e2,true,null]}"#.utf8))
+                == .object(["a": .string("é\n\"x\""), "b": .array([.number(1), .number(-250), .bool(true), .null])]))
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array("{\"a\":1,}".utf8)) }
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array("[1] x".utf8)) }
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array("tru".utf8)) }

@@ -34,29 +34,35 @@ final class StubRoutes: Sendable {
     static func json(_ body: [UInt8], status: Int = 200) -> StubResponse { StubResponse(status: status, body: body) }
 
     static func status(_ status: Int, headers: [(String, String)] = []) -> StubResponse {
-        StubResponse(status: status, headers: [("Content-Type", "application/json")] + headers,
-                     body: Array(#"{"message":"unavailable"}"#.utf8))
+        StubResponse(
+            status: status, headers: [("Content-Type", "application/json")] + headers,
+            body: Array(#"{"message":"unavailable"}"#.utf8))
     }
 
-    static let htmlPage = StubResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
-                                       body: Array("<html><head><title>Access Denied</title></head><body>Reference #18</body></html>".utf8))
+    static let htmlPage = StubResponse(
+        status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
+        body: Array("<html><head><title>Access Denied</title></head><body>Reference #18</body></html>".utf8))
 }
 
 /// A client against the stub with a virtual clock and a fast policy for every host.
 enum StubClient {
-    static func make(clock: TestClock, transport: AsyncHTTPTransport, logger: LogCapture? = nil,
-                     policy: HostPolicy = fast()) -> LiveHTTPClient {
+    static func make(
+        clock: TestClock, transport: AsyncHTTPTransport, logger: LogCapture? = nil,
+        policy: HostPolicy = fast()
+    ) -> LiveHTTPClient {
         var policies: [String: HostPolicy] = [:]
         for endpoint in EndpointCatalog.all { policies[endpoint.host] = policy }
         policies["test.host"] = policy
-        return LiveHTTPClient(transport: transport, policies: policies, clock: clock, jitter: FixedJitter(value: 0.5),
-                              logger: logger?.logger("http") ?? .init(label: "test.http"))
+        return LiveHTTPClient(
+            transport: transport, policies: policies, clock: clock, jitter: FixedJitter(value: 0.5),
+            logger: logger?.logger("http") ?? .init(label: "test.http"))
     }
 
     static func fast(attempts: Int = 3, threshold: Int = 5, timeout: Double = 5) -> HostPolicy {
-        HostPolicy(requestsPerMinute: nil, connectTimeout: 2, totalTimeout: timeout,
-                   retry: RetryPolicy(maxAttempts: attempts, baseDelay: 1, maxDelay: 30), breakerThreshold: threshold,
-                   breakerCoolDown: 60)
+        HostPolicy(
+            requestsPerMinute: nil, connectTimeout: 2, totalTimeout: timeout,
+            retry: RetryPolicy(maxAttempts: attempts, baseDelay: 1, maxDelay: 30), breakerThreshold: threshold,
+            breakerCoolDown: 60)
     }
 
     static func request(_ server: StubServer, path: String = "/data") -> SourceRequest {

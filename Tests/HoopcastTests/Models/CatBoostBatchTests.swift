@@ -83,15 +83,15 @@ struct CatBoostBatchTests {
     /// A two-tree model written by hand, with borders at 0 and −0: −0 > 0 is false, so −0 must take 0's bin.
     @Test func handWrittenModelWithZeroBorders() throws {
         let json = """
-        {"features_info": {"float_features": [{"feature_index": 0}, {"feature_index": 1}]},
-         "oblivious_trees": [
-           {"splits": [{"split_type": "FloatFeature", "float_feature_index": 0, "border": 0.0},
-                       {"split_type": "FloatFeature", "float_feature_index": 1, "border": 2.5}],
-            "leaf_values": [1, 2, 4, 8]},
-           {"splits": [{"split_type": "FloatFeature", "float_feature_index": 1, "border": -0.0}],
-            "leaf_values": [16, 32]}],
-         "scale_and_bias": [0.5, [100]]}
-        """
+            {"features_info": {"float_features": [{"feature_index": 0}, {"feature_index": 1}]},
+             "oblivious_trees": [
+               {"splits": [{"split_type": "FloatFeature", "float_feature_index": 0, "border": 0.0},
+                           {"split_type": "FloatFeature", "float_feature_index": 1, "border": 2.5}],
+                "leaf_values": [1, 2, 4, 8]},
+               {"splits": [{"split_type": "FloatFeature", "float_feature_index": 1, "border": -0.0}],
+                "leaf_values": [16, 32]}],
+             "scale_and_bias": [0.5, [100]]}
+            """
         let model = try CatBoostModel(json: Data(json.utf8))
         // (x0, x1) → tree 1 leaf (bit 0: x0 > 0, bit 1: x1 > 2.5) + tree 2 leaf (x1 > −0); prediction = 0.5·sum + 100.
         let cases: [(Double, Double, Double)] = [

@@ -33,7 +33,8 @@ struct CatBoostSystemTests {
         #expect(rows.count == 1200)
         var worst = 0.0
         for row in rows {
-            let output = try #require(system.predict(PredictionInput(market: .points, features: row.features, line: nil)))
+            let output = try #require(
+                system.predict(PredictionInput(market: .points, features: row.features, line: nil)))
             worst = max(worst, abs(output.predictedValue - max(0, row.expected)))
             #expect(output.overProbability == nil)
         }
@@ -45,8 +46,9 @@ struct CatBoostSystemTests {
         // 3.311595788538612 over 6 games. sd = √((6·3.3116² + 5·3·10.8466) / 11) = 4.557703346731542 and
         // P(over 20.5) = 1 − Φ((20.5 − 10.8466) / 4.5577) = 0.017085981138957096 (Python, math.erfc).
         let row = try Self.parityRows()[0]
-        let output = try #require(try Self.system().predict(
-            PredictionInput(market: .points, features: row.features, line: 20.5)))
+        let output = try #require(
+            try Self.system().predict(
+                PredictionInput(market: .points, features: row.features, line: 20.5)))
         #expect(abs(output.predictedValue - 10.846617184325792) < 1e-6)
         #expect(abs(output.standardDeviation - 4.557703346731542) < 1e-6)
         #expect(abs(output.overProbability! - 0.017085981138957096) < 1e-6)
@@ -58,8 +60,9 @@ struct CatBoostSystemTests {
         #expect(system.predict(PredictionInput(market: .rebounds, features: row.features, line: 5.5)) == nil)
         #expect(system.modelID(for: .points) == "points@2024-01-15")
         #expect(system.modelID(for: .rebounds) == nil)
-        #expect(CatBoostSystem(models: [:]).predict(PredictionInput(market: .points, features: row.features, line: nil))
-            == nil)
+        #expect(
+            CatBoostSystem(models: [:]).predict(PredictionInput(market: .points, features: row.features, line: nil))
+                == nil)
     }
 
     /// The date's batch (one model call per market, markets interleaved, some without a model) gives exactly the
@@ -68,8 +71,9 @@ struct CatBoostSystemTests {
         let system = try Self.system()
         let rows = try Self.parityRows()
         let inputs = rows.enumerated().map { index, row in
-            PredictionInput(market: index % 3 == 0 ? .rebounds : .points, features: row.features,
-                            line: index % 2 == 0 ? 14.5 : nil)
+            PredictionInput(
+                market: index % 3 == 0 ? .rebounds : .points, features: row.features,
+                line: index % 2 == 0 ? 14.5 : nil)
         }
         let batch = system.predict(inputs)
         #expect(batch == inputs.map { system.predict($0) })

@@ -10,9 +10,11 @@ struct CommittedModelsTests {
 
     @Test func everyMarketHasTheEvaluationAndTheLiveModel() throws {
         let registry = try Self.registry.get()
-        #expect(registry.entries.map(\.id) == Market.allCases.flatMap {
-            ["\($0.rawValue)@2023-10-01", "\($0.rawValue)@2024-07-01"]
-        })
+        #expect(
+            registry.entries.map(\.id)
+                == Market.allCases.flatMap {
+                    ["\($0.rawValue)@2023-10-01", "\($0.rawValue)@2024-07-01"]
+                })
         for market in Market.allCases {
             #expect(try registry.model(for: market, on: GameDate("2023-09-30")!) == nil)
             let evaluation = try #require(try registry.model(for: market, on: GameDate("2024-01-15")!))
@@ -27,8 +29,9 @@ struct CommittedModelsTests {
     @Test func swiftMatchesCatboostOnEveryCommittedModel() throws {
         let registry = try Self.registry.get()
         let rows = try CatBoostSystemTests.parityRows()
-        let text = try String(contentsOf: ModelFixtures.catboost.appendingPathComponent("committed-models.csv"),
-                              encoding: .utf8)
+        let text = try String(
+            contentsOf: ModelFixtures.catboost.appendingPathComponent("committed-models.csv"),
+            encoding: .utf8)
         var models: [String: RegisteredModel] = [:]
         for market in Market.allCases {
             for date in ["2023-10-01", "2024-07-01"] {

@@ -19,13 +19,15 @@ struct ModelRegistryTests {
     }
 
     @Test func selectionIsWalkForwardNewestEligiblePerMarket() throws {
-        let directory = try ModelFixtures.add([
-            (.points, "2024-07-01"), (.points, "2023-10-01"), (.points, "2024-01-15"), (.rebounds, "2024-01-15"),
-        ], to: ModelFixtures.temporaryDirectory())
+        let directory = try ModelFixtures.add(
+            [
+                (.points, "2024-07-01"), (.points, "2023-10-01"), (.points, "2024-01-15"), (.rebounds, "2024-01-15"),
+            ], to: ModelFixtures.temporaryDirectory())
         let registry = try ModelRegistry(directory: directory)
-        #expect(registry.entries.map(\.id) == [
-            "points@2023-10-01", "points@2024-01-15", "points@2024-07-01", "rebounds@2024-01-15",
-        ])
+        #expect(
+            registry.entries.map(\.id) == [
+                "points@2023-10-01", "points@2024-01-15", "points@2024-07-01", "rebounds@2024-01-15",
+            ])
         #expect(try id(registry, .points, "2023-09-30") == nil)  // before every model
         #expect(try id(registry, .points, "2023-10-01") == "points@2023-10-01")  // on train_until: usable
         #expect(try id(registry, .points, "2024-01-14") == "points@2023-10-01")
@@ -36,8 +38,9 @@ struct ModelRegistryTests {
         #expect(try id(registry, .rebounds, "2024-01-14") == nil)  // per market
         #expect(try id(registry, .rebounds, "2024-01-15") == "rebounds@2024-01-15")
         #expect(try id(registry, .assists, "2025-01-01") == nil)
-        #expect(try registry.models(on: day("2024-01-15")).mapValues(\.id)
-            == [.points: "points@2024-01-15", .rebounds: "rebounds@2024-01-15"])
+        #expect(
+            try registry.models(on: day("2024-01-15")).mapValues(\.id)
+                == [.points: "points@2024-01-15", .rebounds: "rebounds@2024-01-15"])
         let chosen = try #require(try registry.model(for: .points, on: day("2024-02-01")))
         #expect(chosen.metadata.trainedThrough == day("2024-01-14"))
         #expect(chosen.file.lastPathComponent == "2024-01-15.json")
@@ -54,8 +57,10 @@ struct ModelRegistryTests {
         #expect(meta.trainRows == 2080 && meta.testRows == 871)
         #expect(meta.trainMAE == 4.19291019699292 && meta.testMAE == 4.748292015315645)
         #expect(meta.catboostVersion == "1.2.8")
-        #expect(meta.parameters == ModelMetadata.Parameters(
-            iterations: 150, depth: 6, learningRate: 0.05, lossFunction: "RMSE", randomSeed: 7))
+        #expect(
+            meta.parameters
+                == ModelMetadata.Parameters(
+                    iterations: 150, depth: 6, learningRate: 0.05, lossFunction: "RMSE", randomSeed: 7))
     }
 
     /// A broken or inconsistent file, and the error code and file name the registry must report.
@@ -98,10 +103,12 @@ struct ModelRegistryTests {
         Breakage(name: "metadata of another market", code: .inconsistentMetadata, file: "points/2024-01-15.meta.json") {
             try ModelFixtures.add([(.points, "2024-01-15")], to: $0) { $0["market"] = "assists" }
         },
-        Breakage(name: "file name is not the cut-off", code: .inconsistentMetadata, file: "points/2024-01-15.meta.json") {
+        Breakage(name: "file name is not the cut-off", code: .inconsistentMetadata, file: "points/2024-01-15.meta.json")
+        {
             try ModelFixtures.add([(.points, "2024-01-15")], to: $0) { $0["train_until_exclusive"] = "2024-01-16" }
         },
-        Breakage(name: "trained on the cut-off date", code: .inconsistentMetadata, file: "points/2024-01-15.meta.json") {
+        Breakage(name: "trained on the cut-off date", code: .inconsistentMetadata, file: "points/2024-01-15.meta.json")
+        {
             try ModelFixtures.add([(.points, "2024-01-15")], to: $0) { $0["trained_through"] = "2024-01-15" }
         },
         Breakage(name: "model file missing", code: .missingModel, file: "points/2024-01-15.meta.json") {
@@ -111,8 +118,9 @@ struct ModelRegistryTests {
             try FileManager.default.removeItem(at: $0.appendingPathComponent("points/2024-01-15.meta.json"))
         },
         Breakage(name: "folder is not a market", code: .unknownMarket, file: "steals") {
-            try FileManager.default.createDirectory(at: $0.appendingPathComponent("steals"),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: $0.appendingPathComponent("steals"),
+                withIntermediateDirectories: true)
         },
         Breakage(name: "stray file in a market folder", code: .unexpectedFile, file: "points/2024-01-15.json.tmp") {
             try Data().write(to: $0.appendingPathComponent("points/2024-01-15.json.tmp"))
@@ -144,8 +152,9 @@ struct ModelRegistryTests {
         #expect {
             try ModelRegistry(directory: directory)
         } throws: { error in
-            (error as? ModelRegistryError)?.detail.hasPrefix("features[2] is 'stat_last10_std', expected "
-                + "'stat_season_mean'") == true
+            (error as? ModelRegistryError)?.detail.hasPrefix(
+                "features[2] is 'stat_last10_std', expected "
+                    + "'stat_season_mean'") == true
         }
     }
 

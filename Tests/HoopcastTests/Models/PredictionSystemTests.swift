@@ -11,10 +11,13 @@ struct PredictionSystemTests {
     }
 
     @Test func movingAverageWeightsAdjustmentsAndSpread() {
-        let output = MovingAverageSystem().predict(Self.input(.points, line: 17.5, [
-            .statLast5Mean: 20, .statLast10Mean: 18, .statSeasonMean: 16, .backToBack: 1, .minutesTrend: 5,
-            .statLast10Std: 6, .gamesPlayedSeason: 25,
-        ]))
+        let output = MovingAverageSystem().predict(
+            Self.input(
+                .points, line: 17.5,
+                [
+                    .statLast5Mean: 20, .statLast10Mean: 18, .statSeasonMean: 16, .backToBack: 1, .minutesTrend: 5,
+                    .statLast10Std: 6, .gamesPlayedSeason: 25,
+                ]))
         // (0.5·20 + 0.3·18 + 0.2·16) · 0.97 · 1.01 = 18.22242; sd = √((10·36 + 5·3·18.22242) / 15)
         #expect(abs(output.predictedValue - 18.22242) < 1e-9)
         #expect(abs(output.standardDeviation - 6.497878115200376) < 1e-9)
@@ -22,11 +25,14 @@ struct PredictionSystemTests {
     }
 
     @Test func matchupAdjustsForOpponentPaceAndVenue() {
-        let output = MatchupSystem().predict(Self.input(.rebounds, line: 16, [
-            .minutesLast5Mean: 30, .minutesSeasonMean: 28, .statPerMinuteLast10: 0.6, .statPerMinuteSeason: 0.5,
-            .opponentAllowedVsLeague: 1.21, .teamPace: 100, .opponentPace: 104, .isHome: 1, .statLast10Std: 2,
-            .gamesPlayedSeason: 30,
-        ]))
+        let output = MatchupSystem().predict(
+            Self.input(
+                .rebounds, line: 16,
+                [
+                    .minutesLast5Mean: 30, .minutesSeasonMean: 28, .statPerMinuteLast10: 0.6, .statPerMinuteSeason: 0.5,
+                    .opponentAllowedVsLeague: 1.21, .teamPace: 100, .opponentPace: 104, .isHome: 1, .statLast10Std: 2,
+                    .gamesPlayedSeason: 30,
+                ]))
         // 29.2 min · 0.55 /min · √1.21 · 1.02 · 1.015 = 18.2896098; whole-number line 16 → over needs 17 (cut 16.5)
         #expect(abs(output.predictedValue - 18.2896098) < 1e-9)
         #expect(abs(output.standardDeviation - 3.436782152925417) < 1e-9)
@@ -68,10 +74,10 @@ extension PredictionSystemTests {
         }
         var input = Self.input(.points, line: nil, today)
         input.history = [
-            past([:], actual: 30),                                // identical: weight 1
-            past([.opponentDefensiveRating: 115], actual: 10),    // one scale unit away: weight e^-0.5
-            past([.isHome: 0], actual: 20),                       // one unit away: weight e^-0.5
-            past([.opponentDefensiveRating: 150], actual: 99),    // 8 units away: weight e^-32 ≈ 0
+            past([:], actual: 30),  // identical: weight 1
+            past([.opponentDefensiveRating: 115], actual: 10),  // one scale unit away: weight e^-0.5
+            past([.isHome: 0], actual: 20),  // one unit away: weight e^-0.5
+            past([.opponentDefensiveRating: 150], actual: 99),  // 8 units away: weight e^-32 ≈ 0
         ]
         let output = SimilaritySystem().predict(input)
         // (30 + e^-0.5·10 + e^-0.5·20 + e^-32·99 + 2·20) / (1 + 2e^-0.5 + e^-32 + 2), computed in Python;
@@ -101,10 +107,11 @@ extension PredictionSystemTests {
         #expect(abs(weights["similarity"]! - 0.05125 / 0.15375) < 1e-12)
         let equal = EnsembleSystem.weights(systems: ["a", "b"], tracks: [:])
         #expect(equal == ["a": 0.5, "b": 0.5])
-        let combined = EnsembleSystem().combine([
-            "a": PredictionOutput(predictedValue: 10, standardDeviation: 2, overProbability: nil),
-            "b": PredictionOutput(predictedValue: 20, standardDeviation: 4, overProbability: nil),
-        ], tracks: [:], line: 14.5)
+        let combined = EnsembleSystem().combine(
+            [
+                "a": PredictionOutput(predictedValue: 10, standardDeviation: 2, overProbability: nil),
+                "b": PredictionOutput(predictedValue: 20, standardDeviation: 4, overProbability: nil),
+            ], tracks: [:], line: 14.5)
         #expect(combined.predictedValue == 15)
         #expect(combined.standardDeviation == 3)
         #expect(abs(combined.overProbability! - (1 - StatDistribution.normalCDF((14.5 - 15) / 3))) < 1e-12)

@@ -52,7 +52,7 @@ struct PlayerNameResolverTests {
         for (offset, line) in text.split(separator: "\n").enumerated().dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 6, let id = Int(fields[0]), let team = Team(fields[2]),
-                  let season = Season(fields[3]), let first = GameDate(fields[4]), let last = GameDate(fields[5])
+                let season = Season(fields[3]), let first = GameDate(fields[4]), let last = GameDate(fields[5])
             else { throw FixtureError(line: offset + 1, text: String(line)) }
             names[id] = String(fields[1])
             stints[id, default: []].append(TeamStint(team: team, season: season, first: first, last: last))

@@ -2,14 +2,18 @@ import Foundation
 import HoopcastCore
 import HoopcastPredictions
 import Testing
+
 @testable import HoopcastCLI
 
 struct EvaluationTests {
-    static func row(_ recommendation: Recommendation, predicted: Double, actual: Double?, line: Double?,
-                    overOdds: Double? = nil, pOver: Double? = nil, edge: Double? = nil, profit: Double? = nil) -> EvaluatedPrediction {
-        EvaluatedPrediction(system: "s", market: .points, recommendation: recommendation, predictedValue: predicted,
-                            actual: actual, line: line, overOdds: overOdds, underOdds: nil, rawOverProbability: pOver,
-                            overProbability: pOver, edge: edge, profitUnits: profit)
+    static func row(
+        _ recommendation: Recommendation, predicted: Double, actual: Double?, line: Double?,
+        overOdds: Double? = nil, pOver: Double? = nil, edge: Double? = nil, profit: Double? = nil
+    ) -> EvaluatedPrediction {
+        EvaluatedPrediction(
+            system: "s", market: .points, recommendation: recommendation, predictedValue: predicted,
+            actual: actual, line: line, overOdds: overOdds, underOdds: nil, rawOverProbability: pOver,
+            overProbability: pOver, edge: edge, profitUnits: profit)
     }
 
     static let rows = [
@@ -52,15 +56,19 @@ struct EvaluationTests {
         rows.append(Self.row(.noLine, predicted: 2, actual: 1, line: nil))
         rows[rows.count - 1].system = "t"
         let report = Evaluation.report(from: GameDate("2024-01-01")!, to: GameDate("2024-01-31")!, rows: rows)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(report).utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(report).utf8)) as? [String: Any])
         #expect(object["from"] as? String == "2024-01-01" && object["to"] as? String == "2024-01-31")
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(results.count == 2)
         let required: Set<String> = [
-            "system", "market", "predictions", "mae", "lined_predictions", "model_mae_lined", "line_mae", "bets", "wins",
+            "system", "market", "predictions", "mae", "lined_predictions", "model_mae_lined", "line_mae", "bets",
+            "wins",
             "losses", "pushes", "hit_rate", "roi", "by_edge", "calibration",
         ]
-        for result in results { #expect(required.isSubset(of: Set(result.keys)), "\(required.subtracting(result.keys))") }
+        for result in results {
+            #expect(required.isSubset(of: Set(result.keys)), "\(required.subtracting(result.keys))")
+        }
         let unlined = try #require(results.first { $0["system"] as? String == "t" })
         #expect(unlined["line_mae"] is NSNull && unlined["roi"] is NSNull)
         let bucket = try #require((results[0]["by_edge"] as? [[String: Any]])?.first)

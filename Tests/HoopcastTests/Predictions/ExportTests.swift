@@ -13,12 +13,15 @@ struct ExportTests {
             let schemaName = name.replacingOccurrences(of: ".json", with: ".schema.json")
             let validator = try SchemaValidator(contentsOf: TestPaths.repo("schemas/\(schemaName)"))
             #expect(validator.unsupportedKeywords().isEmpty, "\(schemaName) uses \(validator.unsupportedKeywords())")
-            let parsed = try JSONSerialization.jsonObject(with: Data(document.rendered().utf8), options: .fragmentsAllowed)
+            let parsed = try JSONSerialization.jsonObject(
+                with: Data(document.rendered().utf8), options: .fragmentsAllowed)
             let errors = validator.errors(parsed)
             #expect(errors.isEmpty, "\(name): \(errors.count) violations, e.g. \(errors.prefix(3))")
         }
         let predictions = try #require(export.files.first { $0.name == "predictions.json" }?.document)
-        guard case .object(let pairs) = predictions, case .array(let rows)? = pairs.first(where: { $0.0 == "predictions" })?.1 else {
+        guard case .object(let pairs) = predictions,
+            case .array(let rows)? = pairs.first(where: { $0.0 == "predictions" })?.1
+        else {
             Issue.record("predictions.json has no predictions array")
             return
         }
@@ -27,11 +30,18 @@ struct ExportTests {
 
     @Test func theValidatorRejectsWhatTheSchemaForbids() throws {
         let validator = try SchemaValidator(contentsOf: TestPaths.repo("schemas/results.schema.json"))
-        let good: [String: Any] = ["date": "2024-01-15", "feature_version": "v1", "results": [[
-            "game_id": "0022300570", "player_id": 203954, "player_name": NSNull(), "market": "points", "system": "matchup",
-            "recommendation": "PASS", "predicted_value": 30.5, "line": 31.5, "actual": 41, "absolute_error": 10.5,
-            "outcome": "no_bet", "profit_units": NSNull(),
-        ] as [String: Any]]]
+        let good: [String: Any] = [
+            "date": "2024-01-15", "feature_version": "v1",
+            "results": [
+                [
+                    "game_id": "0022300570", "player_id": 203954, "player_name": NSNull(), "market": "points",
+                    "system": "matchup",
+                    "recommendation": "PASS", "predicted_value": 30.5, "line": 31.5, "actual": 41,
+                    "absolute_error": 10.5,
+                    "outcome": "no_bet", "profit_units": NSNull(),
+                ] as [String: Any]
+            ],
+        ]
         #expect(validator.errors(good).isEmpty)
         var bad = good
         var row = (good["results"] as! [[String: Any]])[0]
@@ -45,6 +55,8 @@ struct ExportTests {
 
     @Test func aDateWithoutPredictionsIsAnError() async throws {
         let store = try await TestStore.fresh()
-        await #expect(throws: ExportError.self) { try await DateExporter(db: store.sql).export(date: PredictionStepTests.date) }
+        await #expect(throws: ExportError.self) {
+            try await DateExporter(db: store.sql).export(date: PredictionStepTests.date)
+        }
     }
 }

@@ -16,8 +16,10 @@ struct PredictionStepTests {
     }
 
     /// A store with the fixture imported and every date from `from` through `through` run in order.
-    static func backfilled(_ directory: URL = TestStore.fixture, from: String = "2024-01-08", through: GameDate = date,
-                           engine: TestEngine = .sqlite) async throws -> (store: Store, last: PipelineRunner.DateOutcome) {
+    static func backfilled(
+        _ directory: URL = TestStore.fixture, from: String = "2024-01-08", through: GameDate = date,
+        engine: TestEngine = .sqlite
+    ) async throws -> (store: Store, last: PipelineRunner.DateOutcome) {
         let store = try await engine.freshStore()
         try await TestStore.importDirectory(directory, into: store)
         try await RegistryAndNames.prepare(store)
@@ -25,8 +27,10 @@ struct PredictionStepTests {
         var day = GameDate(from)!
         var last: PipelineRunner.DateOutcome?
         while day <= through {
-            let games = try await store.sql.raw("SELECT COUNT(*) AS n FROM raw_games WHERE game_date = \(bind: day.description)")
-                .first()!.decode(column: "n", as: Int.self)
+            let games = try await store.sql.raw(
+                "SELECT COUNT(*) AS n FROM raw_games WHERE game_date = \(bind: day.description)"
+            )
+            .first()!.decode(column: "n", as: Int.self)
             if games > 0 {
                 let outcome = try await runner.run(date: day, runID: "test-\(day)")
                 #expect(outcome.succeeded, "\(day): \(outcome.steps.compactMap(\.error))")
@@ -41,44 +45,60 @@ struct PredictionStepTests {
     static let shared = Task { try await backfilled() }
 
     static func count(_ store: Store, _ sql: String) async throws -> Int {
-        try await store.sql.raw(SQLQueryString(sql)).first()!.decode(column: "n", as: Int.self)  // test-only constant SQL
+        // test-only constant SQL
+        try await store.sql.raw(SQLQueryString(sql)).first()!.decode(column: "n", as: Int.self)
     }
 
     @Test func everyGatedRowGetsOnePredictionPerSystem() async throws {
         let (store, _) = try await Self.shared.value
         let day = "game_date = '\(Self.date)'"
-        let gated = try await Self.count(store, "SELECT COUNT(*) AS n FROM features_player_market WHERE \(day) AND gate = 'pass'")
-        let systems = try await Self.count(store, "SELECT COUNT(DISTINCT system) AS n FROM predictions_player_props WHERE \(day)")
+        let gated = try await Self.count(
+            store, "SELECT COUNT(*) AS n FROM features_player_market WHERE \(day) AND gate = 'pass'")
+        let systems = try await Self.count(
+            store, "SELECT COUNT(DISTINCT system) AS n FROM predictions_player_props WHERE \(day)")
         #expect(gated > 1000)
         #expect(systems == 4)  // moving_average, matchup, similarity, ensemble
-        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE \(day)") == gated * systems)
+        #expect(
+            try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE \(day)") == gated
+                * systems)
         // NO_LINE exactly when the feature store saw no line.
-        let lined = try await Self.count(store, """
+        let lined = try await Self.count(
+            store,
+            """
             SELECT COUNT(*) AS n FROM features_player_market WHERE \(day) AND gate = 'pass'
               AND json_extract(features, '$.has_line') = 1
             """)
         #expect(lined > 100)
-        #expect(try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM predictions_player_props WHERE \(day) AND recommendation <> 'NO_LINE'
-            """) == lined * systems)
+        #expect(
+            try await Self.count(
+                store,
+                """
+                SELECT COUNT(*) AS n FROM predictions_player_props WHERE \(day) AND recommendation <> 'NO_LINE'
+                """) == lined * systems)
         // No prediction for a row the gate skipped.
-        #expect(try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM predictions_player_props p JOIN features_player_market f
-              ON f.game_id = p.game_id AND f.player_id = p.player_id AND f.market = p.market
-            WHERE f.gate = 'skip'
-            """) == 0)
+        #expect(
+            try await Self.count(
+                store,
+                """
+                SELECT COUNT(*) AS n FROM predictions_player_props p JOIN features_player_market f
+                  ON f.game_id = p.game_id AND f.player_id = p.player_id AND f.market = p.market
+                WHERE f.gate = 'skip'
+                """) == 0)
     }
 
     /// Embiid's PRA on 2024-01-15, latest snapshot (18:05:39): 50.5 at five books with overs −145, −140, −135,
     /// −130, −125 and unders −105, −101, +100, +110, +110 → medians −135 and +100 (stored as its equal, −100).
     @Test func lineAndPricesAreTheLatestConsensus() async throws {
         let (store, _) = try await Self.shared.value
-        let row = try #require(try await store.sql.raw("""
-            SELECT line, line_book, over_odds, under_odds, recommendation, confidence, p_over, p_over_raw
-            FROM predictions_player_props
-            WHERE game_date = \(bind: Self.date.description) AND player_id = 203954
-              AND market = 'points_rebounds_assists' AND system = 'matchup'
-            """).first())
+        let row = try #require(
+            try await store.sql.raw(
+                """
+                SELECT line, line_book, over_odds, under_odds, recommendation, confidence, p_over, p_over_raw
+                FROM predictions_player_props
+                WHERE game_date = \(bind: Self.date.description) AND player_id = 203954
+                  AND market = 'points_rebounds_assists' AND system = 'matchup'
+                """
+            ).first())
         #expect(try row.decode(column: "line", as: Double.self) == 50.5)
         #expect(try row.decode(column: "line_book", as: String.self) == "consensus")
         #expect(try row.decode(column: "over_odds", as: Double.self) == -135)
@@ -91,25 +111,34 @@ struct PredictionStepTests {
     /// lined prediction is a PASS without confidence — never an uncalibrated number passed off as one.
     @Test func withoutEnoughGradedHistoryThereAreNoBets() async throws {
         let (store, _) = try await Self.shared.value
-        let evidence = try await Self.count(store, """
+        let evidence = try await Self.count(
+            store,
+            """
             SELECT COUNT(*) AS n FROM grading_prediction_results
             WHERE game_date < '\(Self.date)' AND line IS NOT NULL AND actual IS NOT NULL AND system = 'matchup'
             """)
         #expect(evidence > 0 && evidence < CalibrationBook.minimumSamples)
-        #expect(try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM predictions_player_props
-            WHERE recommendation IN ('OVER', 'UNDER') OR (recommendation = 'PASS' AND confidence IS NOT NULL)
-            """) == 0)
+        #expect(
+            try await Self.count(
+                store,
+                """
+                SELECT COUNT(*) AS n FROM predictions_player_props
+                WHERE recommendation IN ('OVER', 'UNDER') OR (recommendation = 'PASS' AND confidence IS NOT NULL)
+                """) == 0)
     }
 
     @Test func gradesMatchTheBoxScores() async throws {
         let (store, _) = try await Self.shared.value
         let day = "'\(Self.date)'"
-        let predictions = try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE game_date = \(day)")
-        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM grading_prediction_results WHERE game_date = \(day)")
+        let predictions = try await Self.count(
+            store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE game_date = \(day)")
+        #expect(
+            try await Self.count(store, "SELECT COUNT(*) AS n FROM grading_prediction_results WHERE game_date = \(day)")
                 == predictions)
         // Actual = the box-score stat of the market, error = |predicted − actual|; no box-score row → no actual.
-        let wrong = try await Self.count(store, """
+        let wrong = try await Self.count(
+            store,
+            """
             SELECT COUNT(*) AS n FROM grading_prediction_results g
             LEFT JOIN raw_player_boxscores b ON b.game_id = g.game_id AND b.player_id = g.player_id
             WHERE g.game_date = \(day) AND NOT (
@@ -119,10 +148,13 @@ struct PredictionStepTests {
                AND abs(g.absolute_error - abs(g.predicted_value - g.actual)) < 1e-9))
             """)
         #expect(wrong == 0)
-        let didNotPlay = try await Self.count(store, "SELECT COUNT(*) AS n FROM grading_prediction_results WHERE game_date = \(day) AND actual IS NULL")
+        let didNotPlay = try await Self.count(
+            store, "SELECT COUNT(*) AS n FROM grading_prediction_results WHERE game_date = \(day) AND actual IS NULL")
         #expect(didNotPlay > 0)
         // Daily performance equals an independent aggregate of the graded rows.
-        let mismatched = try await Self.count(store, """
+        let mismatched = try await Self.count(
+            store,
+            """
             SELECT COUNT(*) AS n FROM grading_system_daily d JOIN (
               SELECT system, market, COUNT(*) AS predictions, COUNT(actual) AS graded, AVG(absolute_error) AS mae,
                      SUM(actual IS NOT NULL AND line IS NOT NULL) AS lined
@@ -132,14 +164,17 @@ struct PredictionStepTests {
               AND abs(d.mae - a.mae) < 1e-9 AND d.lined = a.lined)
             """)
         #expect(mismatched == 0)
-        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM grading_system_daily WHERE game_date = \(day)") == 4 * 5)
+        #expect(
+            try await Self.count(store, "SELECT COUNT(*) AS n FROM grading_system_daily WHERE game_date = \(day)") == 4
+                * 5)
     }
 
     @Test func rerunningTheDateChangesNothing() async throws {
         let (store, _) = try await Self.backfilled(from: "2024-01-14")
         let before = try await TestStore.snapshot(store, "predictions_player_props")
         let graded = try await TestStore.snapshot(store, "grading_prediction_results")
-        let again = try await PipelineRunner(pipeline: try Self.pipeline(), store: store).run(date: Self.date, runID: "again")
+        let again = try await PipelineRunner(pipeline: try Self.pipeline(), store: store).run(
+            date: Self.date, runID: "again")
         #expect(again.succeeded)
         // Every step, predictions included, finds every row unchanged and writes nothing.
         #expect(again.steps.allSatisfy { ($0.report?.rowsWritten ?? -1) == 0 })
@@ -150,9 +185,12 @@ struct PredictionStepTests {
     /// The history cache answers exactly what a fresh read answers.
     @Test func historyCacheEqualsAFreshRead() async throws {
         let (store, _) = try await Self.shared.value
-        let players = Set(try await store.sql.raw("""
-            SELECT DISTINCT player_id FROM features_player_market WHERE game_date = \(bind: Self.date.description)
-            """).all().map { try $0.decode(column: "player_id", as: Int.self) })
+        let players = Set(
+            try await store.sql.raw(
+                """
+                SELECT DISTINCT player_id FROM features_player_market WHERE game_date = \(bind: Self.date.description)
+                """
+            ).all().map { try $0.decode(column: "player_id", as: Int.self) })
         let cache = PlayerHistoryCache()
         _ = try await cache.history(of: players, before: GameDate("2024-01-12")!, db: store.sql)
         _ = try await cache.history(of: Set(players.prefix(20)), before: GameDate("2024-01-14")!, db: store.sql)
@@ -175,20 +213,27 @@ extension PredictionStepTests {
         for file in ["games.csv", "prop_lines.csv"] {
             let url = altered.appendingPathComponent(file)
             var text = try String(contentsOf: url, encoding: .utf8)
-            text = file == "games.csv" ? LeakageTests.alterFuture(text, file: file) : Self.raiseLinesAfter(Self.date, text)
+            text =
+                file == "games.csv" ? LeakageTests.alterFuture(text, file: file) : Self.raiseLinesAfter(Self.date, text)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         let original = try await Self.backfilled(from: "2024-01-11")
         let changed = try await Self.backfilled(altered, from: "2024-01-11")
         let condition = "game_date = '\(Self.date)'"
-        let before = try await TestStore.snapshot(original.store, "predictions_player_props", excluding: ["run_id"], where: condition)
-        let after = try await TestStore.snapshot(changed.store, "predictions_player_props", excluding: ["run_id"], where: condition)
+        let before = try await TestStore.snapshot(
+            original.store, "predictions_player_props", excluding: ["run_id"], where: condition)
+        let after = try await TestStore.snapshot(
+            changed.store, "predictions_player_props", excluding: ["run_id"], where: condition)
         #expect(before.count > 4000)
         let differing = Set(before).symmetricDifference(after)
-        #expect(before.count == after.count && differing.isEmpty, "\(differing.count) predictions differ, e.g. \(differing.prefix(1))")
+        #expect(
+            before.count == after.count && differing.isEmpty,
+            "\(differing.count) predictions differ, e.g. \(differing.prefix(1))")
         // The alteration is real: D's grades differ (its box scores changed).
-        let gradesBefore = try await TestStore.snapshot(original.store, "grading_prediction_results", excluding: ["run_id"], where: condition)
-        let gradesAfter = try await TestStore.snapshot(changed.store, "grading_prediction_results", excluding: ["run_id"], where: condition)
+        let gradesBefore = try await TestStore.snapshot(
+            original.store, "grading_prediction_results", excluding: ["run_id"], where: condition)
+        let gradesAfter = try await TestStore.snapshot(
+            changed.store, "grading_prediction_results", excluding: ["run_id"], where: condition)
         #expect(gradesBefore != gradesAfter)
     }
 
@@ -199,7 +244,9 @@ extension PredictionStepTests {
         let dateColumn = header.firstIndex(of: "game_date")!, lineColumn = header.firstIndex(of: "line")!
         for index in 1..<lines.count where !lines[index].isEmpty {
             var fields = lines[index].components(separatedBy: ",")
-            guard fields.count == header.count, fields[dateColumn] > date.description, let line = Double(fields[lineColumn]) else { continue }
+            guard fields.count == header.count, fields[dateColumn] > date.description,
+                let line = Double(fields[lineColumn])
+            else { continue }
             fields[lineColumn] = String(line + 3)
             lines[index] = fields.joined(separator: ",")
         }
@@ -233,18 +280,31 @@ extension PredictionStepTests {
         let step = PredictStep(members: { date in
             SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
         })
-        let runner = PipelineRunner(pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
-                                    store: store)
+        let runner = PipelineRunner(
+            pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
+            store: store)
         let run = try await runner.run(date: Self.date, runID: "catboost")
         #expect(run.succeeded, "\(run.steps.compactMap(\.error))")
-        let models = try await store.sql.raw("""
+        let models = try await store.sql.raw(
+            """
             SELECT DISTINCT market, model FROM predictions_player_props
             WHERE game_date = \(bind: Self.date.description) AND system = 'catboost'
-            """).all().map { "\(try $0.decode(column: "market", as: String.self)) \(try $0.decode(column: "model", as: String.self))" }
+            """
+        ).all().map {
+            "\(try $0.decode(column: "market", as: String.self)) \(try $0.decode(column: "model", as: String.self))"
+        }
         #expect(Set(models) == Set(Market.allCases.map { "\($0.rawValue) \($0.rawValue)@2023-10-01" }))
-        let gated = try await Self.count(store, "SELECT COUNT(*) AS n FROM features_player_market WHERE game_date = '\(Self.date)' AND gate = 'pass'")
-        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE system = 'catboost'") == gated)
-        #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE system = 'ensemble' AND model LIKE '%@2023-10-01%'") == gated)
+        let gated = try await Self.count(
+            store, "SELECT COUNT(*) AS n FROM features_player_market WHERE game_date = '\(Self.date)' AND gate = 'pass'"
+        )
+        #expect(
+            try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE system = 'catboost'")
+                == gated)
+        #expect(
+            try await Self.count(
+                store,
+                "SELECT COUNT(*) AS n FROM predictions_player_props WHERE system = 'ensemble' AND model LIKE '%@2023-10-01%'"
+            ) == gated)
     }
 }
 
@@ -258,11 +318,14 @@ extension PredictionStepTests {
             pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), features, PredictStep()]), store: store
         ).run(date: Self.date, runID: "books")
         #expect(run.succeeded)
-        let row = try #require(try await store.sql.raw("""
-            SELECT line, line_book, over_odds, under_odds FROM predictions_player_props
-            WHERE game_date = \(bind: Self.date.description) AND player_id = 203954
-              AND market = 'points_rebounds_assists' AND system = 'matchup'
-            """).first())
+        let row = try #require(
+            try await store.sql.raw(
+                """
+                SELECT line, line_book, over_odds, under_odds FROM predictions_player_props
+                WHERE game_date = \(bind: Self.date.description) AND player_id = 203954
+                  AND market = 'points_rebounds_assists' AND system = 'matchup'
+                """
+            ).first())
         #expect(try row.decode(column: "line_book", as: String.self) == "betmgm")
         #expect(try row.decode(column: "line", as: Double.self) == 50.5)
         #expect(try row.decode(column: "over_odds", as: Double.self) == -125)
@@ -282,24 +345,34 @@ extension PredictionStepTests {
         ).run(date: Self.date, runID: "draftkings")
         #expect(run.succeeded, "\(run.steps.compactMap(\.error))")
         let day = Self.date.description
-        let lined = try await Self.count(store, """
+        let lined = try await Self.count(
+            store,
+            """
             SELECT COUNT(*) AS n FROM predictions_player_props
             WHERE game_date = '\(day)' AND line IS NOT NULL AND line_book = 'draftkings'
             """)
         #expect(lined > 100)
         // Prediction = feature row's stored line, book and prices.
-        #expect(try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM predictions_player_props p
-            JOIN features_player_market f ON f.game_id = p.game_id AND f.player_id = p.player_id AND f.market = p.market
-             AND f.feature_version = p.feature_version
-            WHERE p.game_date = '\(day)' AND p.line IS NOT NULL
-              AND f.line = p.line AND f.line_book = p.line_book AND f.line_over_odds = p.over_odds
-              AND f.line_under_odds = p.under_odds
-            """) == (try await Self.count(store, """
-            SELECT COUNT(*) AS n FROM predictions_player_props WHERE game_date = '\(day)' AND line IS NOT NULL
-            """)))
+        #expect(
+            try await Self.count(
+                store,
+                """
+                SELECT COUNT(*) AS n FROM predictions_player_props p
+                JOIN features_player_market f ON f.game_id = p.game_id AND f.player_id = p.player_id AND f.market = p.market
+                 AND f.feature_version = p.feature_version
+                WHERE p.game_date = '\(day)' AND p.line IS NOT NULL
+                  AND f.line = p.line AND f.line_book = p.line_book AND f.line_over_odds = p.over_odds
+                  AND f.line_under_odds = p.under_odds
+                """)
+                == (try await Self.count(
+                    store,
+                    """
+                    SELECT COUNT(*) AS n FROM predictions_player_props WHERE game_date = '\(day)' AND line IS NOT NULL
+                    """)))
         // The stored line is a real quote of that book at that snapshot.
-        let unmatched = try await Self.count(store, """
+        let unmatched = try await Self.count(
+            store,
+            """
             SELECT COUNT(*) AS n FROM features_player_market f
             WHERE f.game_date = '\(day)' AND f.line_book = 'draftkings' AND NOT EXISTS (
                 SELECT 1 FROM raw_prop_lines q

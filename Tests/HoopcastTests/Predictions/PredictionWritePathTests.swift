@@ -15,7 +15,8 @@ struct PredictionWritePathTests {
     /// A store with the fixture imported and 2024-01-08 … 2024-01-14 run, and the predictions of 2024-01-15 queued
     /// behind its features.
     private static func storeReadyToPredict(_ engine: TestEngine, clock: ManualClock)
-        async throws -> (Store, JobQueue, Pipeline) {
+        async throws -> (Store, JobQueue, Pipeline)
+    {
         let (store, _) = try await PredictionStepTests.backfilled(through: GameDate("2024-01-14")!, engine: engine)
         let pipeline = try PredictionStepTests.pipeline()
         let queue = JobQueue(store: store, clock: clock.source, leaseSeconds: 30)
@@ -63,7 +64,8 @@ struct PredictionWritePathTests {
         let (store, _) = try await PredictionStepTests.backfilled(from: "2024-01-12")
         let before = try await Self.predictions(store)
         // A row the step will not produce again: its deletion is part of the replacement.
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             INSERT INTO predictions_player_props (game_id, player_id, market, system, feature_version, game_date,
                 predicted_value, standard_deviation, p_over_raw, p_over, confidence, line, line_book, over_odds,
                 under_odds, edge, recommendation, model, content_hash, run_id)
@@ -72,7 +74,8 @@ struct PredictionWritePathTests {
                    recommendation, model, content_hash || 'x', run_id
             FROM predictions_player_props WHERE game_date = \(bind: Self.day.description) AND system = 'ensemble'
             LIMIT 3
-            """).run()
+            """
+        ).run()
         let outcome = try await PipelineRunner(pipeline: try PredictionStepTests.pipeline(), store: store)
             .run(date: Self.day, runID: "again")
         #expect(outcome.succeeded)

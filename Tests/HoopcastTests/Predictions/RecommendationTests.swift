@@ -41,7 +41,7 @@ struct RecommendationTests {
         }
         var samples: [MarketCalibration.Sample] = []
         for index in 0..<4000 {
-            let market = index % 2 == 0 ? 0.6 : 0.4        // a skewed price, and outcomes drawn from it
+            let market = index % 2 == 0 ? 0.6 : 0.4  // a skewed price, and outcomes drawn from it
             let wentOver = uniform() < market
             samples.append((uniform(), market, wentOver))  // the system's "probability": unrelated noise
         }
@@ -49,7 +49,9 @@ struct RecommendationTests {
         #expect(abs(map.coefficients[1]) < 0.1, "slope on the system: \(map.coefficients[1])")
         #expect(abs(map.coefficients[2] - 1) < 0.2, "slope on the market: \(map.coefficients[2])")
         let policy = RecommendationPolicy(edgeThreshold: 0)
-        let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -160, underOdds: 135, movement: 0, books: 3, snapshotUTC: "2024-01-15T18:00:00Z")
+        let line = ChosenLine(
+            line: 20.5, book: "consensus", overOdds: -160, underOdds: 135, movement: 0, books: 3,
+            snapshotUTC: "2024-01-15T18:00:00Z")
         for raw in [0.4, 0.5, 0.6] {
             let decision = policy.decide(line: line, rawOverProbability: raw, calibration: map)
             #expect(decision.edge! < 0, "raw \(raw): edge \(decision.edge!)")
@@ -59,8 +61,9 @@ struct RecommendationTests {
     @Test func calibrationBookNeedsEnoughGradedHistory() {
         func samples(_ count: Int, market: Market) -> [CalibrationSample] {
             (0..<count).map {
-                CalibrationSample(system: "matchup", market: market, rawProbability: 0.3 + Double($0 % 5) / 10,
-                                  marketProbability: nil, wentOver: $0 % 2 == 0)
+                CalibrationSample(
+                    system: "matchup", market: market, rawProbability: 0.3 + Double($0 % 5) / 10,
+                    marketProbability: nil, wentOver: $0 % 2 == 0)
             }
         }
         let few = CalibrationBook(samples: samples(CalibrationBook.minimumSamples - 1, market: .points))
@@ -76,19 +79,24 @@ struct RecommendationTests {
     /// the book says so instead of leaving the predictions to PASS silently.
     @Test func failedCalibrationFitIsReported() {
         let mixed = (0..<200).map {
-            CalibrationSample(system: "matchup", market: .points, rawProbability: 0.3 + Double($0 % 5) / 10,
-                              marketProbability: nil, wentOver: $0 % 3 == 0)
+            CalibrationSample(
+                system: "matchup", market: .points, rawProbability: 0.3 + Double($0 % 5) / 10,
+                marketProbability: nil, wentOver: $0 % 3 == 0)
         }
         let allOver = (0..<200).map {
-            CalibrationSample(system: "matchup", market: .threes, rawProbability: 0.3 + Double($0 % 5) / 10,
-                              marketProbability: nil, wentOver: true)
+            CalibrationSample(
+                system: "matchup", market: .threes, rawProbability: 0.3 + Double($0 % 5) / 10,
+                marketProbability: nil, wentOver: true)
         }
-        #expect(MarketCalibration(samples: allOver.map { ($0.rawProbability, $0.marketProbability, $0.wentOver) }) == nil)
+        #expect(
+            MarketCalibration(samples: allOver.map { ($0.rawProbability, $0.marketProbability, $0.wentOver) }) == nil)
         let book = CalibrationBook(samples: mixed + allOver)
         #expect(book.failedFits == ["matchup/threes (200)"])
         // Threes falls back to the pooled map (400 samples, both outcomes); points has its own.
         #expect(book.calibration(system: "matchup", market: .threes) != nil)
-        #expect(book.calibration(system: "matchup", market: .threes) != book.calibration(system: "matchup", market: .points))
+        #expect(
+            book.calibration(system: "matchup", market: .threes) != book.calibration(system: "matchup", market: .points)
+        )
         let only = CalibrationBook(samples: allOver)
         #expect(only.failedFits == ["matchup/threes (200)", "matchup/pooled (200)"])
         #expect(only.calibration(system: "matchup", market: .threes) == nil)
@@ -106,8 +114,9 @@ struct RecommendationTests {
         let markets: [Market] = [.threes, .assists, .points, .rebounds, .pointsReboundsAssists]
         let samples = markets.flatMap { market in
             (0..<40).map { _ in
-                CalibrationSample(system: "matchup", market: market, rawProbability: 0.05 + 0.9 * uniform(),
-                                  marketProbability: 0.3 + 0.4 * uniform(), wentOver: uniform() < 0.5)
+                CalibrationSample(
+                    system: "matchup", market: market, rawProbability: 0.05 + 0.9 * uniform(),
+                    marketProbability: 0.3 + 0.4 * uniform(), wentOver: uniform() < 0.5)
             }
         }
         let catalogueOrder = Market.allCases.flatMap { market in
@@ -122,7 +131,9 @@ struct RecommendationTests {
         }
     }
 
-    static let line = ChosenLine(line: 20.5, book: "consensus", overOdds: -110, underOdds: 120, movement: 0, books: 3, snapshotUTC: "2024-01-15T18:00:00Z")
+    static let line = ChosenLine(
+        line: 20.5, book: "consensus", overOdds: -110, underOdds: 120, movement: 0, books: 3,
+        snapshotUTC: "2024-01-15T18:00:00Z")
 
     @Test func recommendationUsesCalibratedProbabilityAndBreakEven() {
         let policy = RecommendationPolicy(edgeThreshold: 0.04)
@@ -157,10 +168,13 @@ struct RecommendationTests {
 }
 
 extension RecommendationTests {
-    static func quote(_ book: String, _ line: Double, _ over: Double?, _ under: Double?, _ snapshot: String,
-                      type: BookType = .sportsbook, commence: String = "") -> PropQuote {
-        PropQuote(book: book, bookType: type, line: line, overOdds: over, underOdds: under, snapshotUTC: snapshot,
-                  commenceUTC: commence)
+    static func quote(
+        _ book: String, _ line: Double, _ over: Double?, _ under: Double?, _ snapshot: String,
+        type: BookType = .sportsbook, commence: String = ""
+    ) -> PropQuote {
+        PropQuote(
+            book: book, bookType: type, line: line, overOdds: over, underOdds: under, snapshotUTC: snapshot,
+            commenceUTC: commence)
     }
 
     @Test func consensusIsTheMedianLatestLineWithItsBooksMedianPrices() {

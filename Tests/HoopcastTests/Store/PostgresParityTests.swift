@@ -8,8 +8,9 @@ import Testing
 @Suite(.serialized)
 struct PostgresParityTests {
     @Test func theTestServerIsThereWhenTheTestCommandAsksForIt() {
-        #expect(!TestEngine.postgresRequired || TestEngine.postgresURL != nil,
-                "HOOPCAST_TEST_POSTGRES_REQUIRED=1 but HOOPCAST_TEST_POSTGRES_URL is not set")
+        #expect(
+            !TestEngine.postgresRequired || TestEngine.postgresURL != nil,
+            "HOOPCAST_TEST_POSTGRES_REQUIRED=1 but HOOPCAST_TEST_POSTGRES_URL is not set")
     }
 
     @Test(arguments: TestEngine.available)
@@ -77,14 +78,18 @@ struct PostgresParityTests {
         let rows: [any SQLRow]
         switch store.dialect {
         case .sqlite:
-            rows = try await store.sql.raw("""
+            rows = try await store.sql.raw(
+                """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                """).all()
+                """
+            ).all()
         case .postgres:
-            rows = try await store.sql.raw("""
+            rows = try await store.sql.raw(
+                """
                 SELECT table_name AS name FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                """).all()
+                """
+            ).all()
         }
         return try rows.map { try $0.decode(column: "name", as: String.self) }.sorted()
     }

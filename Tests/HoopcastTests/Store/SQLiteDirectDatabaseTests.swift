@@ -1,8 +1,9 @@
 import Foundation
-@testable import HoopcastStore
 import SQLKit
 import SQLiteKit
 import Testing
+
+@testable import HoopcastStore
 
 /// The store's direct SQLite path reads and binds exactly as SQLiteKit's `Codable` path does: every column type ×
 /// every Swift type gives the same value, or an error on both.
@@ -34,10 +35,15 @@ struct SQLiteDirectDatabaseTests {
     @Test func columnsDecodeAsSQLiteKitDecodesThem() async throws {
         try await Store.withOpen(.sqliteMemory) { store in
             let rows = try await Self.rows(store)
-            Self.same(Int.self, rows); Self.same(Int?.self, rows)
-            Self.same(Double.self, rows); Self.same(Double?.self, rows)
-            Self.same(String.self, rows); Self.same(String?.self, rows)
-            Self.same(Bool.self, rows); Self.same(Data.self, rows); Self.same(Int64?.self, rows)
+            Self.same(Int.self, rows)
+            Self.same(Int?.self, rows)
+            Self.same(Double.self, rows)
+            Self.same(Double?.self, rows)
+            Self.same(String.self, rows)
+            Self.same(String?.self, rows)
+            Self.same(Bool.self, rows)
+            Self.same(Data.self, rows)
+            Self.same(Int64?.self, rows)
             #expect(try rows.direct.decode(column: "float", as: Double?.self) == 2.5)
             #expect(try rows.direct.decode(column: "absent", as: Double?.self) == nil)
             #expect(try rows.direct.decodeNil(column: "absent") && !(try rows.direct.decodeNil(column: "text")))
@@ -47,11 +53,14 @@ struct SQLiteDirectDatabaseTests {
 
     @Test func bindsRoundTripEveryType() async throws {
         try await Store.withOpen(.sqliteMemory) { store in
-            let row = try #require(try await store.sql.raw("""
-                SELECT \(bind: SQLValue.double(-0.5)) AS a, \(bind: SQLValue.null) AS b, \(bind: "t") AS c,
-                       \(bind: 7) AS d, \(bind: 1.25) AS e, \(bind: true) AS f, \(bind: Data([1, 2])) AS g,
-                       typeof(\(bind: SQLValue.int(9))) AS h
-                """).first())
+            let row = try #require(
+                try await store.sql.raw(
+                    """
+                    SELECT \(bind: SQLValue.double(-0.5)) AS a, \(bind: SQLValue.null) AS b, \(bind: "t") AS c,
+                           \(bind: 7) AS d, \(bind: 1.25) AS e, \(bind: true) AS f, \(bind: Data([1, 2])) AS g,
+                           typeof(\(bind: SQLValue.int(9))) AS h
+                    """
+                ).first())
             #expect(try row.decode(column: "a", as: Double.self) == -0.5)
             #expect(try row.decodeNil(column: "b"))
             #expect(try row.decode(column: "c", as: String.self) == "t")
@@ -68,31 +77,39 @@ struct SQLiteDirectDatabaseTests {
     /// key-only table, plain inserts, NULLs, quotes in text and doubles to the last bit.
     @Test func bulkUpsertWritesWhatSQLKitsSerialisationWrites() async throws {
         let rows: [[SQLValue]] = (0..<700).map { index in
-            [.text("g\(index % 70)"), .int(index / 70), .double(Double(index) / 3 + 1e-13),
-             index.isMultiple(of: 7) ? .null : .text("o'clock \"\(index)\"")]
+            [
+                .text("g\(index % 70)"), .int(index / 70), .double(Double(index) / 3 + 1e-13),
+                index.isMultiple(of: 7) ? .null : .text("o'clock \"\(index)\""),
+            ]
         }
         let changed: [[SQLValue]] = rows.prefix(50).map { [$0[0], $0[1], .double(-0.1), .null] }
         func contents(direct: Bool) async throws -> [String] {
             try await Store.withOpen(.sqliteMemory) { store in
                 guard case .sqlite(let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
                 let db: any SQLDatabase = direct ? store.sql : connection.sql()
-                try await db.raw("CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT NULL, x DOUBLE PRECISION, s TEXT, PRIMARY KEY (k, n))").run()
+                try await db.raw(
+                    "CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT NULL, x DOUBLE PRECISION, s TEXT, PRIMARY KEY (k, n))"
+                ).run()
                 try await db.raw("CREATE TABLE keys (k TEXT PRIMARY KEY)").run()
                 try await db.raw("CREATE TABLE log (k TEXT, x DOUBLE PRECISION)").run()
                 let upsert = BulkUpsert(table: "t", columns: ["k", "n", "x", "s"], key: ["k", "n"])
                 try await upsert.run(rows, on: db)
                 try await upsert.run(changed, on: db)
                 try await BulkUpsert(table: "keys", columns: ["k"], key: ["k"]).run(rows.map { [$0[0]] }, on: db)
-                try await BulkUpsert.insertOnly(table: "log", columns: ["k", "x"]).run(rows.map { [$0[0], $0[2]] }, on: db)
+                try await BulkUpsert.insertOnly(table: "log", columns: ["k", "x"]).run(
+                    rows.map { [$0[0], $0[2]] }, on: db)
                 var lines: [String] = []
                 for table in ["t", "keys", "log"] {
                     for row in try await db.raw("SELECT * FROM \(unsafeRaw: table) ORDER BY rowid").all() {
                         var values = [try row.decode(column: "k", as: String.self)]
                         if row.contains(column: "n") { values.append("\(try row.decode(column: "n", as: Int.self))") }
                         if row.contains(column: "x") {
-                            values.append("\(try row.decode(column: "x", as: Double?.self).map { $0.bitPattern } as Any)")
+                            values.append(
+                                "\(try row.decode(column: "x", as: Double?.self).map { $0.bitPattern } as Any)")
                         }
-                        if row.contains(column: "s") { values.append("\(try row.decode(column: "s", as: String?.self) as Any)") }
+                        if row.contains(column: "s") {
+                            values.append("\(try row.decode(column: "s", as: String?.self) as Any)")
+                        }
                         lines.append("\(table) " + values.joined(separator: " | "))
                     }
                 }

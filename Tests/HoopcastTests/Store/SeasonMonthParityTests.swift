@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HoopcastStore
 import Testing
+
 @testable import HoopcastCLI
 
 /// A month of the bundled 2023-24 season through the real commands — import, then a backfill with every system
@@ -22,8 +23,10 @@ struct SeasonMonthParityTests {
         do {
             try await run(["import", TestPaths.repo("data/demo").path, "--json", "--store", spec])
         } catch let exit as ExitCode where exit == ExitCode(1) {}  // the 3 impossible game-line totals
-        try await run(["backfill", "--from", from, "--to", to, "--workers", "2", "--store", spec,
-                       "--models", TestPaths.repo("models").path])
+        try await run([
+            "backfill", "--from", from, "--to", to, "--workers", "2", "--store", spec,
+            "--models", TestPaths.repo("models").path,
+        ])
     }
 
     @Test(.enabled(if: TestEngine.postgresURL != nil), .timeLimit(.minutes(20)))
@@ -35,8 +38,10 @@ struct SeasonMonthParityTests {
         try await Self.backfill(postgresURL)
         let sqlite = try await Store.open(try StoreLocation(parsing: sqliteSpec))
         let postgres = try await Store.open(.postgres(url: postgresURL))
-        let excluded: Set<String> = ["run_id", "id", "created_at", "updated_at", "imported_at", "quarantined_at",
-                                     "seen_at"]
+        let excluded: Set<String> = [
+            "run_id", "id", "created_at", "updated_at", "imported_at", "quarantined_at",
+            "seen_at",
+        ]
         var compared: [String: Int] = [:]
         for table in try await PostgresParityTests.tables(sqlite) where !table.hasPrefix("ops_") {
             let left = try await TestStore.canonicalRows(sqlite, table, excluding: excluded)
@@ -47,10 +52,12 @@ struct SeasonMonthParityTests {
             compared[table] = left.count
         }
         // Every system and market of the month: 5 systems × 5 markets, for the month's gated rows.
-        let systems = try await sqlite.sql.raw("""
+        let systems = try await sqlite.sql.raw(
+            """
             SELECT COUNT(DISTINCT system) AS s, COUNT(DISTINCT market) AS m, COUNT(DISTINCT game_date) AS d
             FROM predictions_player_props
-            """).first()
+            """
+        ).first()
         #expect(try systems?.decode(column: "s", as: Int.self) == 5)
         #expect(try systems?.decode(column: "m", as: Int.self) == 5)
         #expect(try (systems?.decode(column: "d", as: Int.self) ?? 0) >= 25)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HoopcastCLI
 
 /// One finished `hoopcast` child process: its exit status and what it printed.
@@ -12,8 +13,10 @@ struct CommandLineRun: Sendable {
     let stderr: String
 
     /// Runs `executable arguments…` (the built `hoopcast` by default) in `directory` to completion.
-    static func run(_ arguments: [String], executable: URL? = nil, in directory: URL = TestPaths.repoRoot,
-                    environment: [String: String] = [:]) throws -> CommandLineRun {
+    static func run(
+        _ arguments: [String], executable: URL? = nil, in directory: URL = TestPaths.repoRoot,
+        environment: [String: String] = [:]
+    ) throws -> CommandLineRun {
         let process = Process()
         process.executableURL = try executable ?? WorkerProcess.binary()
         process.arguments = arguments
@@ -28,16 +31,21 @@ struct CommandLineRun: Sendable {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try ChildProcess.withUnblockedSignals { try process.run() }
         process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal
+        let status =
+            process.terminationReason == .uncaughtSignal
             ? 128 + process.terminationStatus : process.terminationStatus
-        return CommandLineRun(status: status,
-                              stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                              stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        return CommandLineRun(
+            status: status,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }

@@ -20,8 +20,10 @@ enum ModelFixtures {
     /// Writes `<directory>/<market>/<trainUntil>.json` (the fixture model) and its metadata for each entry, with
     /// the metadata's market and window set to match; `edit` may then alter the metadata. Existing files are replaced.
     @discardableResult
-    static func add(_ entries: [(Market, String)], to directory: URL,
-                    edit: (inout [String: Any]) -> Void = { _ in }) throws -> URL {
+    static func add(
+        _ entries: [(Market, String)], to directory: URL,
+        edit: (inout [String: Any]) -> Void = { _ in }
+    ) throws -> URL {
         for (market, trainUntil) in entries {
             let cutoff = GameDate(trainUntil)!
             var meta = try metadata()

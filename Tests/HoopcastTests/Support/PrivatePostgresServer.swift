@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HoopcastCLI
 
 /// A PostgreSQL server of a test's own (`scripts/postgres-test-server.sh` with a private directory and port), for
@@ -17,8 +18,9 @@ struct PrivatePostgresServer: Sendable {
 
     /// Starts a server on a free loopback port; returns it and its URL.
     static func start() async throws -> (server: PrivatePostgresServer, url: String) {
-        let server = PrivatePostgresServer(directory: "/tmp/hoopcast-private-pg-\(UUID().uuidString.prefix(8))",
-                                           port: try freePort())
+        let server = PrivatePostgresServer(
+            directory: "/tmp/hoopcast-private-pg-\(UUID().uuidString.prefix(8))",
+            port: try freePort())
         let url = try await server.script("start").trimmingCharacters(in: .whitespacesAndNewlines)
         return (server, url)
     }
@@ -34,10 +36,12 @@ struct PrivatePostgresServer: Sendable {
     }
 
     private func script(_ command: String) async throws -> String {
-        let child = ChildProcess(executable: "/usr/bin/env", arguments: [
-            "HOOPCAST_PG_DIR=\(directory)", "HOOPCAST_PG_PORT=\(port)",
-            TestPaths.repo("scripts/postgres-test-server.sh").path, command,
-        ])
+        let child = ChildProcess(
+            executable: "/usr/bin/env",
+            arguments: [
+                "HOOPCAST_PG_DIR=\(directory)", "HOOPCAST_PG_PORT=\(port)",
+                TestPaths.repo("scripts/postgres-test-server.sh").path, command,
+            ])
         let result = try await child.run(timeout: .seconds(120))
         try #require(result.status == 0, "postgres-test-server.sh \(command): \(result.standardError)")
         return result.standardOutput

@@ -32,22 +32,31 @@ struct SchemaValidator {
         var errors: [String] = []
         if let type = node["type"] {
             let allowed = (type as? [String]) ?? [type as? String ?? ""]
-            guard allowed.contains(where: { Self.matches(value, $0) }) else { return ["\(path): \(value) is not \(allowed)"] }
+            guard allowed.contains(where: { Self.matches(value, $0) }) else {
+                return ["\(path): \(value) is not \(allowed)"]
+            }
         }
         if let options = node["enum"] as? [String], !options.contains(value as? String ?? "\u{0}") {
             errors.append("\(path): \(value) not in \(options)")
         }
         if let number = Self.number(value) {
-            if let minimum = node["minimum"] as? Double, number < minimum { errors.append("\(path): \(number) < \(minimum)") }
-            if let maximum = node["maximum"] as? Double, number > maximum { errors.append("\(path): \(number) > \(maximum)") }
+            if let minimum = node["minimum"] as? Double, number < minimum {
+                errors.append("\(path): \(number) < \(minimum)")
+            }
+            if let maximum = node["maximum"] as? Double, number > maximum {
+                errors.append("\(path): \(number) > \(maximum)")
+            }
         }
         if let pattern = node["pattern"] as? String, let text = value as? String,
-           text.range(of: pattern, options: .regularExpression) == nil {
+            text.range(of: pattern, options: .regularExpression) == nil
+        {
             errors.append("\(path): \(text) does not match \(pattern)")
         }
         if let object = value as? [String: Any] {
             let properties = node["properties"] as? [String: Any] ?? [:]
-            for key in node["required"] as? [String] ?? [] where object[key] == nil { errors.append("\(path): missing \(key)") }
+            for key in node["required"] as? [String] ?? [] where object[key] == nil {
+                errors.append("\(path): missing \(key)")
+            }
             if node["additionalProperties"] as? Bool == false {
                 for key in object.keys where properties[key] == nil { errors.append("\(path): unexpected \(key)") }
             }

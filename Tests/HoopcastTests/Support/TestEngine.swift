@@ -13,7 +13,9 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 
     /// The server URL tests create their databases on (a database they may create databases from).
-    static let postgresURL = ProcessInfo.processInfo.environment["HOOPCAST_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let postgresURL = ProcessInfo.processInfo.environment["HOOPCAST_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
 
     /// Set by the test command: a missing server is then a failure, not a skip.
     static let postgresRequired = ProcessInfo.processInfo.environment["HOOPCAST_TEST_POSTGRES_REQUIRED"] == "1"
@@ -47,15 +49,23 @@ extension TestStore {
         let typeRows: [any SQLRow]
         switch store.dialect {
         case .sqlite:
-            typeRows = try await store.sql.raw("SELECT name, type FROM pragma_table_info(\(bind: table)) ORDER BY cid").all()
+            typeRows = try await store.sql.raw("SELECT name, type FROM pragma_table_info(\(bind: table)) ORDER BY cid")
+                .all()
         case .postgres:
-            typeRows = try await store.sql.raw("""
+            typeRows = try await store.sql.raw(
+                """
                 SELECT column_name AS name, data_type AS type FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = \(bind: table) ORDER BY ordinal_position
-                """).all()
+                """
+            ).all()
         }
-        let columns = try typeRows.map { (try $0.decode(column: "name", as: String.self), try $0.decode(column: "type", as: String.self).lowercased()) }
-            .filter { !excluding.contains($0.0) }
+        let columns = try typeRows.map {
+            (
+                try $0.decode(column: "name", as: String.self),
+                try $0.decode(column: "type", as: String.self).lowercased()
+            )
+        }
+        .filter { !excluding.contains($0.0) }
         #expect(!columns.isEmpty, "table \(table) has no columns")
         let list = columns.map(\.0).joined(separator: ", ")
         // Test-only SQL over identifiers read from the schema.
@@ -63,7 +73,9 @@ extension TestStore {
             try columns.map { name, type in
                 if try row.decodeNil(column: name) { return "NULL" }
                 if type.contains("int") { return String(try row.decode(column: name, as: Int.self)) }
-                if type.contains("double") || type.contains("real") { return String(try row.decode(column: name, as: Double.self)) }
+                if type.contains("double") || type.contains("real") {
+                    return String(try row.decode(column: name, as: Double.self))
+                }
                 return "'" + (try row.decode(column: name, as: String.self)) + "'"
             }.joined(separator: "|")
         }.sorted()

@@ -16,14 +16,17 @@ enum TestStore {
 
     /// Imports `directory` (non-strict) into `store`.
     @discardableResult
-    static func importDirectory(_ directory: URL, into store: Store, strict: Bool = false) async throws -> ImportReport {
+    static func importDirectory(_ directory: URL, into store: Store, strict: Bool = false) async throws -> ImportReport
+    {
         try await DatasetImporter(store: store, strict: strict)
             .importDirectory(directory, runID: RunLog.newRunID(prefix: "test"))
     }
 
     /// Every row of `table` as text, sorted; columns named in `excluding` are left out.
-    static func snapshot(_ store: Store, _ table: String, excluding: Set<String> = [],
-                         where condition: String? = nil) async throws -> [String] {
+    static func snapshot(
+        _ store: Store, _ table: String, excluding: Set<String> = [],
+        where condition: String? = nil
+    ) async throws -> [String] {
         let columns = try await store.sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all()
             .map { try $0.decode(column: "name", as: String.self) }
             .filter { !excluding.contains($0) }

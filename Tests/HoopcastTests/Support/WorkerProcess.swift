@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HoopcastCLI
 
 /// A `hoopcast` child process for fault tests: started with its output in a log file, killed or awaited.
@@ -15,12 +16,14 @@ final class WorkerProcess: @unchecked Sendable {
             return URL(fileURLWithPath: path)
         }
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hoopcast"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "hoopcast"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hoopcast"),
             TestPaths.repo(".build/debug/hoopcast"),
         ]
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                            "no hoopcast binary next to the tests (\(candidates.map(\.path))): run `swift build --build-tests`")
+        return try #require(
+            candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+            "no hoopcast binary next to the tests (\(candidates.map(\.path))): run `swift build --build-tests`")
     }
 
     /// Starts `hoopcast arguments…` in the repository root, appending its output to `log`.

@@ -13,8 +13,10 @@ struct BenchNoOpStep: Step {
     let committed: (@Sendable (GameDate) -> Void)?
 
     /// Creates the step.
-    init(_ name: String, upstream: [String] = [], marks: StepMarks? = nil,
-         committed: (@Sendable (GameDate) -> Void)? = nil) {
+    init(
+        _ name: String, upstream: [String] = [], marks: StepMarks? = nil,
+        committed: (@Sendable (GameDate) -> Void)? = nil
+    ) {
         self.name = name
         self.upstream = upstream
         self.marks = marks
@@ -58,7 +60,8 @@ final class StepMarks: Sendable {
         instants.withLock { instants in
             dates.compactMap { date in
                 guard let committed = instants[Key(mark: .committed, step: upstream, date: date)],
-                      let began = instants[Key(mark: .began, step: downstream, date: date)] else { return nil }
+                    let began = instants[Key(mark: .began, step: downstream, date: date)]
+                else { return nil }
                 return (began - committed) / .milliseconds(1)
             }
         }

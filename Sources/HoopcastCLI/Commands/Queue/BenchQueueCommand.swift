@@ -24,10 +24,12 @@ struct BenchQueueCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Where to create the scratch store: sqlite:NEW-PATH, sqlite::memory: or postgres://user@host:port/db "
-            + "(default: a temporary SQLite file).",
-        valueName: "store"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where to create the scratch store: sqlite:NEW-PATH, sqlite::memory: or postgres://user@host:port/db "
+                + "(default: a temporary SQLite file).",
+            valueName: "store"))
     var store: String?
 
     @Option(help: "Independent no-op jobs in the throughput run.")
@@ -54,9 +56,10 @@ struct BenchQueueCommand: AsyncParsableCommand {
     @Flag(help: "Keep the scratch store (its path or database name is printed).")
     var keep = false
 
-    @Flag(help: """
-        Print JSON: {"engine","store","build","processors","runs":[{"workers","throughput","backlog","idle"}]}.
-        """)
+    @Flag(
+        help: """
+            Print JSON: {"engine","store","build","processors","runs":[{"workers","throughput","backlog","idle"}]}.
+            """)
     var json = false
 
     func validate() throws {
@@ -75,15 +78,17 @@ struct BenchQueueCommand: AsyncParsableCommand {
         let (jobs, chains, idleChains, pollMs, drainPollMs) = (jobs, chains, idleChains, pollMs, drainPollMs)
         let distinctPriorities = distinctPriorities
         let result = try await target.withStore(keep: keep, logger: logger) { store, described in
-            var benchmark = QueueBenchmark(store: store, jobs: jobs, chains: chains, idleChains: idleChains,
-                                           drainPollSeconds: drainPollMs / 1000, idlePollSeconds: pollMs / 1000,
-                                           logger: logger)
+            var benchmark = QueueBenchmark(
+                store: store, jobs: jobs, chains: chains, idleChains: idleChains,
+                drainPollSeconds: drainPollMs / 1000, idlePollSeconds: pollMs / 1000,
+                logger: logger)
             benchmark.distinctPriorities = distinctPriorities
             let runs = try await benchmark.run(workerCounts: counts) { count in
                 if !json { Terminal.err("bench-queue: \(count) worker(s)…\n") }
             }
-            return QueueBenchResult(engine: store.dialect.rawValue, store: described, build: Self.build,
-                                    processors: ProcessInfo.processInfo.activeProcessorCount, runs: runs)
+            return QueueBenchResult(
+                engine: store.dialect.rawValue, store: described, build: Self.build,
+                processors: ProcessInfo.processInfo.activeProcessorCount, runs: runs)
         }
         Terminal.out(json ? try JSONOutput.encode(result) : result.table())
     }
@@ -91,9 +96,9 @@ struct BenchQueueCommand: AsyncParsableCommand {
     /// The build configuration of this binary.
     static var build: String {
         #if DEBUG
-        "debug"
+            "debug"
         #else
-        "release"
+            "release"
         #endif
     }
 

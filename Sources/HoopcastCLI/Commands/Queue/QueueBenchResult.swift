@@ -69,28 +69,41 @@ struct QueueBenchResult: Sendable, Encodable {
         }
         var lines = ["bench-queue on \(engine) (\(store)), \(build) build, \(processors) processors", ""]
         if let first = runs.first?.throughput {
-            lines.append("throughput: \(first.jobs) independent no-op jobs, "
-                         + (first.distinctPriorities ? "priorities 0…\(first.jobs - 1)" : "all of priority 0")
-                         + " (claim; run; complete in the step's transaction)")
+            lines.append(
+                "throughput: \(first.jobs) independent no-op jobs, "
+                    + (first.distinctPriorities ? "priorities 0…\(first.jobs - 1)" : "all of priority 0")
+                    + " (claim; run; complete in the step's transaction)")
         }
-        var throughput = [["workers", "enqueue s", "enqueued jobs/s", "drain wall s", "claim→complete jobs/s",
-                           "ms per job", "started→succeeded p50 / p95 / max ms"]]
+        var throughput = [
+            [
+                "workers", "enqueue s", "enqueued jobs/s", "drain wall s", "claim→complete jobs/s",
+                "ms per job", "started→succeeded p50 / p95 / max ms",
+            ]
+        ]
         for run in runs {
             let t = run.throughput
-            throughput.append(["\(run.workers)", f(t.enqueueSeconds, 3), f(t.enqueueJobsPerSecond, 0),
-                               f(t.drainWallSeconds, 3), f(t.jobsPerSecond, 0), f(t.millisecondsPerJob, 3),
-                               triple(t.startToSuccessMilliseconds)])
+            throughput.append([
+                "\(run.workers)", f(t.enqueueSeconds, 3), f(t.enqueueJobsPerSecond, 0),
+                f(t.drainWallSeconds, 3), f(t.jobsPerSecond, 0), f(t.millisecondsPerJob, 3),
+                triple(t.startToSuccessMilliseconds),
+            ])
         }
         lines.append(TextTable.render(throughput))
         lines += ["", "upstream completion → downstream start, ms (p50 / p95 / max); events have 1 ms timestamps"]
-        var latency = [["workers", "scenario", "poll ms", "chains", "events: succeeded→started",
-                        "in-process: commit→step begins", "upstream queued→started (wait for a worker)"]]
+        var latency = [
+            [
+                "workers", "scenario", "poll ms", "chains", "events: succeeded→started",
+                "in-process: commit→step begins", "upstream queued→started (wait for a worker)",
+            ]
+        ]
         for run in runs {
             for (name, chain) in [("backlog", run.backlog), ("idle", run.idle)] {
                 guard let chain else { continue }
-                latency.append(["\(run.workers)", name, f(chain.pollMilliseconds, 0), "\(chain.chains)",
-                                triple(chain.completionToStartMilliseconds), triple(chain.commitToBeginMilliseconds),
-                                triple(chain.queuedToStartMilliseconds)])
+                latency.append([
+                    "\(run.workers)", name, f(chain.pollMilliseconds, 0), "\(chain.chains)",
+                    triple(chain.completionToStartMilliseconds), triple(chain.commitToBeginMilliseconds),
+                    triple(chain.queuedToStartMilliseconds),
+                ])
             }
         }
         lines.append(TextTable.render(latency))

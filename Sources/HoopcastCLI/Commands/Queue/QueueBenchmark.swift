@@ -58,16 +58,18 @@ struct QueueBenchmark: Sendable {
         try await reset()
         let pipeline = try Pipeline([BenchNoOpStep(Self.noop)])
         let specs = (0..<jobs).map {
-            JobSpec(step: Self.noop, date: Self.firstDate, arguments: "{\"i\":\($0)}", timeoutSeconds: 60,
-                    priority: distinctPriorities ? $0 : 0)
+            JobSpec(
+                step: Self.noop, date: Self.firstDate, arguments: "{\"i\":\($0)}", timeoutSeconds: 60,
+                priority: distinctPriorities ? $0 : 0)
         }
         let queue = JobQueue(store: store), correlationID = RunLog.newRunID(prefix: "bench-queue")
         let enqueueStarted = ContinuousClock.now
         let opened = try await queue.enqueue(specs, correlationID: correlationID)
         let enqueueSeconds = (ContinuousClock.now - enqueueStarted) / .seconds(1)
         guard opened == jobs else { throw QueueBenchFailure("enqueued \(opened) of \(jobs) jobs") }
-        let worker = Worker(queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: drainPollSeconds,
-                            logger: logger)
+        let worker = Worker(
+            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: drainPollSeconds,
+            logger: logger)
         let drainStarted = ContinuousClock.now
         try await worker.run(drain: true)
         let drainSeconds = (ContinuousClock.now - drainStarted) / .seconds(1)
@@ -80,11 +82,12 @@ struct QueueBenchmark: Sendable {
         guard perJob.missing.isEmpty else {
             throw QueueBenchFailure("jobs without start or success: \(perJob.missing.prefix(3))")
         }
-        return .init(jobs: jobs, distinctPriorities: distinctPriorities, enqueueSeconds: enqueueSeconds,
-                     enqueueJobsPerSecond: Double(jobs) / enqueueSeconds, drainWallSeconds: drainSeconds,
-                     claimToCompleteSeconds: span, jobsPerSecond: Double(jobs) / span,
-                     millisecondsPerJob: span * 1000 / Double(jobs),
-                     startToSuccessMilliseconds: DurationSummary(perJob.milliseconds), events: eventCounts)
+        return .init(
+            jobs: jobs, distinctPriorities: distinctPriorities, enqueueSeconds: enqueueSeconds,
+            enqueueJobsPerSecond: Double(jobs) / enqueueSeconds, drainWallSeconds: drainSeconds,
+            claimToCompleteSeconds: span, jobsPerSecond: Double(jobs) / span,
+            millisecondsPerJob: span * 1000 / Double(jobs),
+            startToSuccessMilliseconds: DurationSummary(perJob.milliseconds), events: eventCounts)
     }
 
     /// `chains` upstream → downstream chains (one per date, through ``JobPlan``) enqueued at once, then drained.
@@ -99,11 +102,13 @@ struct QueueBenchmark: Sendable {
         let specs = JobPlan.specs(pipeline: pipeline, dates: dates)
         let queue = JobQueue(store: store), correlationID = RunLog.newRunID(prefix: "bench-queue")
         try await queue.enqueue(specs, correlationID: correlationID)
-        let worker = Worker(queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: drainPollSeconds,
-                            logger: logger)
+        let worker = Worker(
+            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: drainPollSeconds,
+            logger: logger)
         try await worker.run(drain: true)
-        return try await chainLatency(specs: specs, dates: dates, marks: marks, correlationID: correlationID,
-                                      pollSeconds: drainPollSeconds)
+        return try await chainLatency(
+            specs: specs, dates: dates, marks: marks, correlationID: correlationID,
+            pollSeconds: drainPollSeconds)
     }
 
     /// `idleChains` chains, each enqueued once the previous one is done and a random part of a poll interval has
@@ -123,8 +128,9 @@ struct QueueBenchmark: Sendable {
         let window = Duration.seconds(30 + 4 * idlePollSeconds)
         let dates = (0..<idleChains).map { Self.firstDate.adding(days: $0) }
         let queue = JobQueue(store: store), correlationID = RunLog.newRunID(prefix: "bench-queue")
-        let worker = Worker(queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: idlePollSeconds,
-                            logger: logger)
+        let worker = Worker(
+            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: idlePollSeconds,
+            logger: logger)
         let stop = StopFlag()
         var specs: [JobSpec] = []
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -153,8 +159,9 @@ struct QueueBenchmark: Sendable {
                 guard let finishedDate = await done.next() else {
                     stop.set()
                     try await group.waitForAll()  // the worker's error, if it threw
-                    throw QueueBenchFailure("the chain of \(date) did not finish within \(window) (the last "
-                                            + "scenario's jobs stay in the store with --keep)")
+                    throw QueueBenchFailure(
+                        "the chain of \(date) did not finish within \(window) (the last "
+                            + "scenario's jobs stay in the store with --keep)")
                 }
                 guard finishedDate == date else {
                     throw QueueBenchFailure("chain \(finishedDate) finished, expected \(date)")
@@ -163,12 +170,15 @@ struct QueueBenchmark: Sendable {
             stop.set()
             try await group.waitForAll()
         }
-        return try await chainLatency(specs: specs, dates: dates, marks: marks, correlationID: correlationID,
-                                      pollSeconds: idlePollSeconds)
+        return try await chainLatency(
+            specs: specs, dates: dates, marks: marks, correlationID: correlationID,
+            pollSeconds: idlePollSeconds)
     }
 
-    private func chainLatency(specs: [JobSpec], dates: [GameDate], marks: StepMarks, correlationID: String,
-                              pollSeconds: Double) async throws -> QueueBenchResult.ChainLatency {
+    private func chainLatency(
+        specs: [JobSpec], dates: [GameDate], marks: StepMarks, correlationID: String,
+        pollSeconds: Double
+    ) async throws -> QueueBenchResult.ChainLatency {
         let events = try await self.events(correlationID)
         let eventCounts = try await verify(jobs: specs.count, events: events)
         let edges = specs.flatMap { spec in
@@ -184,10 +194,11 @@ struct QueueBenchmark: Sendable {
         guard completion.missing.isEmpty, pickup.missing.isEmpty, precise.count == dates.count else {
             throw QueueBenchFailure("chains without both events: \((completion.missing + pickup.missing).prefix(3))")
         }
-        return .init(chains: dates.count, pollMilliseconds: pollSeconds * 1000,
-                     completionToStartMilliseconds: DurationSummary(completion.milliseconds),
-                     commitToBeginMilliseconds: DurationSummary(precise),
-                     queuedToStartMilliseconds: DurationSummary(pickup.milliseconds), events: eventCounts)
+        return .init(
+            chains: dates.count, pollMilliseconds: pollSeconds * 1000,
+            completionToStartMilliseconds: DurationSummary(completion.milliseconds),
+            commitToBeginMilliseconds: DurationSummary(precise),
+            queuedToStartMilliseconds: DurationSummary(pickup.milliseconds), events: eventCounts)
     }
 
     /// Checks that every one of `jobs` jobs is done and was queued, started and succeeded exactly once (a benchmark of
@@ -208,10 +219,12 @@ struct QueueBenchmark: Sendable {
 
     /// The events of one enqueue, oldest first.
     func events(_ correlationID: String) async throws -> [QueueEventRecord] {
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             SELECT job_key, event, occurred_at FROM ops_pipeline_events WHERE correlation_id = \(bind: correlationID)
             ORDER BY id
-            """).all().map { row in
+            """
+        ).all().map { row in
             let text = try row.value("occurred_at", as: String.self)
             guard let at = QueueTime.date(text) else {
                 throw QueueBenchFailure("occurred_at '\(text)' is not a queue time")

@@ -31,8 +31,10 @@ enum ScratchQueueStore: Sendable, Hashable {
 
     /// Creates the scratch store, runs `body` on it with a printable description, then throws it away (the file,
     /// its `-wal` and `-shm` companions, or the database) unless `keep`, whether `body` succeeds or throws.
-    func withStore<R: Sendable>(keep: Bool, logger: Logger,
-                                _ body: (Store, String) async throws -> R) async throws -> R {
+    func withStore<R: Sendable>(
+        keep: Bool, logger: Logger,
+        _ body: (Store, String) async throws -> R
+    ) async throws -> R {
         switch self {
         case .sqliteMemory:
             return try await Store.withOpen(.sqliteMemory, logger: logger) { try await body($0, "sqlite::memory:") }
@@ -48,8 +50,9 @@ enum ScratchQueueStore: Sendable, Hashable {
             }
         case .sqlite(let path):
             guard !FileManager.default.fileExists(atPath: path) else {
-                throw ValidationError("\(path) exists: bench-queue runs only on a store it creates (it empties the "
-                                      + "queue tables between scenarios); name a new file or leave --store out")
+                throw ValidationError(
+                    "\(path) exists: bench-queue runs only on a store it creates (it empties the "
+                        + "queue tables between scenarios); name a new file or leave --store out")
             }
             defer {
                 if !keep {  // best-effort cleanup of the files we created
@@ -61,7 +64,8 @@ enum ScratchQueueStore: Sendable, Hashable {
             }
         case .postgres(let server):
             let scratch = try await ScratchDatabase.create(onServer: server, logger: logger)
-            let described = "database \(scratch.name) on \(StoreLocation.postgres(url: server))"
+            let described =
+                "database \(scratch.name) on \(StoreLocation.postgres(url: server))"
                 + (keep ? ", kept" : ", dropped afterwards")
             Terminal.err("bench-queue: scratch \(described)\n")
             do {

@@ -41,11 +41,13 @@ struct StatusCommand: AsyncParsableCommand {
         let status = try await storeOptions.withStore { store in
             let counts = try await JobQueue(store: store).counts()
             var byDate: [String: (jobs: Int, done: Int, running: Int, failed: Int)] = [:]
-            for row in try await store.sql.raw("""
+            for row in try await store.sql.raw(
+                """
                 SELECT partition_date, status, COUNT(*) AS n FROM ops_jobs
                 WHERE partition_date IN (SELECT DISTINCT partition_date FROM ops_jobs ORDER BY partition_date DESC LIMIT \(bind: limit))
                 GROUP BY partition_date, status
-                """).all() {
+                """
+            ).all() {
                 let date = try row.value("partition_date", as: String.self), n = try row.value("n", as: Int.self)
                 var entry = byDate[date] ?? (0, 0, 0, 0)
                 entry.jobs += n
@@ -62,15 +64,17 @@ struct StatusCommand: AsyncParsableCommand {
                 done: counts[.done] ?? 0, waiting: counts[.waiting] ?? 0,
                 dates: byDate.keys.sorted().map { date in
                     let entry = byDate[date]!
-                    return .init(date: date, jobs: entry.jobs, done: entry.done, running: entry.running, failed: entry.failed)
+                    return .init(
+                        date: date, jobs: entry.jobs, done: entry.done, running: entry.running, failed: entry.failed)
                 })
         }
         if json {
             Terminal.out(try JSONOutput.encode(status))
             return
         }
-        Terminal.out("jobs: \(status.queued) queued, \(status.waiting) waiting, \(status.running) running, "
-            + "\(status.failed) failed, \(status.done) done")
+        Terminal.out(
+            "jobs: \(status.queued) queued, \(status.waiting) waiting, \(status.running) running, "
+                + "\(status.failed) failed, \(status.done) done")
         guard !status.dates.isEmpty else { return }
         var table = [["date", "jobs", "done", "running", "failed"]]
         for entry in status.dates {

@@ -31,9 +31,11 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Lease length in seconds (a job whose worker stops heartbeating is rescued after it).")
     var leaseSeconds = 30.0
 
-    @Option(name: .customLong("ingest-sources"), help: ArgumentHelp(
-        "Sources (or source.endpoint keys) the ingest jobs fetch, comma-separated; default every source whose key is set.",
-        valueName: "sources"))
+    @Option(
+        name: .customLong("ingest-sources"),
+        help: ArgumentHelp(
+            "Sources (or source.endpoint keys) the ingest jobs fetch, comma-separated; default every source whose key is set.",
+            valueName: "sources"))
     var ingestSources: String?
 
     @OptionGroup var live: LiveOptions
@@ -42,15 +44,19 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSetup.bootstrap()
-        guard concurrency >= 1, leaseSeconds > 0 else { throw ValidationError("--concurrency ≥ 1 and --lease-seconds > 0") }
+        guard concurrency >= 1, leaseSeconds > 0 else {
+            throw ValidationError("--concurrency ≥ 1 and --lease-seconds > 0")
+        }
         let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
         let (settings, policies) = (try live.settings(), try live.policies())
         let transport = live.transport(policies: policies)
-        let ingest = IngestStepSettings(client: LiveHTTPClient(transport: transport, policies: policies),
-                                        archive: live.rawArchive(), settings: settings,
-                                        sources: LiveOptions.list(ingestSources))
+        let ingest = IngestStepSettings(
+            client: LiveHTTPClient(transport: transport, policies: policies),
+            archive: live.rawArchive(), settings: settings,
+            sources: LiveOptions.list(ingestSources))
         do {
-            try await work(pipeline: try DailyPipeline.withIngest(registry: registry, linePolicy: linePolicy, ingest: ingest))
+            try await work(
+                pipeline: try DailyPipeline.withIngest(registry: registry, linePolicy: linePolicy, ingest: ingest))
         } catch {
             try await transport.shutdown()
             throw error
@@ -62,13 +68,15 @@ struct WorkerCommand: AsyncParsableCommand {
         let (concurrency, drain, leaseSeconds) = (concurrency, drain, leaseSeconds)
         let logger = Logger(label: "hoopcast.worker")
         try await storeOptions.withStore(connect: .patient) { store in
-            let worker = Worker(queue: JobQueue(store: store, leaseSeconds: leaseSeconds), pipeline: pipeline,
-                                concurrency: concurrency, logger: logger)
+            let worker = Worker(
+                queue: JobQueue(store: store, leaseSeconds: leaseSeconds), pipeline: pipeline,
+                concurrency: concurrency, logger: logger)
             logger.info("worker started", metadata: ["worker": "\(worker.name)", "store": "\(store.location)"])
             let service = WorkerService(worker: worker, drain: drain)
-            let group = ServiceGroup(configuration: .init(
-                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
             logger.info("worker stopped", metadata: ["worker": "\(worker.name)"])
         }

@@ -12,14 +12,16 @@ public struct BoxScoreRecord: DatasetRecord, Hashable {
     static let countingColumns = [
         "pts", "fgm", "fga", "fg3m", "fg3a", "ftm", "fta", "oreb", "dreb", "reb", "ast", "stl", "blk", "tov", "pf",
     ]
-    public static let requiredHeaders = [
-        "game_id", "game_date", "season", "season_type", "player_id", "player_name", "team", "opponent", "is_home",
-        "minutes",
-    ] + countingColumns + ["plus_minus"]
-    public static let columns = [
-        "game_id", "player_id", "game_date", "season", "season_type", "player_name", "team", "opponent", "is_home",
-        "minutes",
-    ] + countingColumns + ["plus_minus"]
+    public static let requiredHeaders =
+        [
+            "game_id", "game_date", "season", "season_type", "player_id", "player_name", "team", "opponent", "is_home",
+            "minutes",
+        ] + countingColumns + ["plus_minus"]
+    public static let columns =
+        [
+            "game_id", "player_id", "game_date", "season", "season_type", "player_name", "team", "opponent", "is_home",
+            "minutes",
+        ] + countingColumns + ["plus_minus"]
     public static let keyColumns: [(name: String, type: KeyColumnType)] = [("game_id", .text), ("player_id", .int)]
 
     public let gameID: String
@@ -86,13 +88,17 @@ public struct BoxScoreRecord: DatasetRecord, Hashable {
         var games: [String: SQLValue] = [:]
         for row in rows { if case .text(let gameID) = row[0] { games[gameID] = row[2] } }  // game_id, game_date
         let pending = games.sorted { $0.key < $1.key }.map { [SQLValue.text($0.key), $0.value, .text(runID)] }
-        try await BulkUpsert(table: "analytics_pending_games", columns: ["game_id", "game_date", "run_id"],
-                             key: ["game_id"]).run(pending, on: db)
+        try await BulkUpsert(
+            table: "analytics_pending_games", columns: ["game_id", "game_date", "run_id"],
+            key: ["game_id"]
+        ).run(pending, on: db)
     }
 
     public var values: [SQLValue] {
-        [.text(gameID), .int(playerID), .text(gameDate.description), .text(season.description),
-         .text(seasonType.rawValue), .text(playerName), .text(team.code), .text(opponent.code), .int(isHome ? 1 : 0),
-         .double(minutes)] + counts.map { SQLValue.int($0) } + [.int(plusMinus)]
+        [
+            .text(gameID), .int(playerID), .text(gameDate.description), .text(season.description),
+            .text(seasonType.rawValue), .text(playerName), .text(team.code), .text(opponent.code), .int(isHome ? 1 : 0),
+            .double(minutes),
+        ] + counts.map { SQLValue.int($0) } + [.int(plusMinus)]
     }
 }

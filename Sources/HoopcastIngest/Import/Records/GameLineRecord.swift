@@ -43,7 +43,9 @@ public struct GameLineRecord: DatasetRecord, Hashable {
     }
 
     public var values: [SQLValue] {
-        [.text(gameID), .text(source), .text(gameDate.description), .text(homeTeam.code), .text(awayTeam.code),
-         .double(total), .double(homeSpread), .double(homeMoneyline), .double(awayMoneyline)]
+        [
+            .text(gameID), .text(source), .text(gameDate.description), .text(homeTeam.code), .text(awayTeam.code),
+            .double(total), .double(homeSpread), .double(homeMoneyline), .double(awayMoneyline),
+        ]
     }
 }

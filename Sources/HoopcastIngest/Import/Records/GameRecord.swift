@@ -40,8 +40,10 @@ public struct GameRecord: DatasetRecord, Hashable {
     }
 
     public var values: [SQLValue] {
-        [.text(gameID), .text(season.description), .text(seasonType.rawValue), .text(gameDate.description),
-         .text(homeTeam.code), .text(awayTeam.code), .int(homePoints), .int(awayPoints)]
+        [
+            .text(gameID), .text(season.description), .text(seasonType.rawValue), .text(gameDate.description),
+            .text(homeTeam.code), .text(awayTeam.code), .int(homePoints), .int(awayPoints),
+        ]
     }
 
     /// Validates an NBA game id: ten digits.

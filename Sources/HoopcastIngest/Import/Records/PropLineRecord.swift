@@ -56,9 +56,11 @@ public struct PropLineRecord: DatasetRecord, Hashable {
     }
 
     public var values: [SQLValue] {
-        [.text(gameDate.description), .text(source), .text(book), .text(bookType.rawValue), .text(market.rawValue),
-         .text(playerName), .double(line), .double(overOdds), .double(underOdds), .text(snapshotUTC),
-         .text(commenceUTC), .text(eventID), .text(homeTeam?.code ?? ""), .text(awayTeam?.code ?? "")]
+        [
+            .text(gameDate.description), .text(source), .text(book), .text(bookType.rawValue), .text(market.rawValue),
+            .text(playerName), .double(line), .double(overOdds), .double(underOdds), .text(snapshotUTC),
+            .text(commenceUTC), .text(eventID), .text(homeTeam?.code ?? ""), .text(awayTeam?.code ?? ""),
+        ]
     }
 
     /// Empty, or an ISO-8601 UTC timestamp `YYYY-MM-DDTHH:MM:SSZ`.
@@ -66,7 +68,7 @@ public struct PropLineRecord: DatasetRecord, Hashable {
         guard let raw = row.optional(column) else { return "" }
         let bytes = Array(raw.utf8)
         guard bytes.count >= 20, GameDate(raw.prefix(10)) != nil, bytes[10] == UInt8(ascii: "T"),
-              raw.hasSuffix("Z") || raw.hasSuffix("+00:00")
+            raw.hasSuffix("Z") || raw.hasSuffix("+00:00")
         else { throw row.issue(column, "not an ISO-8601 UTC timestamp like 2024-01-15T23:05:38Z") }
         return raw
     }

@@ -22,14 +22,16 @@ public enum BallDontLieParser {
         for game in try root["data"].array() {
             let status = try game["status"].string()
             let final = status == "Final"
-            parsed.append([
-                "source": source, "source_game_id": try game["id"].cellText(), "game_date": try game["date"].string(),
-                "status": final ? "final" : status, "home_team": try game["home_team"]["abbreviation"].string(),
-                "away_team": try game["visitor_team"]["abbreviation"].string(),
-                "home_pts": final ? try game["home_team_score"].cellText() : "",
-                "away_pts": final ? try game["visitor_team_score"].cellText() : "",
-                "commence_utc": try game.optional("datetime")?.string() ?? "",
-            ], to: .sourceGames)
+            parsed.append(
+                [
+                    "source": source, "source_game_id": try game["id"].cellText(),
+                    "game_date": try game["date"].string(),
+                    "status": final ? "final" : status, "home_team": try game["home_team"]["abbreviation"].string(),
+                    "away_team": try game["visitor_team"]["abbreviation"].string(),
+                    "home_pts": final ? try game["home_team_score"].cellText() : "",
+                    "away_pts": final ? try game["visitor_team_score"].cellText() : "",
+                    "commence_utc": try game.optional("datetime")?.string() ?? "",
+                ], to: .sourceGames)
         }
         return parsed
     }
@@ -63,7 +65,8 @@ public enum BallDontLieParser {
 
     /// `/player_injuries`: each listed player as an `injuries` row on `reportDate`, reported at `fetchedAt`.
     public static func injuries(_ root: JSONCursor, reportDate: GameDate, fetchedAt: String) throws(PayloadError)
-        -> ParsedRows {
+        -> ParsedRows
+    {
         var parsed = ParsedRows()
         for entry in try root["data"].array() {
             let player = try entry["player"]
@@ -73,12 +76,13 @@ public enum BallDontLieParser {
             guard let mapped = injuryStatus(status) else {
                 throw try entry["status"].drift("unknown injury status '\(status)'")
             }
-            parsed.append([
-                "report_date": reportDate.description, "team": team,
-                "player_name": "\(try player["first_name"].string()) \(try player["last_name"].string())",
-                "player_id": "", "status": mapped, "reason": try entry.optional("description")?.string() ?? "",
-                "reported_at": fetchedAt, "source": source,
-            ], to: .injuries)
+            parsed.append(
+                [
+                    "report_date": reportDate.description, "team": team,
+                    "player_name": "\(try player["first_name"].string()) \(try player["last_name"].string())",
+                    "player_id": "", "status": mapped, "reason": try entry.optional("description")?.string() ?? "",
+                    "reported_at": fetchedAt, "source": source,
+                ], to: .injuries)
         }
         return parsed
     }
@@ -88,12 +92,14 @@ public enum BallDontLieParser {
         var parsed = ParsedRows()
         for entry in try root["data"].array() {
             let team = try entry["team"]
-            parsed.append([
-                "source": source, "season": Season(startYear: try entry["season"].int()).description,
-                "as_of": asOf.description, "team": try team["abbreviation"].string(),
-                "conference": try team["conference"].string(), "conference_rank": try entry["conference_rank"].cellText(),
-                "wins": try entry["wins"].cellText(), "losses": try entry["losses"].cellText(),
-            ], to: .standings)
+            parsed.append(
+                [
+                    "source": source, "season": Season(startYear: try entry["season"].int()).description,
+                    "as_of": asOf.description, "team": try team["abbreviation"].string(),
+                    "conference": try team["conference"].string(),
+                    "conference_rank": try entry["conference_rank"].cellText(),
+                    "wins": try entry["wins"].cellText(), "losses": try entry["losses"].cellText(),
+                ], to: .standings)
         }
         return parsed
     }
@@ -102,13 +108,14 @@ public enum BallDontLieParser {
     public static func players(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
         var parsed = ParsedRows()
         for player in try root["data"].array() {
-            parsed.append([
-                "source": source, "source_player_id": try player["id"].cellText(),
-                "player_name": "\(try player["first_name"].string()) \(try player["last_name"].string())",
-                "team": try player.optional("team")?["abbreviation"].string() ?? "",
-                "position": try player.optional("position")?.string() ?? "",
-                "jersey": try player.optional("jersey_number")?.string() ?? "",
-            ], to: .sourcePlayers)
+            parsed.append(
+                [
+                    "source": source, "source_player_id": try player["id"].cellText(),
+                    "player_name": "\(try player["first_name"].string()) \(try player["last_name"].string())",
+                    "team": try player.optional("team")?["abbreviation"].string() ?? "",
+                    "position": try player.optional("position")?.string() ?? "",
+                    "jersey": try player.optional("jersey_number")?.string() ?? "",
+                ], to: .sourcePlayers)
         }
         return parsed
     }

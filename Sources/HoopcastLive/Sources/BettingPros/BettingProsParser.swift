@@ -21,12 +21,13 @@ public enum BettingProsParser {
                     scores[try score["participant"].string()] = try score["score"].cellText()
                 }
             }
-            parsed.append([
-                "source": source, "source_game_id": try event["id"].cellText(), "game_date": date.description,
-                "status": closed ? "final" : try event["status"].string(), "home_team": home, "away_team": away,
-                "home_pts": scores[home] ?? "", "away_pts": scores[away] ?? "",
-                "commence_utc": String(scheduled.map { $0 == " " ? "T" : $0 }) + "Z",
-            ], to: .sourceGames)
+            parsed.append(
+                [
+                    "source": source, "source_game_id": try event["id"].cellText(), "game_date": date.description,
+                    "status": closed ? "final" : try event["status"].string(), "home_team": home, "away_team": away,
+                    "home_pts": scores[home] ?? "", "away_pts": scores[away] ?? "",
+                    "commence_utc": String(scheduled.map { $0 == " " ? "T" : $0 }) + "Z",
+                ], to: .sourceGames)
         }
         return parsed
     }

@@ -23,15 +23,19 @@ public enum ESPNParser {
                 default: throw try competitor["homeAway"].drift("expected 'home' or 'away'")
                 }
             }
-            guard let home, let away else { throw try competition["competitors"].drift("a home and an away competitor are required") }
+            guard let home, let away else {
+                throw try competition["competitors"].drift("a home and an away competitor are required")
+            }
             let completed = try event["status"]["type"]["completed"].value == .bool(true)
-            parsed.append([
-                "source": source, "source_game_id": try event["id"].string(), "game_date": date.description,
-                "status": completed ? "final" : try event["status"]["type"]["name"].string(),
-                "home_team": try code(home["team"]["abbreviation"]), "away_team": try code(away["team"]["abbreviation"]),
-                "home_pts": completed ? try home["score"].cellText() : "",
-                "away_pts": completed ? try away["score"].cellText() : "", "commence_utc": commence,
-            ], to: .sourceGames)
+            parsed.append(
+                [
+                    "source": source, "source_game_id": try event["id"].string(), "game_date": date.description,
+                    "status": completed ? "final" : try event["status"]["type"]["name"].string(),
+                    "home_team": try code(home["team"]["abbreviation"]),
+                    "away_team": try code(away["team"]["abbreviation"]),
+                    "home_pts": completed ? try home["score"].cellText() : "",
+                    "away_pts": completed ? try away["score"].cellText() : "", "commence_utc": commence,
+                ], to: .sourceGames)
         }
         return parsed
     }
@@ -42,12 +46,13 @@ public enum ESPNParser {
         let teamCode = try code(team["abbreviation"])
         var parsed = ParsedRows()
         for athlete in try team["athletes"].array() {
-            parsed.append([
-                "source": source, "source_player_id": try athlete["id"].cellText(),
-                "player_name": try athlete["displayName"].string(), "team": teamCode,
-                "position": try athlete.optional("position")?["abbreviation"].string() ?? "",
-                "jersey": try athlete.optional("jersey")?.string() ?? "",
-            ], to: .sourcePlayers)
+            parsed.append(
+                [
+                    "source": source, "source_player_id": try athlete["id"].cellText(),
+                    "player_name": try athlete["displayName"].string(), "team": teamCode,
+                    "position": try athlete.optional("position")?["abbreviation"].string() ?? "",
+                    "jersey": try athlete.optional("jersey")?.string() ?? "",
+                ], to: .sourcePlayers)
         }
         return parsed
     }

@@ -26,20 +26,24 @@ extension NBAStatsParser {
         let players = try ResultSetTable.named("PlayerStats", in: root, required: boxScorePlayerColumns)
         let teams = try ResultSetTable.named("TeamStats", in: root, required: boxScoreTeamColumns)
         guard teams.rows.count == 2 else {
-            throw try teams.cursor["rowSet"].drift("a game's box score has two TeamStats rows, found \(teams.rows.count)")
+            throw try teams.cursor["rowSet"].drift(
+                "a game's box score has two TeamStats rows, found \(teams.rows.count)")
         }
         var teamByID: [String: (code: String, points: Int)] = [:]
         var gameIDs: Set<String> = []
         for row in teams.rows {
             gameIDs.insert(try teams.text(row, "GAME_ID"))
-            teamByID[try teams.text(row, "TEAM_ID")] = (try teams.text(row, "TEAM_ABBREVIATION"),
-                                                        try teams.cell(row, "PTS").int())
+            teamByID[try teams.text(row, "TEAM_ID")] = (
+                try teams.text(row, "TEAM_ABBREVIATION"),
+                try teams.cell(row, "PTS").int()
+            )
         }
         guard teamByID.count == 2, gameIDs.count == 1, let gameID = gameIDs.first else {
             throw try teams.cursor["rowSet"].drift("TeamStats must list two teams of one game")
         }
         if let parameters = try root.optional("parameters"), let requested = try parameters.optional("GameID"),
-           requested.cellText() != gameID {
+            requested.cellText() != gameID
+        {
             throw requested.drift("the request echoes GameID \(requested.cellText()); the rows are of game \(gameID)")
         }
         guard let type = seasonType(gameID: gameID) else { return ParsedRows() }
@@ -52,7 +56,8 @@ extension NBAStatsParser {
             }
             let teamID = try players.text(row, "TEAM_ID")
             guard let team = teamByID[teamID],
-                  let opponent = teamByID.first(where: { $0.key != teamID })?.value else {
+                let opponent = teamByID.first(where: { $0.key != teamID })?.value
+            else {
                 throw try players.cell(row, "TEAM_ID").drift("team \(teamID) is not one of the game's TeamStats teams")
             }
             let minutesCell = try players.cell(row, "MIN")

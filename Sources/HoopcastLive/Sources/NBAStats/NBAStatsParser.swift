@@ -7,7 +7,8 @@ public enum NBAStatsParser {
 
     static let playerLogColumns = [
         "SEASON_ID", "PLAYER_ID", "PLAYER_NAME", "TEAM_ABBREVIATION", "GAME_ID", "GAME_DATE", "MATCHUP", "MIN", "FGM",
-        "FGA", "FG3M", "FG3A", "FTM", "FTA", "OREB", "DREB", "REB", "AST", "STL", "BLK", "TOV", "PF", "PTS", "PLUS_MINUS",
+        "FGA", "FG3M", "FG3A", "FTM", "FTA", "OREB", "DREB", "REB", "AST", "STL", "BLK", "TOV", "PF", "PTS",
+        "PLUS_MINUS",
     ]
 
     /// The season type of an NBA game id (`002…` regular season, `004` playoffs, `005` play-in, `006` NBA Cup
@@ -39,8 +40,10 @@ public enum NBAStatsParser {
                 "is_home": isHome ? "1" : "0", "minutes": try minutes(table.cell(row, "MIN")),
                 "plus_minus": try table.text(row, "PLUS_MINUS"),
             ]
-            for column in ["FGM", "FGA", "FG3M", "FG3A", "FTM", "FTA", "OREB", "DREB", "REB", "AST", "STL", "BLK",
-                           "TOV", "PF", "PTS"] {
+            for column in [
+                "FGM", "FGA", "FG3M", "FG3A", "FTM", "FTA", "OREB", "DREB", "REB", "AST", "STL", "BLK",
+                "TOV", "PF", "PTS",
+            ] {
                 fields[column.lowercased()] = try table.text(row, column)
             }
             parsed.append(fields, to: .playerBoxscores)
@@ -51,8 +54,9 @@ public enum NBAStatsParser {
     /// `leaguegamelog` with `PlayerOrTeam=T`: the two team rows of each game become one `games` row with the
     /// final scores (home and away from the matchup, `vs.` marking the home team).
     public static func teamGameLog(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
-        let table = try ResultSetTable.named("LeagueGameLog", in: root,
-                                             required: ["SEASON_ID", "GAME_ID", "GAME_DATE", "MATCHUP", "PTS"])
+        let table = try ResultSetTable.named(
+            "LeagueGameLog", in: root,
+            required: ["SEASON_ID", "GAME_ID", "GAME_DATE", "MATCHUP", "PTS"])
         guard table.columns["PLAYER_ID"] == nil else {
             throw try table.cursor["headers"].drift("a player game log (PLAYER_ID) where a team game log was expected")
         }
@@ -61,7 +65,8 @@ public enum NBAStatsParser {
         for row in table.rows {
             let gameID = try table.text(row, "GAME_ID")
             guard let type = seasonType(gameID: gameID) else { continue }
-            let (team, opponent, isHome) = try split(matchup: table.text(row, "MATCHUP"), at: table.cell(row, "MATCHUP"))
+            let (team, opponent, isHome) = try split(
+                matchup: table.text(row, "MATCHUP"), at: table.cell(row, "MATCHUP"))
             if byGame[gameID] == nil {
                 order.append(gameID)
                 byGame[gameID] = [
@@ -85,10 +90,13 @@ public enum NBAStatsParser {
 
     /// `scoreboardv2`: each `GameHeader` row with its two `LineScore` rows becomes a `games` row (scores once final).
     public static func scoreboard(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
-        let header = try ResultSetTable.named("GameHeader", in: root, required: [
-            "GAME_DATE_EST", "GAME_ID", "GAME_STATUS_ID", "HOME_TEAM_ID", "VISITOR_TEAM_ID", "SEASON",
-        ])
-        let lines = try ResultSetTable.named("LineScore", in: root, required: ["GAME_ID", "TEAM_ID", "TEAM_ABBREVIATION", "PTS"])
+        let header = try ResultSetTable.named(
+            "GameHeader", in: root,
+            required: [
+                "GAME_DATE_EST", "GAME_ID", "GAME_STATUS_ID", "HOME_TEAM_ID", "VISITOR_TEAM_ID", "SEASON",
+            ])
+        let lines = try ResultSetTable.named(
+            "LineScore", in: root, required: ["GAME_ID", "TEAM_ID", "TEAM_ABBREVIATION", "PTS"])
         var teams: [String: (code: String, points: String)] = [:]
         for row in lines.rows {
             teams[try lines.text(row, "GAME_ID") + "/" + lines.text(row, "TEAM_ID")] =
@@ -99,36 +107,42 @@ public enum NBAStatsParser {
             let gameID = try header.text(row, "GAME_ID")
             guard let type = seasonType(gameID: gameID) else { continue }
             guard let home = teams[gameID + "/" + (try header.text(row, "HOME_TEAM_ID"))],
-                  let away = teams[gameID + "/" + (try header.text(row, "VISITOR_TEAM_ID"))] else {
+                let away = teams[gameID + "/" + (try header.text(row, "VISITOR_TEAM_ID"))]
+            else {
                 throw row.drift("game \(gameID) has no LineScore rows for both teams")
             }
             let final = try header.text(row, "GAME_STATUS_ID") == "3"
             guard let startYear = Int(try header.text(row, "SEASON")) else {
                 throw try header.cell(row, "SEASON").drift("not a season start year")
             }
-            parsed.append([
-                "game_id": gameID, "season": Season(startYear: startYear).description, "season_type": type.rawValue,
-                "game_date": String(try header.text(row, "GAME_DATE_EST").prefix(10)),
-                "home_team": home.code, "away_team": away.code,
-                "home_pts": final ? home.points : "", "away_pts": final ? away.points : "",
-            ], to: .games)
+            parsed.append(
+                [
+                    "game_id": gameID, "season": Season(startYear: startYear).description, "season_type": type.rawValue,
+                    "game_date": String(try header.text(row, "GAME_DATE_EST").prefix(10)),
+                    "home_team": home.code, "away_team": away.code,
+                    "home_pts": final ? home.points : "", "away_pts": final ? away.points : "",
+                ], to: .games)
         }
         return parsed
     }
 
     /// `playerindex`: every listed player as a `source_players` row.
     public static func playerIndex(_ root: JSONCursor) throws(PayloadError) -> ParsedRows {
-        let table = try ResultSetTable.named("PlayerIndex", in: root, required: [
-            "PERSON_ID", "PLAYER_LAST_NAME", "PLAYER_FIRST_NAME", "TEAM_ABBREVIATION", "JERSEY_NUMBER", "POSITION",
-        ])
+        let table = try ResultSetTable.named(
+            "PlayerIndex", in: root,
+            required: [
+                "PERSON_ID", "PLAYER_LAST_NAME", "PLAYER_FIRST_NAME", "TEAM_ABBREVIATION", "JERSEY_NUMBER", "POSITION",
+            ])
         var parsed = ParsedRows()
         for row in table.rows {
             let first = try table.text(row, "PLAYER_FIRST_NAME"), last = try table.text(row, "PLAYER_LAST_NAME")
-            parsed.append([
-                "source": source, "source_player_id": try table.text(row, "PERSON_ID"),
-                "player_name": first.isEmpty ? last : "\(first) \(last)", "team": try table.text(row, "TEAM_ABBREVIATION"),
-                "position": try table.text(row, "POSITION"), "jersey": try table.text(row, "JERSEY_NUMBER"),
-            ], to: .sourcePlayers)
+            parsed.append(
+                [
+                    "source": source, "source_player_id": try table.text(row, "PERSON_ID"),
+                    "player_name": first.isEmpty ? last : "\(first) \(last)",
+                    "team": try table.text(row, "TEAM_ABBREVIATION"),
+                    "position": try table.text(row, "POSITION"), "jersey": try table.text(row, "JERSEY_NUMBER"),
+                ], to: .sourcePlayers)
         }
         return parsed
     }

@@ -27,8 +27,11 @@ public enum OddsAPIParser {
             guard let date = EasternTime.gameDate(utc: commence) else {
                 throw try event["commence_time"].drift("not an ISO-8601 UTC time: '\(commence)'")
             }
-            parsed.append(["source": source, "source_game_id": id, "game_date": date.description, "status": "scheduled",
-                           "home_team": home, "away_team": away, "commence_utc": commence], to: .sourceGames)
+            parsed.append(
+                [
+                    "source": source, "source_game_id": id, "game_date": date.description, "status": "scheduled",
+                    "home_team": home, "away_team": away, "commence_utc": commence,
+                ], to: .sourceGames)
         }
         return parsed
     }
@@ -43,8 +46,10 @@ public enum OddsAPIParser {
                 throw try event["commence_time"].drift("not an ISO-8601 UTC time: '\(commence)'")
             }
             for book in try event["bookmakers"].array() {
-                var row = ["game_id": "", "source": "\(source).\(try book["key"].string())", "game_date": date.description,
-                           "home_team": home, "away_team": away]
+                var row = [
+                    "game_id": "", "source": "\(source).\(try book["key"].string())", "game_date": date.description,
+                    "home_team": home, "away_team": away,
+                ]
                 for market in try book["markets"].array() {
                     let key = try market["key"].string()
                     for outcome in try market["outcomes"].array() {
@@ -53,7 +58,11 @@ public enum OddsAPIParser {
                         switch key {
                         case "h2h":
                             let price = try american(outcome["price"])
-                            if name == home { row["home_moneyline"] = price } else if name == away { row["away_moneyline"] = price }
+                            if name == home {
+                                row["home_moneyline"] = price
+                            } else if name == away {
+                                row["away_moneyline"] = price
+                            }
                         case "spreads":
                             if name == home { row["home_spread"] = try outcome["point"].cellText() }
                         case "totals":
@@ -84,7 +93,10 @@ public enum OddsAPIParser {
                 let bookKey = try book["key"].string()
                 for market in try book["markets"].array() {
                     let key = try market["key"].string()
-                    guard let propMarket = propMarkets[key] else { otherMarkets.insert(key); continue }
+                    guard let propMarket = propMarkets[key] else {
+                        otherMarkets.insert(key)
+                        continue
+                    }
                     var snapshotUTC = timestamp ?? ""
                     if snapshotUTC.isEmpty {
                         if let update = try market.optional("last_update") {
@@ -123,8 +135,9 @@ public enum OddsAPIParser {
             }
         }
         if parsed.total == 0, !otherMarkets.isEmpty {
-            throw PayloadError(.noRows, source: root.context.source, endpoint: root.context.endpoint, location: "$",
-                               reason: "no player-prop markets; the response holds \(otherMarkets.sorted().joined(separator: ", "))")
+            throw PayloadError(
+                .noRows, source: root.context.source, endpoint: root.context.endpoint, location: "$",
+                reason: "no player-prop markets; the response holds \(otherMarkets.sorted().joined(separator: ", "))")
         }
         return parsed
     }
