@@ -53,9 +53,9 @@ extension JobQueue {
         let kind = FailureClassifier.kind(of: error)
         let message = String(describing: error)
         let now = clock(), nowText = QueueTime.text(now)
-        return try await store.transaction { [retry] db in
+        return try await store.transaction { [retry, jitter] db in
             if kind.retryable && job.attempt < job.maxAttempts {
-                let delay = retry.delay(after: job.lastDelaySeconds)
+                let delay = retry.delay(after: job.lastDelaySeconds.map { .seconds($0) }, random: jitter.next()).seconds
                 guard
                     try await db.raw(
                         """

@@ -18,19 +18,26 @@ public struct JobQueue: Sendable {
     public let store: Store
     /// The time source (injectable for tests).
     public let clock: @Sendable () -> Date
+    /// How long a failed job waits before its next attempt (its attempt bound is the job's own).
     public let retry: RetryPolicy
+    /// The randomness of the retry delays (injectable for exact delays in tests).
+    public let jitter: any JitterSource
     /// How long a claim lasts without a heartbeat.
     public let leaseSeconds: Double
 
+    /// The queue's default retry delays: from 2 s, growing with jitter, at most 5 minutes.
+    public static let defaultRetry = RetryPolicy(baseDelay: .seconds(2), maxDelay: .seconds(300))
+
     /// Creates a queue over `store`.
     public init(
-        store: Store, clock: @escaping @Sendable () -> Date = { Date() }, retry: RetryPolicy = RetryPolicy(),
-        leaseSeconds: Double = 30
+        store: Store, clock: @escaping @Sendable () -> Date = { Date() }, retry: RetryPolicy = JobQueue.defaultRetry,
+        jitter: any JitterSource = SystemJitter(), leaseSeconds: Double = 30
     ) {
         precondition(leaseSeconds > 0)
         self.store = store
         self.clock = clock
         self.retry = retry
+        self.jitter = jitter
         self.leaseSeconds = leaseSeconds
     }
 

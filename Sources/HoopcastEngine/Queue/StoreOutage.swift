@@ -1,12 +1,14 @@
 import Foundation
+import HoopcastCore
 
 /// A worker's view of an unreachable queue: transient failures are retried after a growing, jittered delay until
 /// they have lasted `limitSeconds`; a permanent failure (the schema is wrong, a bug) ends the worker at once.
 struct StoreOutage: Sendable {
     let limitSeconds: Double
-    var retry = RetryPolicy(baseSeconds: 0.2, capSeconds: 10)
+    var retry = RetryPolicy(baseDelay: .milliseconds(200), maxDelay: .seconds(10))
+    var jitter: any JitterSource = SystemJitter()
     private var since: ContinuousClock.Instant?
-    private var lastDelay: Double?
+    private var lastDelay: Duration?
 
     init(limitSeconds: Double) { self.limitSeconds = limitSeconds }
 
@@ -24,9 +26,9 @@ struct StoreOutage: Sendable {
         since = start
         let lasted = (ContinuousClock.now - start) / .seconds(1)
         guard lasted <= limitSeconds else { throw QueueUnavailable(seconds: lasted, last: "\(error)") }
-        let delay = retry.delay(after: lastDelay)
+        let delay = retry.delay(after: lastDelay, random: jitter.next())
         lastDelay = delay
-        return delay
+        return delay.seconds
     }
 }
 

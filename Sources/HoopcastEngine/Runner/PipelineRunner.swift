@@ -48,7 +48,7 @@ public struct PipelineRunner: Sendable {
 
     /// Creates a runner; `retry` paces the retries of transient failures.
     public init(
-        pipeline: Pipeline, store: Store, retry: RetryPolicy = RetryPolicy(),
+        pipeline: Pipeline, store: Store, retry: RetryPolicy = JobQueue.defaultRetry,
         logger: Logger = Logger(label: "hoopcast.engine")
     ) {
         self.pipeline = pipeline

@@ -1,3 +1,5 @@
+import HoopcastCore
+
 /// How the client treats one host: its rate limit, timeouts, retries and circuit breaker.
 public struct HostPolicy: Sendable, Hashable {
     /// Requests per minute allowed; nil turns rate limiting off (benchmarks and tests only).

@@ -20,16 +20,3 @@ public struct SystemClock: LiveClock {
         try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
     }
 }
-
-/// A source of uniform random numbers in `0..<1`, injectable for deterministic jitter.
-public protocol JitterSource: Sendable {
-    /// A uniform value in `0..<1`.
-    func next() -> Double
-}
-
-/// The system's random generator.
-public struct SystemJitter: JitterSource {
-    /// Creates the system source.
-    public init() {}
-    public func next() -> Double { Double.random(in: 0..<1) }
-}

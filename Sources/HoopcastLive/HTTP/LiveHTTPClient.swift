@@ -1,3 +1,4 @@
+import HoopcastCore
 import Logging
 import Metrics
 
@@ -62,7 +63,7 @@ public actor LiveHTTPClient {
                 failureThreshold: policy.breakerThreshold,
                 coolDown: policy.breakerCoolDown)
         breakers[host] = breaker
-        var delay = policy.retry.baseDelay
+        var delay: Duration?
         var lastOutcome = "none"
         var lastResponse: TransportResponse?
         let headers = request.headers.map { ($0.name, $0.value) }
@@ -119,7 +120,7 @@ public actor LiveHTTPClient {
             guard attempt < policy.retry.maxAttempts else { break }
             let wait: Double
             if let retryAfter {
-                guard retryAfter <= policy.retry.maxDelay else {
+                guard retryAfter <= policy.retry.maxDelay.seconds else {
                     throw FetchError(
                         kind: .retryAfterTooLong(retryAfter), source: request.source,
                         endpoint: request.endpoint, host: host, attempts: attempt,
@@ -127,8 +128,9 @@ public actor LiveHTTPClient {
                 }
                 wait = retryAfter
             } else {
-                delay = policy.retry.nextDelay(previous: delay, random: jitter.next())
-                wait = delay
+                let next = policy.retry.delay(after: delay, random: jitter.next())
+                delay = next
+                wait = next.seconds
             }
             do {
                 try await clock.sleep(seconds: wait)

@@ -97,8 +97,9 @@ public struct IngestScheduler: Sendable {
     ) async throws {
         precondition(catchUpSeconds >= 0 && pollSeconds > 0)
         var checked = now().addingTimeInterval(-catchUpSeconds)
-        let retry = HoopcastEngine.RetryPolicy(baseSeconds: 1, capSeconds: 60)
-        var outageStart: Date?, lastDelay: Double?
+        let retry = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(60))
+        let jitter = SystemJitter()
+        var outageStart: Date?, lastDelay: Duration?
         while !shouldStop() {
             let current = now()
             let wait: Double
@@ -114,8 +115,9 @@ public struct IngestScheduler: Sendable {
                 let start = outageStart ?? current
                 guard current.timeIntervalSince(start) <= outageSeconds else { throw error }
                 outageStart = start
-                wait = retry.delay(after: lastDelay)
-                lastDelay = wait
+                let delay = retry.delay(after: lastDelay, random: jitter.next())
+                lastDelay = delay
+                wait = delay.seconds
                 logger.warning(
                     "store unavailable; retrying", metadata: ["error": "\(error)", "retry_in_seconds": "\(wait)"])
             }

@@ -48,7 +48,7 @@ struct JobQueueTests {
         // [base, 3 × previous] as decorrelated jitter requires.
         let queue = JobQueue(
             store: store, clock: clock.source,
-            retry: RetryPolicy(baseSeconds: 2, capSeconds: 100, random: { $0.upperBound }))
+            retry: RetryPolicy(baseDelay: .seconds(2), maxDelay: .seconds(100)), jitter: FixedJitter(1))
         let flaky = ScriptedStep("flaky") { _, attempt, _ in
             guard attempt > 3 else { throw ClassifiedError(.transient, "connection reset (attempt \(attempt))") }
             return StepReport(rowsWritten: 7)
@@ -85,15 +85,16 @@ struct JobQueueTests {
     }
 
     @Test func theJitterStaysWithinItsBounds() {
-        let policy = RetryPolicy(baseSeconds: 1, capSeconds: 30)
-        var previous: Double? = nil
+        let policy = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(30))
+        let jitter = SystemJitter()
+        var previous: Duration? = nil
         for _ in 0..<200 {
-            let delay = policy.delay(after: previous)
-            #expect(delay >= 1 && delay <= min(30, 3 * (previous ?? 1)))
+            let delay = policy.delay(after: previous, random: jitter.next())
+            #expect(delay >= .seconds(1) && delay <= min(.seconds(30), (previous ?? .seconds(1)) * 3))
             previous = delay
         }
-        let fixed = RetryPolicy(baseSeconds: 1, capSeconds: 30, random: { $0.upperBound })
-        #expect(fixed.delay(after: 20) == 30)  // capped
+        // capped
+        #expect(policy.delay(after: .seconds(20), random: 1) == .seconds(30))
     }
 
     @Test(arguments: TestEngine.available)
@@ -108,7 +109,8 @@ struct JobQueueTests {
         }
         defer { release.set() }
         let pipeline = try Self.pipeline([hang, ScriptedStep("after", upstream: ["hang"])])
-        let queue = JobQueue(store: store, retry: RetryPolicy(baseSeconds: 0.01, capSeconds: 0.01))
+        let queue = JobQueue(
+            store: store, retry: RetryPolicy(baseDelay: .milliseconds(10), maxDelay: .milliseconds(10)))
         try await queue.enqueue(
             JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 2), correlationID: "c")
         try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.02).run(drain: true)

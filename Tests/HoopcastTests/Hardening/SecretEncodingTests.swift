@@ -241,7 +241,7 @@ struct SecretEncodingTests {
         policies["test.host"] = StubClient.fast(attempts: 2)
         let client = LiveHTTPClient(
             transport: QuotingTransport(), policies: policies, clock: TestClock(),
-            jitter: FixedJitter(value: 0.5), logger: logs.logger("http"))
+            jitter: FixedJitter(0.5), logger: logs.logger("http"))
         let request = SourceRequest(
             source: "test", endpoint: "data", policyHost: "test.host",
             baseURL: "http://127.0.0.1:9", path: "/data",

@@ -1,4 +1,5 @@
 import Foundation
+import HoopcastCore
 import HoopcastLive
 import HoopcastStore
 import Testing

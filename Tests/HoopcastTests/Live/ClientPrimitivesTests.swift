@@ -37,11 +37,15 @@ import Testing
     }
 
     @Test func decorrelatedJitterStaysWithinBaseAndThreeTimesThePreviousDelay() {
-        let policy = RetryPolicy(maxAttempts: 5, baseDelay: 1, maxDelay: 10)
-        #expect(policy.nextDelay(previous: 1, random: 0) == 1)
-        #expect(policy.nextDelay(previous: 1, random: 0.5) == 2)  // 1 + (3 − 1) · 0.5
-        #expect(policy.nextDelay(previous: 2, random: 0.999_999) < 6)
-        #expect(policy.nextDelay(previous: 8, random: 0.9) == 10)  // capped
+        let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(1), maxDelay: .seconds(10))
+        #expect(policy.delay(after: nil, random: 0) == .seconds(1))
+        #expect(policy.delay(after: .seconds(1), random: 0) == .seconds(1))
+        // 1 + (3 − 1) · 0.5
+        #expect(policy.delay(after: .seconds(1), random: 0.5) == .seconds(2))
+        #expect(policy.delay(after: nil, random: 0.5) == .seconds(2))
+        #expect(policy.delay(after: .seconds(2), random: 0.999_999) < .seconds(6))
+        // capped
+        #expect(policy.delay(after: .seconds(8), random: 0.9) == .seconds(10))
         #expect(RetryPolicy.isRetryable(status: 429) && RetryPolicy.isRetryable(status: 503))
         #expect(!RetryPolicy.isRetryable(status: 404) && !RetryPolicy.isRetryable(status: 200))
     }

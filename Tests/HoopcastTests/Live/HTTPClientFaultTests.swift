@@ -1,3 +1,4 @@
+import HoopcastCore
 import HoopcastLive
 import HoopcastStub
 import MetricsTestKit
@@ -190,7 +191,7 @@ import Testing
             policies["test.host"] = StubClient.fast()
             let client = LiveHTTPClient(
                 transport: transport, policies: policies, clock: TestClock(),
-                jitter: FixedJitter(value: 0), logger: logs.logger(), metrics: metrics)
+                jitter: FixedJitter(0), logger: logs.logger(), metrics: metrics)
             _ = try await client.fetch(StubClient.request(server))
             let attempts = logs.all.filter { $0.contains("http attempt") }
             #expect(attempts.count == 2)

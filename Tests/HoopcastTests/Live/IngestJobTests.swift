@@ -174,7 +174,8 @@ import Testing
         let store = try await IngestJobTests.preparedStore()
         let harness = try await LiveIngestTests.Harness.start(
             routes, store: store, policy: StubClient.fast(attempts: 1))
-        let queue = JobQueue(store: store, retry: HoopcastEngine.RetryPolicy(baseSeconds: 0.01, capSeconds: 0.02))
+        let queue = JobQueue(
+            store: store, retry: RetryPolicy(baseDelay: .milliseconds(10), maxDelay: .milliseconds(20)))
         let worker = Worker(
             queue: queue, pipeline: try IngestJobTests.pipeline(harness, sources: ["odds_api"]),
             pollSeconds: 0.01)

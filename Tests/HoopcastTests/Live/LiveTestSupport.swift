@@ -50,12 +50,6 @@ final class TestClock: LiveClock {
     var sleeps: [Double] { state.withLockedValue { $0.sleeps } }
 }
 
-/// Jitter that always returns the same value.
-struct FixedJitter: JitterSource {
-    let value: Double
-    func next() -> Double { value }
-}
-
 /// Collects every log line (message and metadata) for assertions.
 final class LogCapture: Sendable {
     private let lines = NIOLockedValueBox<[String]>([])

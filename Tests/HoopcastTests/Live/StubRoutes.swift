@@ -1,3 +1,4 @@
+import HoopcastCore
 import HoopcastLive
 import HoopcastStub
 import NIOConcurrencyHelpers
@@ -54,14 +55,15 @@ enum StubClient {
         for endpoint in EndpointCatalog.all { policies[endpoint.host] = policy }
         policies["test.host"] = policy
         return LiveHTTPClient(
-            transport: transport, policies: policies, clock: clock, jitter: FixedJitter(value: 0.5),
+            transport: transport, policies: policies, clock: clock, jitter: FixedJitter(0.5),
             logger: logger?.logger("http") ?? .init(label: "test.http"))
     }
 
     static func fast(attempts: Int = 3, threshold: Int = 5, timeout: Double = 5) -> HostPolicy {
         HostPolicy(
             requestsPerMinute: nil, connectTimeout: 2, totalTimeout: timeout,
-            retry: RetryPolicy(maxAttempts: attempts, baseDelay: 1, maxDelay: 30), breakerThreshold: threshold,
+            retry: RetryPolicy(maxAttempts: attempts, baseDelay: .seconds(1), maxDelay: .seconds(30)),
+            breakerThreshold: threshold,
             breakerCoolDown: 60)
     }
 
