@@ -28,12 +28,13 @@ struct ExportCommand: AsyncParsableCommand {
         try OutputWriteError.attempt(directory.path, what: "output directory") {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        for (name, document) in export.files {
+        let files = try export.files()
+        for (name, json) in files {
             let file = directory.appendingPathComponent(name)
             try OutputWriteError.attempt(file.path, what: "file") {
-                try (document.rendered() + "\n").write(to: file, atomically: true, encoding: .utf8)
+                try (json + "\n").write(to: file, atomically: true, encoding: .utf8)
             }
         }
-        Terminal.out("wrote \(export.files.map(\.name).joined(separator: ", ")) to \(out)")
+        Terminal.out("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")
     }
 }

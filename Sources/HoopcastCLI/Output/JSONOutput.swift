@@ -1,11 +1,7 @@
 import Foundation
+import HoopcastCore
 
-/// JSON for people and programs: snake_case keys, sorted, pretty-printed.
+/// JSON for people and programs: the house encoder (``JSONDocument``), snake_case keys, sorted, pretty-printed.
 enum JSONOutput {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    static func encode(_ value: some Encodable) throws -> String { try JSONDocument.text(value) }
 }

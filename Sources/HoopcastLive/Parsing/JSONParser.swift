@@ -1,5 +1,9 @@
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes that reports the byte offset of any syntax error, so a
 /// truncated or garbled payload is rejected with where it broke.
+///
+/// Hand-written on purpose, and only here: the payload gate must name the byte offset of a syntax error and the
+/// JSON path of a shape that drifted, which `JSONDecoder` does not report. Everything Hoopcast *writes* as JSON goes
+/// through `Codable` and `JSONDocument` instead; ``JSONValue`` is the one JSON value type of the code base.
 public struct JSONParser {
     /// A syntax error at a byte offset.
     public struct SyntaxError: Error, Sendable, Hashable {

@@ -8,24 +8,26 @@ struct ExportTests {
     @Test func everyFileValidatesAgainstItsSchema() async throws {
         let (store, _) = try await PredictionStepTests.shared.value
         let export = try await DateExporter(db: store.sql).export(date: PredictionStepTests.date)
-        #expect(export.files.map(\.name) == DateExport.fileNames)
-        for (name, document) in export.files {
+        let files = try export.files()
+        #expect(files.map(\.name) == DateExport.fileNames)
+        for (name, json) in files {
             let schemaName = name.replacingOccurrences(of: ".json", with: ".schema.json")
             let validator = try SchemaValidator(contentsOf: TestPaths.repo("schemas/\(schemaName)"))
             #expect(validator.unsupportedKeywords().isEmpty, "\(schemaName) uses \(validator.unsupportedKeywords())")
-            let parsed = try JSONSerialization.jsonObject(
-                with: Data(document.rendered().utf8), options: .fragmentsAllowed)
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
             let errors = validator.errors(parsed)
             #expect(errors.isEmpty, "\(name): \(errors.count) violations, e.g. \(errors.prefix(3))")
         }
-        let predictions = try #require(export.files.first { $0.name == "predictions.json" }?.document)
-        guard case .object(let pairs) = predictions,
-            case .array(let rows)? = pairs.first(where: { $0.0 == "predictions" })?.1
-        else {
-            Issue.record("predictions.json has no predictions array")
-            return
-        }
-        #expect(rows.count > 4000)
+        #expect(export.predictions.predictions.count > 4000)
+        // Every key is present, absent values as null; keys are sorted.
+        let first = try #require(files.first?.json)
+        #expect(first.contains("\"confidence\" : null") || first.contains("\"confidence\" : "))
+        let keys = first.split(separator: "\n").filter { $0.hasPrefix("      \"") }.prefix(18)
+            .map { $0.split(separator: "\"")[1] }
+        #expect(keys == keys.sorted() && keys.count == 18, "\(keys)")
+        // Best bets are the OVER/UNDER predictions, ranked by edge.
+        let edges = export.bestBets.bets.map { $0.edge ?? 0 }
+        #expect(edges == edges.sorted(by: >) && export.bestBets.bets.allSatisfy(\.isBet))
     }
 
     @Test func theValidatorRejectsWhatTheSchemaForbids() throws {

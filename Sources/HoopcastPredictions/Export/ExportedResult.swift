@@ -1,0 +1,17 @@
+import HoopcastCore
+
+/// One graded prediction as `results.json` shows it (`schemas/results.schema.json`).
+public struct ExportedResult: Encodable, Sendable, Hashable {
+    public var gameID: String
+    public var playerID: Int
+    @ExplicitNull public var playerName: String?
+    public var market: String
+    public var system: String
+    public var recommendation: String
+    public var predictedValue: Double
+    @ExplicitNull public var line: Double?
+    @ExplicitNull public var actual: Double?
+    @ExplicitNull public var absoluteError: Double?
+    public var outcome: String
+    @ExplicitNull public var profitUnits: Double?
+}
