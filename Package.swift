@@ -78,7 +78,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "HoopcastModels", dependencies: ["HoopcastCore"], swiftSettings: strict),
-        .target(name: "HoopcastGrading", dependencies: ["HoopcastCore"], swiftSettings: strict),
+        .target(
+            name: "HoopcastGrading",
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "HoopcastPublishing",
+            dependencies: ["HoopcastCore", "HoopcastStore", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: strict
+        ),
         .target(
             name: "HoopcastPredictions",
             dependencies: [
@@ -91,7 +102,7 @@ let package = Package(
             name: "HoopcastCLI",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
-                "HoopcastPredictions", "HoopcastLive",
+                "HoopcastPredictions", "HoopcastGrading", "HoopcastPublishing", "HoopcastLive",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,7 +128,7 @@ let package = Package(
             name: "HoopcastTests",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
-                "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastCLI",
+                "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastPublishing", "HoopcastCLI",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 "HoopcastLive", "HoopcastStub",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import HoopcastAnalytics
 import HoopcastEngine
+import HoopcastGrading
 import HoopcastModels
 import HoopcastPredictions
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoopcastCore
-import HoopcastPredictions
+import HoopcastPublishing
 
 /// `hoopcast export --date D --out DIR`: the date's predictions, best bets, graded results and performance as JSON.
 struct ExportCommand: AsyncParsableCommand {

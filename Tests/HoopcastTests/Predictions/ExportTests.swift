@@ -1,6 +1,6 @@
 import Foundation
 import HoopcastCore
-import HoopcastPredictions
+import HoopcastPublishing
 import Testing
 
 /// `hoopcast export`: every file validates against its committed schema, on real predictions.

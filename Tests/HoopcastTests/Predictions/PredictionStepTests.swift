@@ -2,6 +2,7 @@ import Foundation
 import HoopcastAnalytics
 import HoopcastCore
 import HoopcastEngine
+import HoopcastGrading
 import HoopcastModels
 import HoopcastPredictions
 import HoopcastStore

@@ -1,6 +1,5 @@
 import HoopcastCore
 import HoopcastEngine
-import HoopcastGrading
 import HoopcastStore
 import SQLKit
 

@@ -1,5 +1,4 @@
 import HoopcastCore
-import HoopcastGrading
 import HoopcastStore
 
 /// One graded prediction: a row of `grading_prediction_results`.
