@@ -31,7 +31,10 @@ struct FeatureInputLoader: Sendable {
         }
         let seasons: Set<Season> = [season, Season(startYear: season.startYear - 1)]
         let db = db
-        let allPlayerGames = try await playerGames.rows(before: date) { from, before in
+        let windowStart = date.adding(days: -FeatureInputLoader.historyDays).description
+        let playerVersions = try await PartitionVersions.read(
+            ["analytics_player_games"], from: windowStart, before: day, on: db)
+        let allPlayerGames = try await playerGames.rows(before: date, versions: playerVersions) { from, before in
             try await db.raw(
                 """
                 SELECT player_id, game_id, game_date, season, team, opponent, minutes, pts, reb, ast, fg3m, fga, fg3a, fta,
@@ -50,7 +53,9 @@ struct FeatureInputLoader: Sendable {
             allPlayerGames.lazy.filter { seasons.contains($0.season) && teams.contains($0.team) }
                 .map(\.playerID))
         let playerGames = allPlayerGames.filter { seasons.contains($0.season) && candidates.contains($0.playerID) }
-        let teamGames = try await teamGames.rows(before: date) { from, before in
+        let teamVersions = try await PartitionVersions.read(
+            ["analytics_team_games"], from: windowStart, before: day, on: db)
+        let teamGames = try await teamGames.rows(before: date, versions: teamVersions) { from, before in
             try await db.raw(
                 """
                 SELECT t.game_id, t.game_date, t.team, t.opponent, t.pace, t.offensive_rating, t.defensive_rating,

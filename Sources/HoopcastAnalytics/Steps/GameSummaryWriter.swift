@@ -51,5 +51,10 @@ enum GameSummaryWriter {
             .run(playerRows, on: db)
         try await BulkUpsert(table: "analytics_team_games", columns: teamColumns, key: ["game_id", "team"])
             .run(teamRows, on: db)
+        // The dated caches of a long-running worker re-read these dates (a late correction re-summarises a game).
+        try await PartitionVersions.bump(
+            "analytics_player_games", dates: Set(players.map(\.line.gameDate.description)), on: db)
+        try await PartitionVersions.bump(
+            "analytics_team_games", dates: Set(teams.map(\.gameDate.description)), on: db)
     }
 }

@@ -2,9 +2,13 @@ import HoopcastCore
 import HoopcastStore
 
 /// Rows keyed by date, read incrementally across the dates of one process: for a date D, the rows of the
-/// ``windowDays`` days before D, in date order (rows of one date in the order `read` gave them). Rows older than ``recentDays`` before the previous date asked about are reused;
-/// the rest is re-read; asking about an earlier date than before re-reads everything. Exact as long as old rows do
-/// not change behind the process's back (true within a backfill, which moves forward in time).
+/// ``windowDays`` days before D, in date order (rows of one date in the order `read` gave them). Rows older than
+/// ``recentDays`` before the previous date asked about are reused; the rest is re-read; asking about an earlier date
+/// than before re-reads everything.
+///
+/// Old rows can change behind a long-running process (a late box-score correction re-summarises an old game). The
+/// caller passes the change counters of the tables the rows come from (``PartitionVersions``, per date); a date whose
+/// counter differs from the one seen at its last read is read again, together with every later date.
 public actor DatedCache<Row: Sendable> {
     /// How far back rows count.
     public let windowDays: Int
@@ -15,6 +19,8 @@ public actor DatedCache<Row: Sendable> {
     private var rows: [Row] = []
     private var dates: [GameDate] = []
     private var loadedBefore: GameDate?
+    /// The change counters (by `YYYY-MM-DD`) as they were when the cached rows were read.
+    private var seen: [String: Int] = [:]
     private let lock = AsyncLock()
 
     /// Creates an empty cache.
@@ -23,23 +29,30 @@ public actor DatedCache<Row: Sendable> {
         self.recentDays = recentDays
     }
 
-    /// The rows dated in [date − windowDays, date), reading only what is not cached with `read(from, before)`.
+    /// The rows dated in [date − windowDays, date), reading only what is not cached, or changed since, with
+    /// `read(from, before)`. `versions` are the change counters of the rows' tables by date (empty: never changes).
     public func rows(
-        before date: GameDate,
+        before date: GameDate, versions: [String: Int] = [:],
         read: @escaping @Sendable (GameDate, GameDate) async throws -> [(date: GameDate, row: Row)]
     ) async throws -> [Row] {
-        try await lock.withLock { try await self.load(before: date, read: read) }
+        try await lock.withLock { try await self.load(before: date, versions: versions, read: read) }
     }
 
     private func load(
-        before date: GameDate,
+        before date: GameDate, versions: [String: Int],
         read: @Sendable (GameDate, GameDate) async throws -> [(date: GameDate, row: Row)]
     ) async throws -> [Row] {
         let windowStart = date.adding(days: -windowDays)
         var rereadFrom = windowStart
         if let previous = loadedBefore, previous <= date {
             rereadFrom = max(previous.adding(days: -recentDays), windowStart)
+            // A kept date whose rows changed since they were read is read again, with every date after it.
+            for (text, version) in versions where seen[text] != version {
+                guard let changed = GameDate(text), changed >= windowStart, changed < rereadFrom else { continue }
+                rereadFrom = changed
+            }
         }
+        seen = versions
         // A stable sort: rows of one date keep the order `read` gave them.
         let fresh = try await read(rereadFrom, date).enumerated()
             .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)

@@ -10,7 +10,7 @@ import SQLKit
 /// history, calibration evidence and the systems' recent accuracy.
 struct PredictionInputsReader: Sendable {
     let db: any SQLDatabase
-    let history: PlayerHistoryCache
+    let history: PlayerHistory
     let calibration: DatedCache<CalibrationSample>
 
     /// Days of graded predictions behind the ensemble weights.
@@ -55,7 +55,13 @@ struct PredictionInputsReader: Sendable {
         let players = Set(rows.map(\.playerID))
         let history = try await self.history.history(of: players, before: date, db: db)
         let reader = CalibrationReader(db: db)
-        let samples = try await calibration.rows(before: date) { try await reader.samples(from: $0, before: $1) }
+        let calibrationVersions = try await PartitionVersions.read(
+            ["predictions_player_props", "grading_prediction_results"],
+            from: date.adding(days: -PredictionInputsReader.calibrationDays).description, before: date.description,
+            on: db)
+        let samples = try await calibration.rows(before: date, versions: calibrationVersions) {
+            try await reader.samples(from: $0, before: $1)
+        }
         let context = PredictionContext(
             date: date, rows: rows, lines: lines, history: history, calibration: CalibrationBook(samples: samples),
             tracks: try await tracks(before: date))

@@ -18,7 +18,7 @@ public struct PredictStep: Step {
 
     let members: @Sendable (GameDate) throws -> [SystemMember]
     let policy: RecommendationPolicy
-    let history = PlayerHistoryCache()
+    let history = PlayerHistory()
     let calibration = DatedCache<CalibrationSample>(windowDays: PredictionInputsReader.calibrationDays)
 
     /// The writer of `predictions_player_props`.

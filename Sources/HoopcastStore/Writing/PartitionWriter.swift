@@ -79,7 +79,11 @@ public struct PartitionWriter: Sendable {
                 if !produced.contains(NaturalKey.make(values)) { vanished.append(values) }
             }
         }
-        return PartitionWrite(writer: self, changed: changed, vanished: vanished)
+        let date = partition.first { $0.column == "game_date" }.flatMap { pair -> String? in
+            if case .text(let text) = pair.value { return text }
+            return nil
+        }
+        return PartitionWrite(writer: self, changed: changed, vanished: vanished, partitionDate: date)
     }
 }
 
@@ -88,23 +92,40 @@ public struct PartitionWrite: Sendable {
     let writer: PartitionWriter
     let changed: [[SQLValue]]
     let vanished: [[SQLValue]]
+    /// The partition's `game_date`, whose change counter (``PartitionVersions``) a non-empty write bumps.
+    let partitionDate: String?
+
+    /// Rows deleted per statement.
+    static let deleteBatch = 200
 
     /// What applying it changes.
     public var result: PartitionWriter.Result { .init(written: changed.count, deleted: vanished.count) }
 
-    /// Deletes the vanished rows and upserts the changed ones through `db` (the caller's transaction).
+    /// Deletes the vanished rows (``deleteBatch`` keys a statement) and upserts the changed ones through `db` (the
+    /// caller's transaction), and bumps the partition's change counter when anything changed.
     public func apply(on db: any SQLDatabase) async throws {
-        for values in vanished {
-            var delete = db.delete(from: writer.table)
-            for (column, value) in zip(writer.key, values) {
-                delete = delete.where(SQLIdentifier(column.name), .equal, value)
+        for batch in vanished.chunked(into: PartitionWrite.deleteBatch) {
+            // DELETE … WHERE (k1 = ? AND k2 = ?) OR (…): every value bound, identifiers from code.
+            var query = SQLQueryString("DELETE FROM \(unsafeRaw: writer.table) WHERE ")
+            for (rowIndex, values) in batch.enumerated() {
+                query.appendLiteral(rowIndex == 0 ? "(" : " OR (")
+                for (columnIndex, (column, value)) in zip(writer.key, values).enumerated() {
+                    if columnIndex > 0 { query.appendLiteral(" AND ") }
+                    query.appendInterpolation(unsafeRaw: column.name)
+                    query.appendLiteral(" = ")
+                    query.appendInterpolation(bind: value)
+                }
+                query.appendLiteral(")")
             }
-            try await delete.run()
+            try await db.raw(query).run()
         }
         let upsert = BulkUpsert(
             table: writer.table, columns: writer.columns + ["content_hash", "run_id"],
             key: writer.key.map(\.name))
         try await upsert.run(changed, on: db)
+        if let partitionDate, !changed.isEmpty || !vanished.isEmpty {
+            try await PartitionVersions.bump(writer.table, dates: [partitionDate], on: db)
+        }
     }
 }
 

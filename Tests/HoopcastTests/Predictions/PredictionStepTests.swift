@@ -19,12 +19,12 @@ struct PredictionStepTests {
     /// A store with the fixture imported and every date from `from` through `through` run in order.
     static func backfilled(
         _ directory: URL = TestStore.fixture, from: String = "2024-01-08", through: GameDate = date,
-        engine: TestEngine = .sqlite
+        engine: TestEngine = .sqlite, pipeline given: Pipeline? = nil
     ) async throws -> (store: Store, last: PipelineRunner.DateOutcome) {
         let store = try await engine.freshStore()
         try await TestStore.importDirectory(directory, into: store)
         try await RegistryAndNames.prepare(store)
-        let runner = PipelineRunner(pipeline: try pipeline(), store: store)
+        let runner = PipelineRunner(pipeline: try given ?? pipeline(), store: store)
         var day = GameDate(from)!
         var last: PipelineRunner.DateOutcome?
         while day <= through {
@@ -192,11 +192,11 @@ struct PredictionStepTests {
                 SELECT DISTINCT player_id FROM features_player_market WHERE game_date = \(bind: Self.date.description)
                 """
             ).all().map { try $0.decode(column: "player_id", as: Int.self) })
-        let cache = PlayerHistoryCache()
+        let cache = PlayerHistory()
         _ = try await cache.history(of: players, before: GameDate("2024-01-12")!, db: store.sql)
         _ = try await cache.history(of: Set(players.prefix(20)), before: GameDate("2024-01-14")!, db: store.sql)
         let incremental = try await cache.history(of: players, before: Self.date, db: store.sql)
-        let fresh = try await PlayerHistoryCache().history(of: players, before: Self.date, db: store.sql)
+        let fresh = try await PlayerHistory().history(of: players, before: Self.date, db: store.sql)
         #expect(incremental == fresh)
         #expect(fresh.values.map(\.count).reduce(0, +) > 500)
         #expect(fresh.values.allSatisfy { $0.allSatisfy { $0.date < Self.date } })

@@ -92,6 +92,9 @@ public struct BoxScoreRecord: DatasetRecord, Hashable {
             table: "analytics_pending_games", columns: ["game_id", "game_date", "run_id"],
             key: ["game_id"]
         ).run(pending, on: db)
+        var dates: Set<String> = []
+        for row in rows { if case .text(let date) = row[2] { dates.insert(date) } }
+        try await PartitionVersions.bump(table, dates: dates, on: db)
     }
 
     public var values: [SQLValue] {
