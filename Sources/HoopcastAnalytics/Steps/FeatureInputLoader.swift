@@ -78,12 +78,15 @@ struct FeatureInputLoader: Sendable {
     }
 
     static func context(_ row: any SQLRow) throws -> UpcomingContext {
-        guard let date = GameDate(try row.value("game_date", as: String.self)),
-            let team = Team(try row.value("team", as: String.self)),
-            let opponent = Team(try row.value("opponent", as: String.self)),
-            let season = Season(try row.value("season", as: String.self)),
-            let seasonType = SeasonType(rawValue: try row.value("season_type", as: String.self))
-        else { throw StoreError(.decodingFailed, "analytics_upcoming_context holds a malformed row") }
+        let (table, key) = (
+            "analytics_upcoming_context",
+            "\(try row.value("game_id", as: String.self))/\(try row.value("team", as: String.self))"
+        )
+        let date = try row.parsed("game_date", in: table, key: key, GameDate.init)
+        let team = try row.parsed("team", in: table, key: key, Team.init)
+        let opponent = try row.parsed("opponent", in: table, key: key, Team.init)
+        let season = try row.parsed("season", in: table, key: key, Season.init)
+        let seasonType = try row.parsed("season_type", in: table, key: key, SeasonType.init(rawValue:))
         return UpcomingContext(
             gameDate: date, gameID: try row.value("game_id"), team: team, opponent: opponent,
             isHome: try row.value("is_home", as: Int.self) == 1, season: season, seasonType: seasonType,
@@ -96,11 +99,14 @@ struct FeatureInputLoader: Sendable {
     }
 
     static func playerGame(_ row: any SQLRow) throws -> PlayerGameRow {
-        guard let date = GameDate(try row.value("game_date", as: String.self)),
-            let season = Season(try row.value("season", as: String.self)),
-            let team = Team(try row.value("team", as: String.self)),
-            let opponent = Team(try row.value("opponent", as: String.self))
-        else { throw StoreError(.decodingFailed, "analytics_player_games holds a malformed row") }
+        let (table, key) = (
+            "analytics_player_games",
+            "\(try row.value("game_id", as: String.self))/\(try row.value("player_id", as: Int.self))"
+        )
+        let date = try row.parsed("game_date", in: table, key: key, GameDate.init)
+        let season = try row.parsed("season", in: table, key: key, Season.init)
+        let team = try row.parsed("team", in: table, key: key, Team.init)
+        let opponent = try row.parsed("opponent", in: table, key: key, Team.init)
         return PlayerGameRow(
             playerID: try row.value("player_id"), gameID: try row.value("game_id"), gameDate: date, season: season,
             team: team, opponent: opponent, minutes: try row.value("minutes"), points: try row.value("pts"),
@@ -112,10 +118,13 @@ struct FeatureInputLoader: Sendable {
     }
 
     static func teamGame(_ row: any SQLRow) throws -> TeamGameRow {
-        guard let date = GameDate(try row.value("game_date", as: String.self)),
-            let team = Team(try row.value("team", as: String.self)),
-            let opponent = Team(try row.value("opponent", as: String.self))
-        else { throw StoreError(.decodingFailed, "analytics_team_games holds a malformed row") }
+        let (table, key) = (
+            "analytics_team_games",
+            "\(try row.value("game_id", as: String.self))/\(try row.value("team", as: String.self))"
+        )
+        let date = try row.parsed("game_date", in: table, key: key, GameDate.init)
+        let team = try row.parsed("team", in: table, key: key, Team.init)
+        let opponent = try row.parsed("opponent", in: table, key: key, Team.init)
         return TeamGameRow(
             gameID: try row.value("game_id"), gameDate: date, team: team, opponent: opponent,
             pace: try row.value("pace"), offensiveRating: try row.value("offensive_rating"),

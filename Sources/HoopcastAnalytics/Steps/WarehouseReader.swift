@@ -13,13 +13,15 @@ struct WarehouseReader: Sendable {
 
     /// Decodes box-score rows selected with ``boxScoreColumns``.
     static func boxScore(_ row: any SQLRow) throws -> BoxScoreLine {
-        let date = try row.value("game_date", as: String.self), season = try row.value("season", as: String.self)
-        let seasonType = try row.value("season_type", as: String.self)
-        let team = try row.value("team", as: String.self), opponent = try row.value("opponent", as: String.self)
-        guard let gameDate = GameDate(date), let parsedSeason = Season(season),
-            let parsedType = SeasonType(rawValue: seasonType), let parsedTeam = Team(team),
-            let parsedOpponent = Team(opponent)
-        else { throw StoreError(.decodingFailed, "raw_player_boxscores holds a malformed row") }
+        let (table, key) = (
+            "raw_player_boxscores",
+            "\(try row.value("game_id", as: String.self))/\(try row.value("player_id", as: Int.self))"
+        )
+        let gameDate = try row.parsed("game_date", in: table, key: key, GameDate.init)
+        let parsedSeason = try row.parsed("season", in: table, key: key, Season.init)
+        let parsedType = try row.parsed("season_type", in: table, key: key, SeasonType.init(rawValue:))
+        let parsedTeam = try row.parsed("team", in: table, key: key, Team.init)
+        let parsedOpponent = try row.parsed("opponent", in: table, key: key, Team.init)
         return BoxScoreLine(
             gameID: try row.value("game_id"), playerID: try row.value("player_id"), gameDate: gameDate,
             season: parsedSeason, seasonType: parsedType, team: parsedTeam, opponent: parsedOpponent,
@@ -35,12 +37,12 @@ struct WarehouseReader: Sendable {
 
     /// Decodes a `raw_games` row.
     static func game(_ row: any SQLRow) throws -> ScheduledGame {
-        guard let date = GameDate(try row.value("game_date", as: String.self)),
-            let season = Season(try row.value("season", as: String.self)),
-            let seasonType = SeasonType(rawValue: try row.value("season_type", as: String.self)),
-            let home = Team(try row.value("home_team", as: String.self)),
-            let away = Team(try row.value("away_team", as: String.self))
-        else { throw StoreError(.decodingFailed, "raw_games holds a malformed row") }
+        let (table, key) = ("raw_games", try row.value("game_id", as: String.self))
+        let date = try row.parsed("game_date", in: table, key: key, GameDate.init)
+        let season = try row.parsed("season", in: table, key: key, Season.init)
+        let seasonType = try row.parsed("season_type", in: table, key: key, SeasonType.init(rawValue:))
+        let home = try row.parsed("home_team", in: table, key: key, Team.init)
+        let away = try row.parsed("away_team", in: table, key: key, Team.init)
         return ScheduledGame(
             gameID: try row.value("game_id"), gameDate: date, season: season, seasonType: seasonType,
             homeTeam: home, awayTeam: away)

@@ -13,11 +13,11 @@ struct RegistryLoader: Sendable {
             SELECT player_id, team, season, first_game_date, last_game_date FROM registry_player_stints
             """
         ).all() {
-            guard let team = Team(try row.value("team", as: String.self)),
-                let season = Season(try row.value("season", as: String.self)),
-                let first = GameDate(try row.value("first_game_date", as: String.self)),
-                let last = GameDate(try row.value("last_game_date", as: String.self))
-            else { throw StoreError(.decodingFailed, "registry_player_stints holds a malformed row") }
+            let (table, key) = ("registry_player_stints", "\(try row.value("player_id", as: Int.self))")
+            let team = try row.parsed("team", in: table, key: key, Team.init)
+            let season = try row.parsed("season", in: table, key: key, Season.init)
+            let first = try row.parsed("first_game_date", in: table, key: key, GameDate.init)
+            let last = try row.parsed("last_game_date", in: table, key: key, GameDate.init)
             stints[try row.value("player_id", as: Int.self), default: []]
                 .append(TeamStint(team: team, season: season, first: first, last: last))
         }

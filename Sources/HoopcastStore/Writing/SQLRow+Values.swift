@@ -13,6 +13,19 @@ extension SQLRow {
 }
 
 extension SQLRow {
+    /// The text of `column` turned into a domain value by `parse`; a ``StoreError`` naming the table, the row's key,
+    /// the column and the stored value when it does not parse (stored values are the warehouse's own, never
+    /// secrets).
+    public func parsed<T>(_ column: String, in table: String, key: String, _ parse: (String) -> T?) throws -> T {
+        let text = try value(column, as: String.self)
+        guard let parsed = parse(text) else {
+            throw StoreError(.decodingFailed, "\(table) row \(key): column \(column) holds '\(text)', not a \(T.self)")
+        }
+        return parsed
+    }
+}
+
+extension SQLRow {
     /// A box-score row's value of every predicted market, read from its `pts`, `reb`, `ast` and `fg3m` columns
     /// (each name preceded by `prefix`): the one place a stat line becomes market values.
     public func marketStats(prefix: String = "") throws -> [Market: Double] {
