@@ -83,15 +83,16 @@ public struct Backfill: Sendable {
         return (dates, correlationID)
     }
 
-    /// How long no date may settle before the backfill says what it is waiting for.
+    /// How long no date may settle, by default, before the backfill says what it is waiting for.
     public static let quietBeforeExplaining: Duration = .seconds(3)
 
     /// Enqueues the range and runs it to the end; `progress` is called as each date finishes or fails, and
-    /// `waiting` when no date has settled for ``quietBeforeExplaining`` while workers of other processes (a dead
-    /// one's lease not yet expired, or one still running) hold jobs of the range: with those leases, again whenever
-    /// they change.
+    /// `waiting` when no date has settled for `quiet` (default ``quietBeforeExplaining``) while workers of other
+    /// processes (a dead one's lease not yet expired, or one still running) hold jobs of the range: with those
+    /// leases, again whenever they change.
     public func run(
         from: GameDate, to: GameDate, force: Bool, runIDPrefix: String = "backfill",
+        quiet: Duration = Backfill.quietBeforeExplaining,
         progress: @escaping @Sendable (Progress) -> Void = { _ in },
         waiting: @escaping @Sendable ([HeldLease]) -> Void = { _ in }
     ) async throws -> Outcome {
@@ -116,7 +117,7 @@ public struct Backfill: Sendable {
             var explained: [HeldLease] = []
             while reported.count < dates.count && !Task.isCancelled {
                 try await Task.sleep(for: .milliseconds(200))
-                if ContinuousClock.now - lastSettled >= Backfill.quietBeforeExplaining {
+                if ContinuousClock.now - lastSettled >= quiet {
                     let held = try await queue.leasesHeld(notBy: worker.name, dates: dates)
                     if held != explained && !held.isEmpty { waiting(held) }
                     explained = held
