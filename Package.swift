@@ -74,27 +74,31 @@ let package = Package(
         ),
         .target(
             name: "HoopcastAnalytics",
-            dependencies: ["HoopcastCore", "HoopcastStore", "HoopcastEngine"],
+            dependencies: ["HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest"],
             swiftSettings: strict
         ),
         .target(name: "HoopcastModels", dependencies: ["HoopcastCore"], swiftSettings: strict),
         .target(
             name: "HoopcastGrading",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastEngine", .product(name: "SQLKit", package: "sql-kit"),
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
+                "HoopcastModels", "HoopcastPredictions", .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "HoopcastPublishing",
-            dependencies: ["HoopcastCore", "HoopcastStore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastIngest", "HoopcastPredictions", "HoopcastGrading",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "HoopcastPredictions",
             dependencies: [
-                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastAnalytics", "HoopcastModels",
-                "HoopcastGrading",
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
+                "HoopcastModels",
             ],
             swiftSettings: strict
         ),

@@ -55,8 +55,8 @@ public struct Grade: Sendable, Hashable {
 
 /// Pure grading: accuracy for every prediction, win/loss/push and profit at the posted odds for OVER/UNDER only.
 public enum Grader {
-    /// The price assumed when a book posted no odds (American).
-    public static let defaultOdds = -110.0
+    /// The price assumed when a book posted no odds (American): ``AmericanOdds/assumed``.
+    public static let defaultOdds = AmericanOdds.assumed
 
     /// Grades one prediction.
     public static func grade(_ input: GradeInput) -> Grade {
@@ -78,12 +78,10 @@ public enum Grader {
     }
 
     /// Profit per unit staked on a winning bet at American odds (+150 → 1.5, −110 → 0.909…).
-    public static func payout(americanOdds odds: Double) -> Double {
-        odds > 0 ? odds / 100 : 100 / -odds
-    }
+    public static func payout(americanOdds odds: Double) -> Double { AmericanOdds.payout(odds) }
 
     /// The win probability at which a bet at these odds breaks even (−110 → 0.5238…).
     public static func breakEvenProbability(americanOdds odds: Double) -> Double {
-        1 / (1 + payout(americanOdds: odds))
+        AmericanOdds.breakEvenProbability(odds)
     }
 }

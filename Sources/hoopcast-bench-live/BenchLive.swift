@@ -104,10 +104,10 @@ struct BenchLive: AsyncParsableCommand {
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "hoopcast-bench-live-\(UUID().uuidString)")
-        let transport = AsyncHTTPTransport(connectTimeouts: [5])
+        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(5)])
         var policies: [String: HostPolicy] = [:]
         for endpoint in EndpointCatalog.all {
-            policies[endpoint.host] = HostPolicy(requestsPerMinute: nil, connectTimeout: 5)
+            policies[endpoint.host] = HostPolicy(requestsPerMinute: nil, connectTimeout: .seconds(5))
         }
         let settings = SourceSettings(baseURLs: ["nba_cdn": server.baseURL, "nba_stats": server.baseURL])
         var lines: [String] = []
@@ -157,8 +157,8 @@ struct BenchLive: AsyncParsableCommand {
     func benchClient(bodySize: Int) async throws {
         let body = [UInt8](repeating: UInt8(ascii: "x"), count: bodySize)
         let server = try await StubServer.start { _ in StubResponse(body: body) }
-        let transport = AsyncHTTPTransport(connectTimeouts: [5])
-        let policy = HostPolicy(requestsPerMinute: nil, connectTimeout: 5, totalTimeout: 10)
+        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(5)])
+        let policy = HostPolicy(requestsPerMinute: nil, connectTimeout: .seconds(5), totalTimeout: .seconds(10))
         let client = LiveHTTPClient(transport: transport, policies: ["bench": policy])
         let request = SourceRequest(
             source: "bench", endpoint: "body", policyHost: "bench", baseURL: server.baseURL,

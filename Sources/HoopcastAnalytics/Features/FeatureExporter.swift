@@ -1,7 +1,7 @@
 import Foundation
 import HoopcastCore
+import HoopcastIngest
 import HoopcastStore
-import SQLKit
 
 /// Writes stored feature rows with their outcome as CSV: the training set of the CatBoost model.
 ///
@@ -29,14 +29,7 @@ public struct FeatureExporter: Sendable {
     /// Writes the rows of `from…to` (inclusive) to `url`; returns the number of data rows.
     @discardableResult
     public func export(from: GameDate, to: GameDate, to url: URL) async throws -> Int {
-        let dates = try await store.sql.raw(
-            """
-            SELECT DISTINCT game_date FROM features_player_market
-            WHERE game_date >= \(bind: from.description) AND game_date <= \(bind: to.description)
-              AND feature_version = \(bind: Feature.version)
-            ORDER BY game_date
-            """
-        ).all().map { try $0.value("game_date", as: String.self) }
+        let dates = try await FeatureReader(db: store.sql).dates(from: from, to: to)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
         try Data().write(to: temporary)  // Foundation's error names the path
@@ -70,32 +63,16 @@ public struct FeatureExporter: Sendable {
     }
 
     /// The CSV lines of one date, in (game, player, market) order.
-    func lines(of date: String) async throws -> [String] {
-        let rows = try await store.sql.raw(
-            """
-            SELECT f.game_date, f.game_id, f.player_id, f.market, f.gate, f.quality, f.features,
-                   b.pts, b.reb, b.ast, b.fg3m
-            FROM features_player_market f
-            LEFT JOIN raw_player_boxscores b ON b.game_id = f.game_id AND b.player_id = f.player_id
-            WHERE f.game_date = \(bind: date) AND f.feature_version = \(bind: Feature.version)
-            ORDER BY f.game_id, f.player_id, f.market
-            """
-        ).all()
-        return try rows.map { row in
-            let market = try row.value("market", as: String.self)
-            guard let parsedMarket = Market(rawValue: market) else {
-                throw StoreError(.decodingFailed, "features_player_market.market is not a market")
-            }
-            let values = try FeatureRow.values(fromJSON: try row.value("features", as: String.self))
+    func lines(of date: GameDate) async throws -> [String] {
+        let actuals = try await RawReader(db: store.sql).actuals(on: date)
+        return try await FeatureReader(db: store.sql).rows(on: date).map { row in
             var fields = [
-                try row.value("game_date", as: String.self), try row.value("game_id", as: String.self),
-                String(try row.value("player_id", as: Int.self)), market, try row.value("gate", as: String.self),
-                "\(try row.value("quality", as: Double.self))",
+                row.gameDate.description, row.gameID, String(row.playerID), row.market.rawValue, row.gate.rawValue,
+                "\(row.quality)",
             ]
-            for feature in Feature.allCases { fields.append("\(values[feature]!)") }
+            for feature in Feature.allCases { fields.append("\(row.values[feature]!)") }
             // No box-score row: the player did not play, and the label is empty.
-            let played = try row.value("pts", as: Int?.self) != nil
-            fields.append(played ? String(Int(try row.marketStats()[parsedMarket]!)) : "")
+            fields.append(actuals[row.gameID]?[row.playerID]?[row.market].map { String(Int($0)) } ?? "")
             return fields.joined(separator: ",")
         }
     }

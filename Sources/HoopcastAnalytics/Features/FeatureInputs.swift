@@ -21,13 +21,7 @@ public struct PlayerGameRow: Sendable, Hashable {
 
     /// The player's value of a market's stat in this game.
     public func stat(_ market: Market) -> Double {
-        switch market {
-        case .points: return Double(points)
-        case .rebounds: return Double(rebounds)
-        case .assists: return Double(assists)
-        case .threes: return Double(threesMade)
-        case .pointsReboundsAssists: return Double(points + rebounds + assists)
-        }
+        market.value(points: points, rebounds: rebounds, assists: assists, threes: threesMade)
     }
 }
 

@@ -19,13 +19,7 @@ struct FeatureInputLoader: Sendable {
     /// The inputs of `date`, and how many prop quotes were excluded for each reason.
     func load(date: GameDate) async throws -> (inputs: FeatureInputs, excludedQuotes: [String: Int]) {
         let day = date.description
-        let contexts = try await db.raw(
-            """
-            SELECT game_date, game_id, team, opponent, is_home, season, season_type, rest_days, back_to_back,
-                   games_last_7_days, opponent_rest_days, spread, total, line_source
-            FROM analytics_upcoming_context WHERE game_date = \(bind: day)
-            """
-        ).all().map(FeatureInputLoader.context)
+        let contexts = try await AnalyticsReader(db: db).contexts(on: date)
         guard let season = contexts.first?.season else {
             return (FeatureInputs(date: date, contexts: [], playerGames: [], teamGames: [], lines: [:]), [:])
         }
@@ -128,7 +122,15 @@ struct FeatureInputLoader: Sendable {
         return TeamGameRow(
             gameID: try row.value("game_id"), gameDate: date, team: team, opponent: opponent,
             pace: try row.value("pace"), offensiveRating: try row.value("offensive_rating"),
-            defensiveRating: try row.value("defensive_rating"), own: try row.marketStats(),
-            allowed: try row.marketStats(prefix: "o_"))
+            defensiveRating: try row.value("defensive_rating"), own: try FeatureInputLoader.marketValues(row),
+            allowed: try FeatureInputLoader.marketValues(row, prefix: "o_"))
+    }
+
+    /// A summary row's value of every market, from its `pts`, `reb`, `ast` and `fg3m` columns (each name preceded
+    /// by `prefix`).
+    static func marketValues(_ row: any SQLRow, prefix: String = "") throws -> [Market: Double] {
+        Market.values(
+            points: try row.value("\(prefix)pts"), rebounds: try row.value("\(prefix)reb"),
+            assists: try row.value("\(prefix)ast"), threes: try row.value("\(prefix)fg3m"))
     }
 }

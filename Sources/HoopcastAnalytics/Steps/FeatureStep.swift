@@ -4,8 +4,8 @@ import HoopcastStore
 import SQLKit
 
 /// `features.player_market` (phase 4): feature set ``Feature/version`` for every active player of every game on the
-/// date and every market, point in time, in batch. Rows that fail the gate are stored with `gate = 'skip'` and the
-/// reason. Idempotent: only rows whose content changed are written (``PartitionWriter``).
+/// date and every market, point in time, in batch. Rows that fail the gate are stored with the gate ``FeatureGate/skip`` and
+/// the reason. Idempotent: only rows whose content changed are written (``PartitionWriter``).
 ///
 /// The line of each (player, market) is chosen here, once, by the run's ``LinePolicy`` (the consensus, or the first
 /// configured book that quotes the player) and stored beside the features with its book, prices and snapshot
@@ -26,14 +26,7 @@ public struct FeatureStep: Step {
         self.linePolicy = linePolicy
     }
 
-    static let writer = PartitionWriter(
-        table: "features_player_market",
-        columns: [
-            "game_id", "player_id", "market", "feature_version", "game_date", "features", "quality", "gate",
-            "skip_reason",
-            "line", "line_book", "line_over_odds", "line_under_odds", "line_snapshot_utc",
-        ],
-        key: [("game_id", .text), ("player_id", .int), ("market", .text), ("feature_version", .text)])
+    static let writer = PartitionWriter(StoredFeatureRow.table)
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let db = context.store.sql
@@ -68,15 +61,7 @@ public struct FeatureStep: Step {
                     "no feature rows: none of the \(inputs.contexts.count) teams has played this season yet (season opener)"
                 ])
         }
-        let values: [[SQLValue]] = rows.map { row in
-            [
-                .text(row.gameID), .int(row.playerID), .text(row.market.rawValue), .text(Feature.version),
-                .text(date.description), .text(row.json), .double(row.quality),
-                .text(row.skipReason == nil ? "pass" : "skip"),
-                .text(row.skipReason), .double(row.line?.line), .text(row.line?.book), .double(row.line?.overOdds),
-                .double(row.line?.underOdds), .text(row.line?.snapshotUTC),
-            ]
-        }
+        let values = rows.map { StoredFeatureRow($0, date: date).storedValues }
         let write = try await FeatureStep.writer.plan(
             partition: partition, with: values, runID: context.runID,
             in: context.store)

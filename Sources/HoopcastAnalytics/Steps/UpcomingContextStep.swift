@@ -1,5 +1,6 @@
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastStore
 import SQLKit
 
@@ -13,16 +14,18 @@ public struct UpcomingContextStep: Step {
     /// Creates the step.
     public init() {}
 
-    static let writer = PartitionWriter(
-        table: "analytics_upcoming_context",
+    /// `analytics_upcoming_context`: two rows per game of a date.
+    static let table = TableDescription(
+        name: "analytics_upcoming_context",
         columns: [
             "game_date", "game_id", "team", "opponent", "is_home", "season", "season_type", "rest_days", "back_to_back",
             "games_last_7_days", "opponent_rest_days", "spread", "total", "line_source",
         ],
         key: [("game_id", .text), ("team", .text)])
+    static let writer = PartitionWriter(table)
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
-        let reader = WarehouseReader(db: context.store.sql)
+        let reader = RawReader(db: context.store.sql)
         let games = try await reader.games(on: date)
         guard let season = games.first?.season else {
             throw StepFailure("no games are scheduled on \(date) in raw_games; import the schedule first")

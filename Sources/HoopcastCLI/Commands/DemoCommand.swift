@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HoopcastCore
 import HoopcastEngine
+import HoopcastGrading
 import HoopcastPredictions
 import HoopcastStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoopcastCore
+import HoopcastGrading
 import HoopcastPredictions
 
 /// `hoopcast evaluate --from D1 --to D2 [--json]`: accuracy, betting results and calibration per system and market.
@@ -53,7 +54,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         var rows = [["system", "market", "n", "MAE", "lined", "MAE lined", "line MAE", "bets", "W-L-P", "hit", "ROI"]]
         for result in report.results {
             rows.append([
-                result.system, result.market, "\(result.predictions)", number(result.mae), "\(result.linedPredictions)",
+                result.system.rawValue, result.market, "\(result.predictions)", number(result.mae),
+                "\(result.linedPredictions)",
                 number(result.modelMaeLined), number(result.lineMae), "\(result.bets)",
                 "\(result.wins)-\(result.losses)-\(result.pushes)", number(result.hitRate.map { 100 * $0 }, "%.1f%%"),
                 number(result.roi.map { 100 * $0 }, "%+.1f%%"),

@@ -27,31 +27,17 @@ struct RegistryCommand: AsyncParsableCommand {
         }
 
         static func list(store: Store, limit: Int) async throws {
-            let rows = try await store.sql.raw(
-                """
-                SELECT r.player_name, r.status, r.candidates, COUNT(*) AS n, MIN(p.game_date) AS first_date,
-                       MAX(p.game_date) AS last_date
-                FROM raw_prop_lines p
-                JOIN registry_name_resolutions r
-                  ON r.player_name = p.player_name AND r.game_date = p.game_date
-                 AND r.home_team = p.home_team AND r.away_team = p.away_team
-                WHERE r.status <> 'resolved'
-                GROUP BY r.player_name, r.status, r.candidates
-                ORDER BY n DESC, r.player_name
-                LIMIT \(bind: limit)
-                """
-            ).all()
+            let names = try await PropLineReader(db: store.sql).unresolvedNames(limit: limit)
             var table = [["name", "status", "rows", "dates", "candidates"]]
-            for row in rows {
+            for name in names {
                 table.append([
-                    try row.value("player_name"), try row.value("status"), "\(try row.value("n", as: Int.self))",
-                    "\(try row.value("first_date", as: String.self))..\(try row.value("last_date", as: String.self))",
-                    try row.value("candidates"),
+                    name.playerName, name.status.rawValue, "\(name.rows)", "\(name.firstDate)..\(name.lastDate)",
+                    name.candidates,
                 ])
             }
             let summary = try await NameResolutionPass.summary(store.sql)
             Terminal.out(summary.line)
-            Terminal.out(rows.isEmpty ? "Every prop-line name resolved." : TextTable.render(table))
+            Terminal.out(names.isEmpty ? "Every prop-line name resolved." : TextTable.render(table))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoopcastCore
+import HoopcastGrading
 import HoopcastPredictions
 
 /// `hoopcast tune --from D1 --to D2`: the edge threshold on a development window.
@@ -21,8 +22,11 @@ struct TuneCommand: AsyncParsableCommand {
     @Option(help: "Last date, YYYY-MM-DD (inclusive).")
     var to: String
 
-    @Option(help: "The system whose ROI chooses the threshold.")
-    var system = "ensemble"
+    @Option(
+        help:
+            "The system whose ROI chooses the threshold (\(SystemName.allCases.map(\.rawValue).joined(separator: ", ")))."
+    )
+    var system = SystemName.ensemble
 
     @Flag(help: "Print the table as JSON.")
     var json = false
@@ -42,7 +46,7 @@ struct TuneCommand: AsyncParsableCommand {
         let best = ThresholdTuning.best(table, system: system)
         if json {
             struct Output: Encodable {
-                var from: String, to: String, system: String, best: Double?, table: [ThresholdTuning.Row]
+                var from: String, to: String, system: SystemName, best: Double?, table: [ThresholdTuning.Row]
             }
             Terminal.out(
                 try JSONOutput.encode(
@@ -54,7 +58,7 @@ struct TuneCommand: AsyncParsableCommand {
         var lines = [["system", "threshold", "bets", "wins", "hit", "ROI"]]
         for row in table {
             lines.append([
-                row.system, String(format: "%.2f", row.threshold), "\(row.bets)", "\(row.wins)",
+                row.system.rawValue, String(format: "%.2f", row.threshold), "\(row.bets)", "\(row.wins)",
                 row.hitRate.map { String(format: "%.1f%%", 100 * $0) } ?? "–",
                 row.roi.map { String(format: "%+.1f%%", 100 * $0) } ?? "–",
             ])
@@ -65,3 +69,5 @@ struct TuneCommand: AsyncParsableCommand {
                 ?? "no threshold has \(ThresholdTuning.minimumBets) bets for \(system) on this window")
     }
 }
+
+extension SystemName: ExpressibleByArgument {}

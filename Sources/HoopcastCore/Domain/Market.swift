@@ -38,9 +38,34 @@ public enum Recommendation: String, Sendable, Hashable, CaseIterable, Codable {
     case under = "UNDER"
     case pass = "PASS"
     case noLine = "NO_LINE"
+
+    /// OVER or UNDER: a bet.
+    public var isBet: Bool { self == .over || self == .under }
 }
 
 /// Whether a line comes from a sportsbook or a daily-fantasy site.
 public enum BookType: String, Sendable, Hashable, CaseIterable, Codable {
     case sportsbook, dfs
+}
+
+extension Market {
+    /// The market's value for a stat line: the one place points, rebounds, assists and threes become market values.
+    @inlinable
+    public func value(points: Int, rebounds: Int, assists: Int, threes: Int) -> Double {
+        switch self {
+        case .points: return Double(points)
+        case .rebounds: return Double(rebounds)
+        case .assists: return Double(assists)
+        case .threes: return Double(threes)
+        case .pointsReboundsAssists: return Double(points + rebounds + assists)
+        }
+    }
+
+    /// Every market's ``value(points:rebounds:assists:threes:)`` for a stat line.
+    public static func values(points: Int, rebounds: Int, assists: Int, threes: Int) -> [Market: Double] {
+        Dictionary(
+            uniqueKeysWithValues: allCases.map {
+                ($0, $0.value(points: points, rebounds: rebounds, assists: assists, threes: threes))
+            })
+    }
 }

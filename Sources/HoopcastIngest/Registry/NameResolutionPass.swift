@@ -118,10 +118,10 @@ public struct NameResolutionPass: Sendable {
         for row in counts {
             let n = try row.value("n", as: Int.self)
             summary.rows += n
-            switch try row.value("status", as: String.self) {
-            case "resolved": summary.resolved += n
-            case "ambiguous": summary.ambiguous += n
-            default: summary.unresolved += n
+            switch NameResolutionStatus(rawValue: try row.value("status", as: String.self)) {
+            case .resolved: summary.resolved += n
+            case .ambiguous: summary.ambiguous += n
+            case .unresolved, nil: summary.unresolved += n  // nil: no resolution stored yet (pending)
             }
         }
         return summary
@@ -129,10 +129,14 @@ public struct NameResolutionPass: Sendable {
 
     static func columns(_ resolution: PlayerNameResolution) -> (String, Int?, String?, String) {
         switch resolution {
-        case .resolved(let playerID, let match): return ("resolved", playerID, match.rawValue, "")
+        case .resolved(let playerID, let match):
+            return (NameResolutionStatus.resolved.rawValue, playerID, match.rawValue, "")
         case .ambiguous(let candidates):
-            return ("ambiguous", nil, nil, candidates.sorted().map(String.init).joined(separator: ","))
-        case .unresolved: return ("unresolved", nil, nil, "")
+            return (
+                NameResolutionStatus.ambiguous.rawValue, nil, nil,
+                candidates.sorted().map(String.init).joined(separator: ",")
+            )
+        case .unresolved: return (NameResolutionStatus.unresolved.rawValue, nil, nil, "")
         }
     }
 

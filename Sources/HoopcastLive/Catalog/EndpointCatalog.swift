@@ -39,7 +39,7 @@ public enum EndpointCatalog {
         },
         LiveEndpoint(
             source: "bdl", name: "injuries", host: "api.balldontlie.io", requiresRows: false,
-            cursor: ("cursor", ["meta", "next_cursor"])
+            paging: .cursor(parameter: "cursor", path: ["meta", "next_cursor"])
         ) {
             root, context throws(PayloadError) in
             try BallDontLieParser.injuries(root, reportDate: context.date, fetchedAt: context.fetchedAt)
@@ -49,7 +49,8 @@ public enum EndpointCatalog {
             try BallDontLieParser.standings(root, asOf: context.date)
         },
         LiveEndpoint(
-            source: "bdl", name: "players", host: "api.balldontlie.io", cursor: ("cursor", ["meta", "next_cursor"])
+            source: "bdl", name: "players", host: "api.balldontlie.io",
+            paging: .cursor(parameter: "cursor", path: ["meta", "next_cursor"])
         ) { root, _ throws(PayloadError) in
             try BallDontLieParser.players(root)
         },
@@ -73,6 +74,14 @@ public enum EndpointCatalog {
         LiveEndpoint(source: "bettingpros", name: "events", host: "api.bettingpros.com") {
             root, _ throws(PayloadError) in
             try BettingProsParser.events(root)
+        },
+        // No props posted yet for a book (early in the day) is a valid answer; a page whose every prop was skipped
+        // is not (BettingProsParser.props throws no_rows).
+        LiveEndpoint(
+            source: "bettingpros", name: "player_props", host: "api.bettingpros.com", requiresRows: false,
+            paging: .numbered(parameter: "page", page: ["_pagination", "page"], total: ["_pagination", "total_pages"])
+        ) { root, context throws(PayloadError) in
+            try BettingProsParser.props(root, fetchedAt: context.fetchedAt)
         },
     ]
 

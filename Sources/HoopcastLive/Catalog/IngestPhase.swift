@@ -1,8 +1,8 @@
 /// The parts of the daily schedule, each fetching what is useful at that time of day.
 public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
-    /// Morning: schedule, injuries, standings, players, events, game lines and props.
+    /// Morning: schedule, injuries, standings, players, events, game lines and props (The Odds API, BettingPros).
     case morning
-    /// Before tip-off (repeatable): game lines and props again; every snapshot is kept.
+    /// Before tip-off (repeatable): game lines and props (The Odds API, BettingPros) again; every snapshot is kept.
     case pretip
     /// Overnight: final scores, box scores (the league game log and each final game's box score), play-by-play.
     case overnight
@@ -17,12 +17,12 @@ public enum IngestPhase: String, Sendable, Hashable, CaseIterable, Codable {
             return [
                 "nba_cdn.schedule", "nba_stats.scoreboard", "nba_stats.player_index", "bdl.games", "bdl.injuries",
                 "bdl.standings", "bdl.players", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
-                "espn.scoreboard", "espn.roster", "bettingpros.events",
+                "espn.scoreboard", "espn.roster", "bettingpros.events", "bettingpros.player_props",
             ].contains(endpoint)
         case .pretip:
             return [
                 "nba_cdn.schedule", "odds_api.events", "odds_api.game_lines", "odds_api.player_props",
-                "bdl.injuries",
+                "bdl.injuries", "bettingpros.player_props",
             ].contains(endpoint)
         case .overnight:
             return [

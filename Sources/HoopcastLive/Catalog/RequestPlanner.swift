@@ -116,7 +116,27 @@ public struct RequestPlanner: Sendable {
                 query: [.init("dates", String(compact))]),
             request("bettingpros.events", path: "/v3/events", query: [.init("sport", "NBA"), .init("date", day)]),
         ]
+        planned += bettingProsPropRequests()
         return planned.compactMap { $0 }
+    }
+
+    /// The most props BettingPros is asked for per page; `LiveIngestor` follows the pages (`page=2`, …).
+    static let bettingProsPageSize = 1000
+
+    /// BettingPros props of the date, one request per book of ``BettingProsBooks/requested`` (a request naming
+    /// several books answers with the best line across them, not each book's), every mapped market, with the
+    /// events (game date, teams, tip-off) and the selections (opening lines).
+    func bettingProsPropRequests() -> [PlannedRequest?] {
+        BettingProsBooks.requested.map { book in
+            request(
+                "bettingpros.player_props", path: "/v3/props",
+                query: [
+                    .init("sport", "NBA"), .init("date", date.description), .init("book_id", String(book)),
+                    .init("market_id", BettingProsMarkets.requestParameter),
+                    .init("limit", String(RequestPlanner.bettingProsPageSize)), .init("include_events", "true"),
+                    .init("include_selections", "true"),
+                ])
+        }
     }
 
     func oddsDateRequests(key: String) -> [PlannedRequest?] {

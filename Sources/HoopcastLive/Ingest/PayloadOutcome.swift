@@ -18,6 +18,8 @@ public struct PayloadOutcome: Sendable, Codable {
     public var errorKind: String?
     /// The failure in words.
     public var error: String?
+    /// What the parser skipped, by reason (``ParsedRows/skipped``); nil when nothing was.
+    public var skipped: [String: Int]? = nil
 
     /// True when the payload was refused or never arrived.
     public var failed: Bool { error != nil }

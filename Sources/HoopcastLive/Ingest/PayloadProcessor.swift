@@ -97,6 +97,7 @@ public struct PayloadProcessor: Sendable {
                 status: payload.status, contentType: contentType, body: body,
                 context: payload.context)
             outcome.parsed = parsed.counts
+            if !parsed.skipped.isEmpty { outcome.skipped = parsed.skipped }
             rows = parsed
         } catch {
             outcome.errorKind = error.kind.rawValue

@@ -39,6 +39,9 @@ public enum RawDataset: String, Sendable, Hashable, CaseIterable, Codable, Compa
 public struct ParsedRows: Sendable, Hashable {
     /// Rows per dataset.
     public var rows: [RawDataset: [[String: String]]] = [:]
+    /// What the payload held but the parser deliberately turned into no row, counted by reason (e.g. `market 346
+    /// not mapped`), so that nothing is dropped silently; empty for most endpoints.
+    public var skipped: [String: Int] = [:]
 
     /// Creates an empty result.
     public init() {}
@@ -46,6 +49,11 @@ public struct ParsedRows: Sendable, Hashable {
     /// Appends a row to `dataset`.
     public mutating func append(_ row: [String: String], to dataset: RawDataset) {
         rows[dataset, default: []].append(row)
+    }
+
+    /// Counts `count` items skipped for `reason`.
+    public mutating func skip(_ reason: String, count: Int = 1) {
+        skipped[reason, default: 0] += count
     }
 
     /// Rows per dataset name.

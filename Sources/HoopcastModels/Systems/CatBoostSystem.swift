@@ -8,7 +8,7 @@ import HoopcastCore
 /// Built per date from ``ModelRegistry/models(on:)``, so it only ever uses models trained before the date.
 public struct CatBoostSystem: Sendable {
     /// The stored system name.
-    public let name = "catboost"
+    public let name = SystemName.catboost
     private let models: [Market: RegisteredModel]
 
     /// Creates the system from the models chosen for one date (markets without a model are not predicted).

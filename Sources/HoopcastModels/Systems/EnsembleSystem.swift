@@ -22,7 +22,7 @@ public struct EnsembleSystem: Sendable {
         }
     }
 
-    public let name = "ensemble"
+    public let name = SystemName.ensemble
     /// Graded predictions a system needs before its error sets its weight.
     public static let minimumGraded = 50
 
@@ -30,9 +30,9 @@ public struct EnsembleSystem: Sendable {
     public init() {}
 
     /// The weights for systems by name, summing to 1.
-    public static func weights(systems: [String], tracks: [String: Track]) -> [String: Double] {
+    public static func weights(systems: [SystemName], tracks: [SystemName: Track]) -> [SystemName: Double] {
         guard !systems.isEmpty else { return [:] }
-        var inverse: [String: Double] = [:]
+        var inverse: [SystemName: Double] = [:]
         for system in systems {
             if let track = tracks[system], track.graded >= minimumGraded, track.meanAbsoluteError > 0 {
                 inverse[system] = 1 / (track.meanAbsoluteError * track.meanAbsoluteError)
@@ -49,7 +49,7 @@ public struct EnsembleSystem: Sendable {
     }
 
     /// Combines member outputs (by system name) for one input.
-    public func combine(_ outputs: [String: PredictionOutput], tracks: [String: Track], line: Double?)
+    public func combine(_ outputs: [SystemName: PredictionOutput], tracks: [SystemName: Track], line: Double?)
         -> PredictionOutput
     {
         // Summed in name order: dictionary order varies between processes, and so would the last bits of the sum.

@@ -8,7 +8,7 @@ import HoopcastCore
 /// pace = expected game pace (mean of both teams' last-10 pace) ÷ the team's own pace;
 /// venue = × 1.015 at home, × 0.985 away.
 public struct MatchupSystem: PredictionSystem {
-    public let name = "matchup"
+    public let name = SystemName.matchup
 
     /// Creates the system.
     public init() {}

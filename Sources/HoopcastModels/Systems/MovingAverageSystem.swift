@@ -6,7 +6,7 @@ import HoopcastCore
 /// × 0.97 on the second night of a back-to-back; × (1 + 0.02 · minutes trend / 10) for a player whose minutes are
 /// rising or falling (capped at ±4%). Spread: ``StatDistribution/standardDeviation(market:mean:sampleStandardDeviation:games:)``.
 public struct MovingAverageSystem: PredictionSystem {
-    public let name = "moving_average"
+    public let name = SystemName.movingAverage
 
     /// Creates the system.
     public init() {}

@@ -45,7 +45,7 @@ public struct PredictionOutput: Sendable, Hashable {
 /// One prediction system behind the common interface.
 public protocol PredictionSystem: Sendable {
     /// The stored system name, e.g. `moving_average`.
-    var name: String { get }
+    var name: SystemName { get }
     /// Predicts one (player, game, market).
     func predict(_ input: PredictionInput) -> PredictionOutput
 }

@@ -11,7 +11,7 @@ import HoopcastCore
 /// Spread: the weighted standard deviation of those actuals, blended with the market prior as in
 /// ``StatDistribution`` with Kish's effective number of games `(Σw)² / Σw²`. With no history the season mean is used.
 public struct SimilaritySystem: PredictionSystem {
-    public let name = "similarity"
+    public let name = SystemName.similarity
     /// How many nearest past games count.
     public static let neighbours = 10
     /// Pseudo-games of the season mean added to the neighbours.

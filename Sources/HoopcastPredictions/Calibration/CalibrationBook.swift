@@ -3,7 +3,7 @@ import HoopcastCore
 /// One graded, lined prediction as calibration evidence: the system's raw P(over) and whether the stat went over.
 /// Pushes are not evidence (they are neither over nor under).
 public struct CalibrationSample: Sendable, Hashable {
-    public var system: String
+    public var system: SystemName
     public var market: Market
     public var rawProbability: Double
     /// The market's vig-free P(over) from the prices (nil without both prices).
@@ -11,7 +11,8 @@ public struct CalibrationSample: Sendable, Hashable {
     public var wentOver: Bool
 
     /// Creates a sample.
-    public init(system: String, market: Market, rawProbability: Double, marketProbability: Double?, wentOver: Bool) {
+    public init(system: SystemName, market: Market, rawProbability: Double, marketProbability: Double?, wentOver: Bool)
+    {
         self.system = system
         self.market = market
         self.rawProbability = rawProbability
@@ -29,8 +30,8 @@ public struct CalibrationBook: Sendable {
     /// Graded lined predictions a map needs.
     public static let minimumSamples = 150
 
-    var byMarket: [String: [Market: MarketCalibration]] = [:]
-    var pooled: [String: MarketCalibration] = [:]
+    var byMarket: [SystemName: [Market: MarketCalibration]] = [:]
+    var pooled: [SystemName: MarketCalibration] = [:]
     /// Fits that had enough samples but failed (one-sided outcomes, a singular system, no convergence), in a stable
     /// order, e.g. `"catboost/threes (412)"` or `"catboost/pooled (2210)"`. Their predictions fall back to the pooled
     /// map, or PASS without one; the predict step reports them in its notes so a failed fit is never silent.
@@ -38,7 +39,7 @@ public struct CalibrationBook: Sendable {
 
     /// Fits the maps from samples.
     public init(samples: [CalibrationSample]) {
-        var grouped: [String: [Market: [MarketCalibration.Sample]]] = [:]
+        var grouped: [SystemName: [Market: [MarketCalibration.Sample]]] = [:]
         for sample in samples {
             grouped[sample.system, default: [:]][sample.market, default: []].append(
                 (sample.rawProbability, sample.marketProbability, sample.wentOver))
@@ -65,7 +66,7 @@ public struct CalibrationBook: Sendable {
     }
 
     /// The map for a system and market: its own, else the system's pooled one, else nil.
-    public func calibration(system: String, market: Market) -> MarketCalibration? {
+    public func calibration(system: SystemName, market: Market) -> MarketCalibration? {
         byMarket[system]?[market] ?? pooled[system]
     }
 }

@@ -1,5 +1,7 @@
+import HoopcastAnalytics
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastModels
 import HoopcastStore
 import SQLKit
@@ -15,7 +17,7 @@ public struct PlayerHistory: Sendable {
     /// How far back a player's history reaches.
     public static let windowDays = 365
     /// The tables the history is read from (their change counters are watched).
-    static let tables = ["features_player_market", "raw_player_boxscores"]
+    static let tables = [FeatureReader.table, BoxScoreRecord.table]
 
     /// One row of the history: a player's game.
     struct Row: Sendable {
@@ -46,38 +48,17 @@ public struct PlayerHistory: Sendable {
 
     /// Every player's gated feature rows in [from, before) with their box-score actuals, by date and game. One row
     /// per (player, game): the similarity descriptors do not depend on the market, so the points row carries them.
-    /// The box score's own date range is repeated (a game's box score and feature row share its date) so that
-    /// SQLite walks the box scores of the window, not of every season.
+    /// Rows without a box score (the player did not play) are not history.
     static func read(from: GameDate, before: GameDate, db: any SQLDatabase) async throws
         -> [(date: GameDate, row: Row)]
     {
-        let extracted = SimilaritySystem.historyFeatures.map { feature in
-            // constant keys, never input
-            "\(db.jsonNumber("f.features", key: feature.rawValue)) AS \(feature.rawValue)"
-        }.joined(separator: ", ")
-        let rows = try await db.raw(
-            """
-            SELECT f.game_date, f.game_id, f.player_id, \(unsafeRaw: extracted), b.pts, b.reb, b.ast, b.fg3m
-            FROM features_player_market f
-            JOIN raw_player_boxscores b ON b.game_id = f.game_id AND b.player_id = f.player_id
-            WHERE f.market = 'points' AND f.feature_version = \(bind: Feature.version)
-              AND f.gate = 'pass' AND f.game_date >= \(bind: from.description) AND f.game_date < \(bind: before.description)
-              AND b.game_date >= \(bind: from.description) AND b.game_date < \(bind: before.description)
-            ORDER BY f.game_date, f.game_id, f.player_id
-            """
-        ).all()
-        return try rows.map { row in
-            let dateText = try row.value("game_date", as: String.self)
-            guard let date = GameDate(dateText) else {
-                throw StoreError(.decodingFailed, "features_player_market.game_date is not a date: \(dateText)")
-            }
-            var features: [Feature: Double] = [:]
-            for feature in SimilaritySystem.historyFeatures {
-                features[feature] = try row.value(feature.rawValue, as: Double.self)
-            }
-            let game = HistoryGame(
-                date: date, gameID: try row.value("game_id"), features: features, actuals: try row.marketStats())
-            return (date, Row(playerID: try row.value("player_id"), game: game))
+        let actuals = try await RawReader(db: db).actuals(from: from, before: before)
+        let rows = try await FeatureReader(db: db).gatedRows(
+            market: .points, features: SimilaritySystem.historyFeatures, from: from, before: before)
+        return rows.compactMap { row in
+            guard let actual = actuals[PlayerGameKey(gameID: row.gameID, playerID: row.playerID)] else { return nil }
+            let game = HistoryGame(date: row.gameDate, gameID: row.gameID, features: row.features, actuals: actual)
+            return (row.gameDate, Row(playerID: row.playerID, game: game))
         }
     }
 }

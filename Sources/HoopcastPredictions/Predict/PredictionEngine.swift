@@ -30,7 +30,7 @@ public struct PredictionContext: Sendable {
     public var history: [Int: [HistoryGame]]
     public var calibration: CalibrationBook
     /// Recent graded accuracy per system and market (ensemble weights).
-    public var tracks: [Market: [String: EnsembleSystem.Track]]
+    public var tracks: [Market: [SystemName: EnsembleSystem.Track]]
 }
 
 /// Pure: runs every member system and the ensemble on every gated row and decides each recommendation.
@@ -64,7 +64,7 @@ public struct PredictionEngine: Sendable {
         let ensemble = EnsembleSystem()
         for (index, row) in rows.enumerated() {
             let line = context.lines[PlayerMarketKey(playerID: row.playerID, market: row.market)]
-            var combined: [String: PredictionOutput] = [:]
+            var combined: [SystemName: PredictionOutput] = [:]
             var models: [String] = []
             for (member, memberOutputs) in zip(members, outputs) {
                 guard let output = memberOutputs[index] else { continue }
@@ -86,7 +86,7 @@ public struct PredictionEngine: Sendable {
     }
 
     func record(
-        _ row: GatedFeatureRow, system: String, model: String, output: PredictionOutput, line: ChosenLine?,
+        _ row: GatedFeatureRow, system: SystemName, model: String, output: PredictionOutput, line: ChosenLine?,
         context: PredictionContext
     ) -> PredictionRecord {
         let decision = policy.decide(

@@ -5,7 +5,7 @@ import HoopcastModels
 /// market, e.g. no CatBoost model trained before the date) and the model id recorded with each prediction.
 public struct SystemMember: Sendable {
     /// The stored system name.
-    public let name: String
+    public let name: SystemName
     /// Predictions for all inputs of a date, in input order.
     let predict: @Sendable ([PredictionInput]) -> [PredictionOutput?]
     let model: @Sendable (Market) -> String

@@ -1,6 +1,5 @@
 import HoopcastAnalytics
 import HoopcastCore
-import HoopcastGrading
 
 /// Turns a prediction and a line into OVER / UNDER / PASS / NO_LINE with a calibrated win probability and an edge.
 ///
@@ -49,8 +48,8 @@ public struct RecommendationPolicy: Sendable, Hashable {
                 underOdds: line?.underOdds))
         let side: Recommendation = over >= 0.5 ? .over : .under
         let win = side == .over ? over : 1 - over
-        let odds = (side == .over ? line?.overOdds : line?.underOdds) ?? Grader.defaultOdds
-        let edge = win - Grader.breakEvenProbability(americanOdds: odds)
+        let odds = (side == .over ? line?.overOdds : line?.underOdds) ?? AmericanOdds.assumed
+        let edge = win - AmericanOdds.breakEvenProbability(odds)
         return Decision(
             recommendation: edge >= edgeThreshold ? side : .pass, overProbability: over,
             confidence: 100 * win, edge: edge)

@@ -3,6 +3,7 @@ import HoopcastCore
 import HoopcastEngine
 import HoopcastModels
 import HoopcastStore
+import SQLKit
 
 /// `predict.systems`: every system's prediction for every gated (player, game, market) of the date, with the
 /// line, calibrated probability, edge and recommendation, written to `predictions_player_props` with
@@ -21,12 +22,11 @@ public struct PredictStep: Step {
     let history = PlayerHistory()
     let calibration = DatedCache<CalibrationSample>(windowDays: PredictionInputsReader.calibrationDays)
 
+    /// What the systems learn from earlier graded predictions (the grading layer's reader).
+    let graded: @Sendable (any SQLDatabase) -> any GradedHistory
+
     /// The writer of `predictions_player_props`.
-    static let writer = PartitionWriter(
-        table: "predictions_player_props", columns: PredictionRecord.columns,
-        key: [
-            ("game_id", .text), ("player_id", .int), ("market", .text), ("system", .text), ("feature_version", .text),
-        ])
+    static let writer = PartitionWriter(PredictionRecord.table)
 
     /// The partition one date's predictions replace.
     static func partition(_ date: GameDate) -> [(column: String, value: SQLValue)] {
@@ -35,16 +35,20 @@ public struct PredictStep: Step {
 
     /// Creates the step. `members` gives the systems for a date (the CatBoost models registered before it join the
     /// rule-based systems); the ensemble is always added. The line of each row is the one the feature step chose.
+    /// `graded` opens the grading layer's ``GradedHistory`` over the store.
     public init(
         members: @escaping @Sendable (GameDate) throws -> [SystemMember] = { _ in SystemMember.ruleBased },
-        policy: RecommendationPolicy = RecommendationPolicy()
+        policy: RecommendationPolicy = RecommendationPolicy(),
+        graded: @escaping @Sendable (any SQLDatabase) -> any GradedHistory
     ) {
         self.members = members
         self.policy = policy
+        self.graded = graded
     }
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
-        let reader = PredictionInputsReader(db: context.store.sql, history: history, calibration: calibration)
+        let reader = PredictionInputsReader(
+            db: context.store.sql, history: history, calibration: calibration, graded: graded(context.store.sql))
         let (inputs, skipped) = try await reader.read(date: date)
         let partition = PredictStep.partition(date), runID = context.runID
         guard !inputs.rows.isEmpty else {
@@ -67,7 +71,7 @@ public struct PredictStep: Step {
         let engine = PredictionEngine(members: try members(date), policy: policy)
         let records = engine.predict(inputs)
         let write = try await PredictStep.writer.plan(
-            partition: partition, with: records.map(\.values), runID: runID,
+            partition: partition, with: records.map(\.storedValues), runID: runID,
             reading: context.store.sql)
         let changed = write.result.written + write.result.deleted
         try await context.commit { db in
@@ -78,7 +82,7 @@ public struct PredictStep: Step {
         for record in records where record.system == PredictionEngine.ensembleName {
             counts[record.recommendation, default: 0] += 1
         }
-        let systems = Set(records.map(\.system)).sorted().joined(separator: ", ")
+        let systems = Set(records.map(\.system)).sorted().map(\.rawValue).joined(separator: ", ")
         var notes = [
             "\(records.count) predictions (\(systems)) for \(inputs.rows.count) gated rows, \(write.result.written) "
                 + "written and \(write.result.deleted) deleted; \(skipped) rows skipped by the gate",

@@ -1,4 +1,7 @@
 import HoopcastCore
+import HoopcastGrading
+import HoopcastIngest
+import HoopcastPredictions
 import HoopcastStore
 import SQLKit
 
@@ -26,89 +29,65 @@ public struct DateExporter: Sendable {
     }
 
     func predictionRows(_ date: GameDate) async throws -> [ExportedPrediction] {
-        try await db.raw(
-            """
-            SELECT p.game_id, g.home_team, g.away_team, p.player_id, r.name, p.market, p.system, p.predicted_value,
-                   p.standard_deviation, p.line, p.line_book, p.over_odds, p.under_odds, p.p_over_raw, p.p_over,
-                   p.confidence, p.edge, p.recommendation, p.model
-            FROM predictions_player_props p
-            JOIN raw_games g ON g.game_id = p.game_id
-            LEFT JOIN registry_players r ON r.player_id = p.player_id
-            WHERE p.game_date = \(bind: date.description) AND p.feature_version = \(bind: Feature.version)
-            ORDER BY p.game_id, p.player_id, p.market, p.system
-            """
-        ).all().map { row in
-            ExportedPrediction(
-                gameID: try row.value("game_id"),
-                matchup:
-                    "\(try row.value("away_team", as: String.self)) @ \(try row.value("home_team", as: String.self))",
-                playerID: try row.value("player_id"), playerName: try row.value("name"),
-                market: try row.value("market"), system: try row.value("system"),
-                predictedValue: try row.value("predicted_value"),
-                standardDeviation: try row.value("standard_deviation"),
-                line: try row.value("line"), lineBook: try row.value("line_book"), overOdds: try row.value("over_odds"),
-                underOdds: try row.value("under_odds"), pOverRaw: try row.value("p_over_raw"),
-                pOver: try row.value("p_over"), confidence: try row.value("confidence"), edge: try row.value("edge"),
-                recommendation: try row.value("recommendation"), model: try row.value("model"))
+        let predictions = try await PredictionReader(db: db).rows(on: date)
+        var games: [String: ScheduledGame] = [:]
+        for game in try await RawReader(db: db).games(on: date) { games[game.gameID] = game }
+        let names = try await RegistryReader(db: db).names(of: Set(predictions.map(\.playerID)))
+        return try predictions.map { prediction in
+            guard let game = games[prediction.gameID] else {
+                throw ExportError("prediction of game \(prediction.gameID) on \(date): the game is not in the schedule")
+            }
+            return ExportedPrediction(
+                gameID: prediction.gameID, matchup: "\(game.awayTeam) @ \(game.homeTeam)",
+                playerID: prediction.playerID, playerName: names[prediction.playerID], market: prediction.market,
+                system: prediction.system, predictedValue: prediction.predictedValue,
+                standardDeviation: prediction.standardDeviation, line: prediction.line?.line,
+                lineBook: prediction.line?.book, overOdds: prediction.line?.overOdds,
+                underOdds: prediction.line?.underOdds, pOverRaw: prediction.rawOverProbability,
+                pOver: prediction.overProbability, confidence: prediction.confidence, edge: prediction.edge,
+                recommendation: prediction.recommendation, model: prediction.model)
         }
     }
 
     func resultRows(_ date: GameDate) async throws -> [ExportedResult] {
-        try await db.raw(
-            """
-            SELECT g.game_id, g.player_id, r.name, g.market, g.system, g.recommendation, g.predicted_value, g.line,
-                   g.actual, g.absolute_error, g.outcome, g.profit_units
-            FROM grading_prediction_results g
-            LEFT JOIN registry_players r ON r.player_id = g.player_id
-            WHERE g.game_date = \(bind: date.description) AND g.feature_version = \(bind: Feature.version)
-            ORDER BY g.game_id, g.player_id, g.market, g.system
-            """
-        ).all().map { row in
+        let results = try await GradeReader(db: db).results(from: date, to: date)
+        let names = try await RegistryReader(db: db).names(of: Set(results.map(\.playerID)))
+        return results.map { graded in
             ExportedResult(
-                gameID: try row.value("game_id"), playerID: try row.value("player_id"),
-                playerName: try row.value("name"), market: try row.value("market"), system: try row.value("system"),
-                recommendation: try row.value("recommendation"), predictedValue: try row.value("predicted_value"),
-                line: try row.value("line"), actual: try row.value("actual"),
-                absoluteError: try row.value("absolute_error"), outcome: try row.value("outcome"),
-                profitUnits: try row.value("profit_units"))
+                gameID: graded.gameID, playerID: graded.playerID, playerName: names[graded.playerID],
+                market: graded.market, system: graded.system, recommendation: graded.recommendation,
+                predictedValue: graded.predictedValue, line: graded.line, actual: graded.grade.actual,
+                absoluteError: graded.grade.absoluteError, outcome: graded.grade.outcome,
+                profitUnits: graded.grade.profitUnits)
         }
     }
 
-    /// The date's performance per system and market, and the season to date (from the season's first graded date).
+    /// The date's performance per system and market, and the season to date (from the season's first graded date),
+    /// summed in date order.
     func performance(_ date: GameDate) async throws -> (season: String, systems: [SystemPerformance]) {
         let season = Season.containing(date)
-        let rows = try await db.raw(
-            """
-            SELECT system, market,
-                   SUM(CASE WHEN game_date = \(bind: date.description) THEN predictions ELSE 0 END) AS day_predictions,
-                   SUM(CASE WHEN game_date = \(bind: date.description) THEN graded ELSE 0 END) AS day_graded,
-                   SUM(CASE WHEN game_date = \(bind: date.description) THEN mae * graded ELSE 0 END) AS day_error,
-                   SUM(CASE WHEN game_date = \(bind: date.description) THEN bets ELSE 0 END) AS day_bets,
-                   SUM(CASE WHEN game_date = \(bind: date.description) THEN wins ELSE 0 END) AS day_wins,
-                   SUM(CASE WHEN game_date = \(bind: date.description) THEN losses ELSE 0 END) AS day_losses,
-                   SUM(CASE WHEN game_date = \(bind: date.description) THEN profit_units ELSE 0 END) AS day_profit,
-                   SUM(graded) AS graded, SUM(COALESCE(mae, 0) * graded) AS error, SUM(bets) AS bets, SUM(wins) AS wins,
-                   SUM(losses) AS losses, SUM(profit_units) AS profit
-            FROM grading_system_daily
-            WHERE game_date >= \(bind: season.firstPossibleDate.description) AND game_date <= \(bind: date.description)
-              AND feature_version = \(bind: Feature.version)
-            GROUP BY system, market ORDER BY system, market
-            """
-        ).all()
-        func block(_ row: any SQLRow, prefix: String) throws -> PerformanceBlock {
-            let graded = try row.value("\(prefix)graded", as: Int.self)
-            let bets = try row.value("\(prefix)bets", as: Int.self)
-            let profit = try row.value("\(prefix)profit", as: Double.self)
+        let daily = try await GradeReader(db: db).daily(from: season.firstPossibleDate, to: date)
+        var groups: [(system: SystemName, market: Market, rows: [DailyPerformance])] = []
+        for row in daily {  // ordered by system, market, date
+            if let last = groups.last, last.system == row.system, last.market == row.market {
+                groups[groups.count - 1].rows.append(row)
+            } else {
+                groups.append((row.system, row.market, [row]))
+            }
+        }
+        func block(_ rows: [DailyPerformance]) -> PerformanceBlock {
+            let graded = rows.reduce(0) { $0 + $1.graded }, bets = rows.reduce(0) { $0 + $1.bets }
+            let error = rows.reduce(0.0) { $0 + ($1.meanAbsoluteError ?? 0) * Double($1.graded) }
+            let profit = rows.reduce(0.0) { $0 + $1.profitUnits }
             return PerformanceBlock(
-                graded: graded,
-                mae: graded > 0 ? try row.value("\(prefix)error", as: Double.self) / Double(graded) : nil,
-                bets: bets, wins: try row.value("\(prefix)wins"), losses: try row.value("\(prefix)losses"),
+                graded: graded, mae: graded > 0 ? error / Double(graded) : nil, bets: bets,
+                wins: rows.reduce(0) { $0 + $1.wins }, losses: rows.reduce(0) { $0 + $1.losses },
                 profitUnits: profit, roi: bets > 0 ? profit / Double(bets) : nil)
         }
-        let systems = try rows.map { row in
+        let systems = groups.map { group in
             SystemPerformance(
-                system: try row.value("system"), market: try row.value("market"),
-                day: try block(row, prefix: "day_"), seasonToDate: try block(row, prefix: ""))
+                system: group.system, market: group.market, day: block(group.rows.filter { $0.gameDate == date }),
+                seasonToDate: block(group.rows))
         }
         return (season.description, systems)
     }

@@ -16,8 +16,8 @@ public struct PerformanceBlock: Encodable, Sendable, Hashable {
 
 /// One system and market in `performance.json` (`schemas/performance.schema.json`).
 public struct SystemPerformance: Encodable, Sendable, Hashable {
-    public var system: String
-    public var market: String
+    public var system: SystemName
+    public var market: Market
     public var day: PerformanceBlock
     public var seasonToDate: PerformanceBlock
 }

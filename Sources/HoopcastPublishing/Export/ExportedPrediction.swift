@@ -7,8 +7,8 @@ public struct ExportedPrediction: Encodable, Sendable, Hashable {
     public var matchup: String
     public var playerID: Int
     @ExplicitNull public var playerName: String?
-    public var market: String
-    public var system: String
+    public var market: Market
+    public var system: SystemName
     /// Stat units.
     public var predictedValue: Double
     public var standardDeviation: Double
@@ -23,9 +23,9 @@ public struct ExportedPrediction: Encodable, Sendable, Hashable {
     /// 0–100.
     @ExplicitNull public var confidence: Double?
     @ExplicitNull public var edge: Double?
-    public var recommendation: String
+    public var recommendation: Recommendation
     public var model: String
 
     /// True for OVER and UNDER (a bet).
-    public var isBet: Bool { recommendation == "OVER" || recommendation == "UNDER" }
+    public var isBet: Bool { recommendation.isBet }
 }

@@ -203,12 +203,3 @@ public final class Store: Sendable {
         }
     }
 }
-
-extension SQLDatabase {
-    /// SQL reading a number stored under `key` of a JSON text column, for this database's dialect. `column` and
-    /// `key` are identifiers from code (never input).
-    public func jsonNumber(_ column: String, key: String) -> String {
-        if dialect.name == "sqlite" { return "json_extract(\(column), '$.\(key)')" }
-        return "CAST(CAST(\(column) AS jsonb) ->> '\(key)' AS DOUBLE PRECISION)"
-    }
-}

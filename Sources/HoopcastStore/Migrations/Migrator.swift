@@ -12,7 +12,7 @@ struct Migrator: Sendable {
         Schema.featureIndexes, Schema.featureHashes, Schema.predictionsV2, Schema.jobQueue, Schema.liveLayer,
         Schema.predictionStaging, Schema.queueClaimIndex, Schema.stagingPayload, Schema.linedPredictionIndex,
         Schema.quarantineOnce, Schema.oneWritePath, Schema.featureLine,
-        Schema.partitionVersions,
+        Schema.partitionVersions, Schema.rawChangedGames, Schema.featureColumns, Schema.gradedPrices,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.

@@ -12,12 +12,11 @@ public struct PartitionWriter: Sendable {
     /// The natural key (a subset of ``columns``) with its column types.
     public let key: [(name: String, type: KeyColumnType)]
 
-    /// Creates a writer; the table must have `content_hash` and `run_id` text columns.
-    public init(table: String, columns: [String], key: [(name: String, type: KeyColumnType)]) {
-        precondition(Set(key.map(\.name)).isSubset(of: columns))
-        self.table = table
-        self.columns = columns
-        self.key = key
+    /// Creates a writer of `table`, which must have `content_hash` and `run_id` text columns.
+    public init(_ table: TableDescription) {
+        self.table = table.name
+        self.columns = table.columns
+        self.key = table.key
     }
 
     /// What a replacement changed.

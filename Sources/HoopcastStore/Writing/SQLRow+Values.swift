@@ -24,18 +24,3 @@ extension SQLRow {
         return parsed
     }
 }
-
-extension SQLRow {
-    /// A box-score row's value of every predicted market, read from its `pts`, `reb`, `ast` and `fg3m` columns
-    /// (each name preceded by `prefix`): the one place a stat line becomes market values.
-    public func marketStats(prefix: String = "") throws -> [Market: Double] {
-        let points = Double(try value("\(prefix)pts", as: Int.self)),
-            rebounds = Double(try value("\(prefix)reb", as: Int.self))
-        let assists = Double(try value("\(prefix)ast", as: Int.self)),
-            threes = Double(try value("\(prefix)fg3m", as: Int.self))
-        return [
-            .points: points, .rebounds: rebounds, .assists: assists, .threes: threes,
-            .pointsReboundsAssists: points + rebounds + assists,
-        ]
-    }
-}

@@ -25,18 +25,12 @@ struct FeatureStoreTests {
         -> (values: [String: Double], quality: Double, gate: String, reason: String?)
     {
         let row = try #require(
-            try await store.sql.raw(
-                """
-                SELECT features, quality, gate, skip_reason FROM features_player_market
-                WHERE player_id = \(bind: player) AND market = \(bind: market) AND game_date = \(bind: date)
-                """
-            ).first())
-        let json = try row.decode(column: "features", as: String.self)
-        let values = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Double])
-        return (
-            values, try row.decode(column: "quality", as: Double.self), try row.decode(column: "gate", as: String.self),
-            try row.decode(column: "skip_reason", as: String?.self)
-        )
+            try await FeatureReader(db: store.sql).rows(on: GameDate(date)!).first {
+                $0.playerID == player && $0.market.rawValue == market
+            })
+        var values: [String: Double] = [:]
+        for (feature, value) in row.values { values[feature.rawValue] = value }
+        return (values, row.quality, row.gate.rawValue, row.skipReason)
     }
 
     @Test func catalogueHasAtLeast33DocumentedFeaturesAndDocsAreCurrent() throws {

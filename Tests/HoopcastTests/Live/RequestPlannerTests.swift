@@ -18,7 +18,7 @@ import Testing
                 "bdl.box_scores", "bdl.injuries", "bdl.standings", "bdl.players", "odds_api.events",
                 "odds_api.game_lines",
                 "espn.scoreboard", "bettingpros.events",
-            ])
+            ] + Array(repeating: "bettingpros.player_props", count: 7))
         let log = stage.first { $0.endpoint == "nba_stats.player_game_log" }!.request
         #expect(log.baseURL == "https://stats.nba.com" && log.path == "/stats/leaguegamelog")
         #expect(log.redactedParameters.contains("DateFrom=2025-03-15&DateTo=2025-03-15"))
@@ -69,7 +69,8 @@ import Testing
         let pretip = RequestPlanner(date: GameDate("2025-03-15")!, phase: .pretip, settings: settings)
         #expect(
             pretip.dateStage(seasonTypes: [.regularSeason]).map(\.endpoint)
-                == ["bdl.injuries", "odds_api.events", "odds_api.game_lines"])
+                == ["bdl.injuries", "odds_api.events", "odds_api.game_lines"]
+                + Array(repeating: "bettingpros.player_props", count: 7))
         let overnight = RequestPlanner(
             date: GameDate("2025-03-15")!, phase: .overnight, sources: ["bdl"],
             settings: settings)

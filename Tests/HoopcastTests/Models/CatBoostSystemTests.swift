@@ -28,7 +28,7 @@ struct CatBoostSystemTests {
 
     @Test func reproducesCatboostOnEveryParityRow() throws {
         let system = try Self.system()
-        #expect(system.name == "catboost")
+        #expect(system.name == .catboost)
         let rows = try Self.parityRows()
         #expect(rows.count == 1200)
         var worst = 0.0

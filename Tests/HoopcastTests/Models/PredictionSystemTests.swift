@@ -95,22 +95,22 @@ extension PredictionSystemTests {
 
 extension PredictionSystemTests {
     @Test func ensembleWeightsByInverseSquaredRecentError() {
-        let tracks: [String: EnsembleSystem.Track] = [
-            "moving_average": .init(meanAbsoluteError: 5, graded: 400),
-            "matchup": .init(meanAbsoluteError: 4, graded: 400),
-            "similarity": .init(meanAbsoluteError: 6, graded: 10),  // too few graded: gets the mean weight
+        let tracks: [SystemName: EnsembleSystem.Track] = [
+            .movingAverage: .init(meanAbsoluteError: 5, graded: 400),
+            .matchup: .init(meanAbsoluteError: 4, graded: 400),
+            .similarity: .init(meanAbsoluteError: 6, graded: 10),  // too few graded: gets the mean weight
         ]
-        let weights = EnsembleSystem.weights(systems: ["matchup", "moving_average", "similarity"], tracks: tracks)
+        let weights = EnsembleSystem.weights(systems: [.matchup, .movingAverage, .similarity], tracks: tracks)
         // 1/25 = 0.04, 1/16 = 0.0625, mean 0.05125 → total 0.15375
-        #expect(abs(weights["moving_average"]! - 0.04 / 0.15375) < 1e-12)
-        #expect(abs(weights["matchup"]! - 0.0625 / 0.15375) < 1e-12)
-        #expect(abs(weights["similarity"]! - 0.05125 / 0.15375) < 1e-12)
-        let equal = EnsembleSystem.weights(systems: ["a", "b"], tracks: [:])
-        #expect(equal == ["a": 0.5, "b": 0.5])
+        #expect(abs(weights[.movingAverage]! - 0.04 / 0.15375) < 1e-12)
+        #expect(abs(weights[.matchup]! - 0.0625 / 0.15375) < 1e-12)
+        #expect(abs(weights[.similarity]! - 0.05125 / 0.15375) < 1e-12)
+        let equal = EnsembleSystem.weights(systems: [.matchup, .similarity], tracks: [:])
+        #expect(equal == [.matchup: 0.5, .similarity: 0.5])
         let combined = EnsembleSystem().combine(
             [
-                "a": PredictionOutput(predictedValue: 10, standardDeviation: 2, overProbability: nil),
-                "b": PredictionOutput(predictedValue: 20, standardDeviation: 4, overProbability: nil),
+                .matchup: PredictionOutput(predictedValue: 10, standardDeviation: 2, overProbability: nil),
+                .similarity: PredictionOutput(predictedValue: 20, standardDeviation: 4, overProbability: nil),
             ], tracks: [:], line: 14.5)
         #expect(combined.predictedValue == 15)
         #expect(combined.standardDeviation == 3)

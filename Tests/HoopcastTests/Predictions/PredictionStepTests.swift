@@ -13,7 +13,10 @@ import Testing
 struct PredictionStepTests {
     static let date = GameDate("2024-01-15")!
     static let pipeline: @Sendable () throws -> Pipeline = {
-        try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), PredictStep(), GradeStep()])
+        try Pipeline([
+            GameSummariesStep(), UpcomingContextStep(), FeatureStep(), PredictStep(graded: { GradeReader(db: $0) }),
+            GradeStep(),
+        ])
     }
 
     /// A store with the fixture imported and every date from `from` through `through` run in order.
@@ -67,7 +70,7 @@ struct PredictionStepTests {
             store,
             """
             SELECT COUNT(*) AS n FROM features_player_market WHERE \(day) AND gate = 'pass'
-              AND json_extract(features, '$.has_line') = 1
+              AND f_has_line = 1
             """)
         #expect(lined > 100)
         #expect(
@@ -278,9 +281,11 @@ extension PredictionStepTests {
         let (store, outcome) = try await FeatureStoreTests.features(on: Self.date)
         #expect(outcome.succeeded)
         let registry = try ModelRegistry(directory: TestPaths.repo("models"))
-        let step = PredictStep(members: { date in
-            SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
-        })
+        let step = PredictStep(
+            members: { date in
+                SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
+            },
+            graded: { GradeReader(db: $0) })
         let runner = PipelineRunner(
             pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), FeatureStep(), step]),
             store: store)
@@ -316,7 +321,9 @@ extension PredictionStepTests {
         #expect(outcome.succeeded)
         let features = FeatureStep(linePolicy: .preferred(["caesars_unknown", "betmgm"]))
         let run = try await PipelineRunner(
-            pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), features, PredictStep()]), store: store
+            pipeline: try Pipeline([
+                GameSummariesStep(), UpcomingContextStep(), features, PredictStep(graded: { GradeReader(db: $0) }),
+            ]), store: store
         ).run(date: Self.date, runID: "books")
         #expect(run.succeeded)
         let row = try #require(
@@ -342,7 +349,9 @@ extension PredictionStepTests {
         #expect(outcome.succeeded)
         let features = FeatureStep(linePolicy: .preferred(["draftkings"]))
         let run = try await PipelineRunner(
-            pipeline: try Pipeline([GameSummariesStep(), UpcomingContextStep(), features, PredictStep()]), store: store
+            pipeline: try Pipeline([
+                GameSummariesStep(), UpcomingContextStep(), features, PredictStep(graded: { GradeReader(db: $0) }),
+            ]), store: store
         ).run(date: Self.date, runID: "draftkings")
         #expect(run.succeeded, "\(run.steps.compactMap(\.error))")
         let day = Self.date.description

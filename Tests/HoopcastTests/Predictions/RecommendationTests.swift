@@ -62,17 +62,17 @@ struct RecommendationTests {
         func samples(_ count: Int, market: Market) -> [CalibrationSample] {
             (0..<count).map {
                 CalibrationSample(
-                    system: "matchup", market: market, rawProbability: 0.3 + Double($0 % 5) / 10,
+                    system: .matchup, market: market, rawProbability: 0.3 + Double($0 % 5) / 10,
                     marketProbability: nil, wentOver: $0 % 2 == 0)
             }
         }
         let few = CalibrationBook(samples: samples(CalibrationBook.minimumSamples - 1, market: .points))
-        #expect(few.calibration(system: "matchup", market: .points) == nil)
+        #expect(few.calibration(system: .matchup, market: .points) == nil)
         // Too few for points alone, but enough pooled with assists: the pooled map serves both.
         let pooled = CalibrationBook(samples: samples(100, market: .points) + samples(100, market: .assists))
-        #expect(pooled.calibration(system: "matchup", market: .points) != nil)
-        #expect(pooled.calibration(system: "matchup", market: .threes) != nil)
-        #expect(pooled.calibration(system: "similarity", market: .points) == nil)
+        #expect(pooled.calibration(system: .matchup, market: .points) != nil)
+        #expect(pooled.calibration(system: .matchup, market: .threes) != nil)
+        #expect(pooled.calibration(system: .similarity, market: .points) == nil)
     }
 
     /// A fit that cannot be made (every outcome went over: the intercept would run off to infinity) is no map, and
@@ -80,12 +80,12 @@ struct RecommendationTests {
     @Test func failedCalibrationFitIsReported() {
         let mixed = (0..<200).map {
             CalibrationSample(
-                system: "matchup", market: .points, rawProbability: 0.3 + Double($0 % 5) / 10,
+                system: .matchup, market: .points, rawProbability: 0.3 + Double($0 % 5) / 10,
                 marketProbability: nil, wentOver: $0 % 3 == 0)
         }
         let allOver = (0..<200).map {
             CalibrationSample(
-                system: "matchup", market: .threes, rawProbability: 0.3 + Double($0 % 5) / 10,
+                system: .matchup, market: .threes, rawProbability: 0.3 + Double($0 % 5) / 10,
                 marketProbability: nil, wentOver: true)
         }
         #expect(
@@ -93,13 +93,13 @@ struct RecommendationTests {
         let book = CalibrationBook(samples: mixed + allOver)
         #expect(book.failedFits == ["matchup/threes (200)"])
         // Threes falls back to the pooled map (400 samples, both outcomes); points has its own.
-        #expect(book.calibration(system: "matchup", market: .threes) != nil)
+        #expect(book.calibration(system: .matchup, market: .threes) != nil)
         #expect(
-            book.calibration(system: "matchup", market: .threes) != book.calibration(system: "matchup", market: .points)
+            book.calibration(system: .matchup, market: .threes) != book.calibration(system: .matchup, market: .points)
         )
         let only = CalibrationBook(samples: allOver)
         #expect(only.failedFits == ["matchup/threes (200)", "matchup/pooled (200)"])
-        #expect(only.calibration(system: "matchup", market: .threes) == nil)
+        #expect(only.calibration(system: .matchup, market: .threes) == nil)
     }
 
     /// The pooled map is fitted on the markets in catalogue order, whatever order the samples came in: a fit's sums
@@ -115,7 +115,7 @@ struct RecommendationTests {
         let samples = markets.flatMap { market in
             (0..<40).map { _ in
                 CalibrationSample(
-                    system: "matchup", market: market, rawProbability: 0.05 + 0.9 * uniform(),
+                    system: .matchup, market: market, rawProbability: 0.05 + 0.9 * uniform(),
                     marketProbability: 0.3 + 0.4 * uniform(), wentOver: uniform() < 0.5)
             }
         }
@@ -127,7 +127,7 @@ struct RecommendationTests {
         for input in [samples, blocksReversed] {
             // No market has enough samples alone, so every market gets the pooled map.
             let book = CalibrationBook(samples: input)
-            #expect(book.calibration(system: "matchup", market: .points)?.coefficients == expected.coefficients)
+            #expect(book.calibration(system: .matchup, market: .points)?.coefficients == expected.coefficients)
         }
     }
 

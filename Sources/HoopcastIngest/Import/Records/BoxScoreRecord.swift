@@ -89,7 +89,7 @@ public struct BoxScoreRecord: DatasetRecord, Hashable {
         for row in rows { if case .text(let gameID) = row[0] { games[gameID] = row[2] } }  // game_id, game_date
         let pending = games.sorted { $0.key < $1.key }.map { [SQLValue.text($0.key), $0.value, .text(runID)] }
         try await BulkUpsert(
-            table: "analytics_pending_games", columns: ["game_id", "game_date", "run_id"],
+            table: ChangedGames.table, columns: ["game_id", "game_date", "run_id"],
             key: ["game_id"]
         ).run(pending, on: db)
         var dates: Set<String> = []

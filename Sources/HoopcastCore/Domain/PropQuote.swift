@@ -1,5 +1,3 @@
-import HoopcastCore
-
 /// One book's offer for a (player, market) on a date: the line and its prices at one snapshot.
 public struct PropQuote: Sendable, Hashable {
     /// The book (`draftkings`, `prizepicks`, …).

@@ -8,7 +8,7 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
 
     /// One system and market over the range.
     public struct SystemResult: Sendable, Codable, Hashable {
-        public var system: String
+        public var system: SystemName
         public var market: String
         /// Predictions with an actual value (players who did not play are void and not counted).
         public var predictions: Int

@@ -1,6 +1,6 @@
 import Foundation
 import HoopcastCore
-import HoopcastPredictions
+import HoopcastGrading
 import Testing
 
 @testable import HoopcastCLI
@@ -11,7 +11,7 @@ struct EvaluationTests {
         overOdds: Double? = nil, pOver: Double? = nil, edge: Double? = nil, profit: Double? = nil
     ) -> EvaluatedPrediction {
         EvaluatedPrediction(
-            system: "s", market: .points, recommendation: recommendation, predictedValue: predicted,
+            system: .matchup, market: .points, recommendation: recommendation, predictedValue: predicted,
             actual: actual, line: line, overOdds: overOdds, underOdds: nil, rawOverProbability: pOver,
             overProbability: pOver, edge: edge, profitUnits: profit)
     }
@@ -47,14 +47,14 @@ struct EvaluationTests {
         let atZero = table.first { $0.threshold == 0 }!, atFive = table.first { $0.threshold == 0.05 }!
         #expect(atZero.bets == 2 && atFive.bets == 2)  // the PASS row's edge is negative
         #expect(table.first { $0.threshold == 0.10 }!.bets == 2)
-        #expect(ThresholdTuning.best(table, system: "s") == nil)  // fewer than the minimum bets
+        #expect(ThresholdTuning.best(table, system: .matchup) == nil)  // fewer than the minimum bets
     }
 
     /// The JSON has exactly the keys (plus `raw_calibration`), with nulls rather than missing keys.
     @Test func jsonHasTheDocumentedShape() throws {
         var rows = Self.rows
         rows.append(Self.row(.noLine, predicted: 2, actual: 1, line: nil))
-        rows[rows.count - 1].system = "t"
+        rows[rows.count - 1].system = .similarity
         let report = Evaluation.report(from: GameDate("2024-01-01")!, to: GameDate("2024-01-31")!, rows: rows)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(try JSONOutput.encode(report).utf8)) as? [String: Any])
@@ -69,7 +69,7 @@ struct EvaluationTests {
         for result in results {
             #expect(required.isSubset(of: Set(result.keys)), "\(required.subtracting(result.keys))")
         }
-        let unlined = try #require(results.first { $0["system"] as? String == "t" })
+        let unlined = try #require(results.first { $0["system"] as? String == "similarity" })
         #expect(unlined["line_mae"] is NSNull && unlined["roi"] is NSNull)
         let bucket = try #require((results[0]["by_edge"] as? [[String: Any]])?.first)
         #expect(Set(bucket.keys) == ["min_edge", "max_edge", "bets", "wins", "hit_rate", "roi"])

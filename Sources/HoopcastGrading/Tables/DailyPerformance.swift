@@ -1,58 +1,11 @@
 import HoopcastCore
 import HoopcastStore
-
-/// One graded prediction: a row of `grading_prediction_results`.
-public struct GradedPrediction: Sendable, Hashable {
-    public var gameID: String
-    public var playerID: Int
-    public var market: Market
-    public var system: String
-    public var gameDate: GameDate
-    public var recommendation: Recommendation
-    public var predictedValue: Double
-    public var line: Double?
-    public var overProbability: Double?
-    public var edge: Double?
-    public var grade: Grade
-
-    /// Creates a graded prediction.
-    public init(
-        gameID: String, playerID: Int, market: Market, system: String, gameDate: GameDate,
-        recommendation: Recommendation, predictedValue: Double, line: Double?, overProbability: Double?,
-        edge: Double?, grade: Grade
-    ) {
-        self.gameID = gameID
-        self.playerID = playerID
-        self.market = market
-        self.system = system
-        self.gameDate = gameDate
-        self.recommendation = recommendation
-        self.predictedValue = predictedValue
-        self.line = line
-        self.overProbability = overProbability
-        self.edge = edge
-        self.grade = grade
-    }
-
-    static let columns = [
-        "game_id", "player_id", "market", "system", "feature_version", "game_date", "recommendation", "predicted_value",
-        "line", "p_over", "edge", "actual", "absolute_error", "outcome", "profit_units",
-    ]
-
-    var values: [SQLValue] {
-        [
-            .text(gameID), .int(playerID), .text(market.rawValue), .text(system), .text(Feature.version),
-            .text(gameDate.description), .text(recommendation.rawValue), .double(predictedValue), .double(line),
-            .double(overProbability), .double(edge), .double(grade.actual), .double(grade.absoluteError),
-            .text(grade.outcome.rawValue), .double(grade.profitUnits),
-        ]
-    }
-}
+import SQLKit
 
 /// A system's results for one market on one date: a row of `grading_system_daily`.
-public struct DailyPerformance: Sendable, Hashable {
+public struct DailyPerformance: StoredRow, Hashable {
     public var gameDate: GameDate
-    public var system: String
+    public var system: SystemName
     public var market: Market
     /// Predictions graded (including voids).
     public var predictions: Int
@@ -71,14 +24,17 @@ public struct DailyPerformance: Sendable, Hashable {
     public var pushes: Int
     public var profitUnits: Double
 
-    static let columns = [
-        "game_date", "system", "market", "feature_version", "predictions", "graded", "mae", "lined", "line_mae",
-        "model_mae_lined", "bets", "wins", "losses", "pushes", "profit_units",
-    ]
+    public static let table = TableDescription(
+        name: "grading_system_daily",
+        columns: [
+            "game_date", "system", "market", "feature_version", "predictions", "graded", "mae", "lined", "line_mae",
+            "model_mae_lined", "bets", "wins", "losses", "pushes", "profit_units",
+        ],
+        key: [("game_date", .text), ("system", .text), ("market", .text), ("feature_version", .text)])
 
-    var values: [SQLValue] {
+    public var storedValues: [SQLValue] {
         [
-            .text(gameDate.description), .text(system), .text(market.rawValue), .text(Feature.version),
+            .text(gameDate.description), .text(system.rawValue), .text(market.rawValue), .text(Feature.version),
             .int(predictions),
             .int(graded), .double(meanAbsoluteError), .int(lined), .double(lineMeanAbsoluteError),
             .double(modelMeanAbsoluteErrorLined), .int(bets), .int(wins), .int(losses), .int(pushes),
@@ -110,5 +66,22 @@ public struct DailyPerformance: Sendable, Hashable {
                 bets: wins + losses + pushes, wins: wins, losses: losses, pushes: pushes,
                 profitUnits: rows.compactMap(\.grade.profitUnits).reduce(0, +))
         }
+    }
+}
+
+extension DailyPerformance {
+    public init(row: some SQLRow) throws {
+        let table = DailyPerformance.table.name
+        let key = "\(try row.value("game_date", as: String.self))"
+        let system = try row.parsed("system", in: table, key: key, SystemName.init(rawValue:))
+        self.init(
+            gameDate: try row.parsed("game_date", in: table, key: key, GameDate.init), system: system,
+            market: try row.parsed("market", in: table, key: key, Market.init(rawValue:)),
+            predictions: try row.value("predictions"), graded: try row.value("graded"),
+            meanAbsoluteError: try row.value("mae"), lined: try row.value("lined"),
+            lineMeanAbsoluteError: try row.value("line_mae"),
+            modelMeanAbsoluteErrorLined: try row.value("model_mae_lined"),
+            bets: try row.value("bets"), wins: try row.value("wins"), losses: try row.value("losses"),
+            pushes: try row.value("pushes"), profitUnits: try row.value("profit_units"))
     }
 }

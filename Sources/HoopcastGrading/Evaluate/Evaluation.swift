@@ -1,6 +1,5 @@
 import Foundation
 import HoopcastCore
-import HoopcastGrading
 
 /// Pure: aggregates graded predictions into an ``EvaluationReport``.
 public enum Evaluation {

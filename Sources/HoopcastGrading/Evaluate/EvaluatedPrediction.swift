@@ -2,7 +2,7 @@ import HoopcastCore
 
 /// One graded prediction as the evaluation sees it.
 public struct EvaluatedPrediction: Sendable, Hashable {
-    public var system: String
+    public var system: SystemName
     public var market: Market
     public var recommendation: Recommendation
     public var predictedValue: Double
@@ -22,7 +22,7 @@ public struct EvaluatedPrediction: Sendable, Hashable {
 
     /// Creates a row.
     public init(
-        system: String, market: Market, recommendation: Recommendation, predictedValue: Double, actual: Double?,
+        system: SystemName, market: Market, recommendation: Recommendation, predictedValue: Double, actual: Double?,
         line: Double?, overOdds: Double?, underOdds: Double?, rawOverProbability: Double?,
         overProbability: Double?, edge: Double?, profitUnits: Double?
     ) {

@@ -10,7 +10,7 @@ public enum ThresholdTuning {
 
     /// Results at one threshold for one system (all markets).
     public struct Row: Sendable, Hashable, Codable {
-        public var system: String
+        public var system: SystemName
         public var threshold: Double
         public var bets: Int
         public var wins: Int
@@ -40,7 +40,7 @@ public enum ThresholdTuning {
 
     /// The candidate with the best ROI for `system` among those with at least ``minimumBets`` bets (the smallest
     /// threshold on ties); nil when none has enough bets.
-    public static func best(_ table: [Row], system: String) -> Row? {
+    public static func best(_ table: [Row], system: SystemName) -> Row? {
         table.filter { $0.system == system && $0.bets >= minimumBets && $0.roi != nil }
             .max { ($0.roi!, -$0.threshold) < ($1.roi!, -$1.threshold) }
     }

@@ -1,0 +1,18 @@
+/// A prediction system, as stored in the `system` column of predictions and grades.
+public enum SystemName: String, Sendable, Hashable, CaseIterable, Codable, Comparable, CustomStringConvertible {
+    /// Recency-weighted averages of the player's recent games.
+    case movingAverage = "moving_average"
+    /// The player's average adjusted for the opponent's defence and pace.
+    case matchup
+    /// The outcomes of the player's most similar earlier games.
+    case similarity
+    /// The gradient-boosted trees trained with CatBoost.
+    case catboost
+    /// The other systems weighted by their recent graded error.
+    case ensemble
+
+    /// Systems order by their stored name.
+    public static func < (lhs: SystemName, rhs: SystemName) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { rawValue }
+}
