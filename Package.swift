@@ -45,7 +45,10 @@ let package = Package(
         ),
         .target(
             name: "HoopcastIngest",
-            dependencies: ["HoopcastCore", "HoopcastStore", "CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastStore
 
 /// `hoopcast backfill --from D1 --to D2`: the daily pipeline for every date with games, in date order.
@@ -46,7 +47,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let outcome = try await storeOptions.withStore { store -> Backfill.Outcome? in
             let backfill = Backfill(
                 pipeline: try DailyPipeline.make(registry: registry, linePolicy: linePolicy),
-                queue: JobQueue(store: store), workers: workers)
+                queue: JobQueue(store: store), calendar: RawReader(db: store.sql), workers: workers)
             if noWait {
                 let (dates, correlationID) = try await backfill.enqueue(from: first, to: last, force: force)
                 Terminal.out(
@@ -82,7 +83,7 @@ struct BackfillCommand: AsyncParsableCommand {
 
     /// A redrawn bar with ETA on a terminal; one line per date otherwise.
     static func show(_ progress: Backfill.Progress) {
-        let eta = progress.remaining.map { String(format: "ETA %.0f s", $0) } ?? "ETA –"
+        let eta = progress.remaining.map { String(format: "ETA %.0f s", $0.seconds) } ?? "ETA –"
         if Terminal.isInteractive {
             let width = 30, filled = progress.total > 0 ? width * progress.done / progress.total : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
@@ -91,7 +92,7 @@ struct BackfillCommand: AsyncParsableCommand {
         } else {
             Terminal.err(
                 "\(progress.done)/\(progress.total) \(progress.date) \(progress.status) "
-                    + String(format: "(%.1f s elapsed, ", progress.elapsed) + "\(eta))\n")
+                    + String(format: "(%.1f s elapsed, ", progress.elapsed.seconds) + "\(eta))\n")
         }
     }
 }

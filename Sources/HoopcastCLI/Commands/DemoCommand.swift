@@ -3,6 +3,7 @@ import Foundation
 import HoopcastCore
 import HoopcastEngine
 import HoopcastGrading
+import HoopcastIngest
 import HoopcastPredictions
 import HoopcastStore
 
@@ -61,7 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
         let backfill = try await Backfill(
             pipeline: try DailyPipeline.make(
                 registry: try predictionOptions.registry(), linePolicy: try predictionOptions.linePolicy()),
-            store: warehouse
+            store: warehouse, calendar: RawReader(db: warehouse.sql)
         )
         .run(from: first, to: day, force: false) { BackfillCommand.show($0) }
         if Terminal.isInteractive { Terminal.err("\n") }

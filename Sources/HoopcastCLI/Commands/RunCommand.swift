@@ -87,7 +87,7 @@ extension PipelineRunner.DateOutcome {
                     + "one): it finishes them; see `hoopcast status` and `hoopcast jobs show KEY`")
         }
         for step in steps {
-            let time = String(format: "%.2f s", step.seconds)
+            let time = String(format: "%.2f s", step.elapsed.seconds)
             switch step.status {
             case .succeeded:
                 let notes = step.report?.notes.joined(separator: "; ") ?? ""

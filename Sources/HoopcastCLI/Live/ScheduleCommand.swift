@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoopcastCore
 import HoopcastEngine
 import HoopcastLive
 import HoopcastStore
@@ -67,11 +68,11 @@ struct ScheduleCommand: AsyncParsableCommand {
         guard attempts >= 1, pollSeconds > 0, catchUpMinutes >= 0 else {
             throw ValidationError("--attempts ≥ 1, --poll-seconds > 0 and --catch-up-minutes ≥ 0")
         }
-        let (attempts, catchUp, poll) = (attempts, catchUpMinutes * 60, pollSeconds)
+        let (attempts, catchUp, poll) = (attempts, Duration.seconds(catchUpMinutes * 60), Duration.seconds(pollSeconds))
         let logger = Logger(label: "hoopcast.schedule")
         try await storeOptions.withStore(connect: .patient) { store in
             let scheduler = IngestScheduler(
-                schedule: schedule, queue: JobQueue(store: store), maxAttempts: attempts,
+                schedule: schedule, queue: JobQueue(store: store, clock: ShutdownWakingClock()), maxAttempts: attempts,
                 logger: logger)
             logger.info(
                 "schedule started",
@@ -81,7 +82,7 @@ struct ScheduleCommand: AsyncParsableCommand {
                     "pretip_every_minutes": "\(schedule.config.pretipEveryMinutes)",
                     "overnight": "\(schedule.config.overnight)",
                 ])
-            let service = ScheduleService(scheduler: scheduler, catchUpSeconds: catchUp, pollSeconds: poll)
+            let service = ScheduleService(scheduler: scheduler, catchUp: catchUp, poll: poll)
             let group = ServiceGroup(
                 configuration: .init(
                     services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
@@ -92,22 +93,33 @@ struct ScheduleCommand: AsyncParsableCommand {
     }
 }
 
-/// The scheduler as a service: a graceful shutdown cuts its sleep short and ends the loop between passes (a pass
-/// in progress finishes its transaction).
+/// The scheduler as a service: a graceful shutdown cuts its sleep short (its queue's clock is a
+/// ``ShutdownWakingClock``) and ends the loop between passes (a pass in progress finishes its transaction).
 struct ScheduleService: Service {
     let scheduler: IngestScheduler
-    let catchUpSeconds: Double
-    let pollSeconds: Double
+    let catchUp: Duration
+    let poll: Duration
 
     func run() async throws {
         try await scheduler.run(
-            catchUpSeconds: catchUpSeconds, pollSeconds: pollSeconds,
-            sleep: { seconds in
-                do {
-                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(seconds)) }
-                } catch is CancellationError {
-                    // Woken by the shutdown (or a cancelled task): the loop checks shouldStop next.
-                }
-            }, shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
+            catchUp: catchUp, poll: poll, shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
+    }
+}
+
+/// The system clock, except that a graceful shutdown (or the task's cancellation) ends a sleep early instead of
+/// throwing: the scheduler's loop then checks whether it should stop.
+private struct ShutdownWakingClock: WallClock {
+    let system = SystemClock()
+
+    var now: WallInstant { system.now }
+
+    var minimumResolution: Duration { system.minimumResolution }
+
+    func sleep(until deadline: WallInstant, tolerance: Duration?) async throws {
+        do {
+            try await cancelWhenGracefulShutdown { try await system.sleep(until: deadline, tolerance: tolerance) }
+        } catch is CancellationError {
+            // Woken by the shutdown (or a cancelled task): the loop checks shouldStop next.
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HoopcastAnalytics
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastModels
 import HoopcastStore
 
@@ -93,10 +94,12 @@ struct TrainWorkflow: Sendable {
         }
         report("catboost \(version) via \(configuration.python); features \(configuration.from)…\(configuration.to)")
 
-        let backfill = try await Backfill(pipeline: try TrainWorkflow.featurePipeline(), store: store)
-            .run(
-                from: configuration.from, to: configuration.to, force: false, runIDPrefix: "train",
-                progress: backfillProgress)
+        let backfill = try await Backfill(
+            pipeline: try TrainWorkflow.featurePipeline(), store: store, calendar: RawReader(db: store.sql)
+        )
+        .run(
+            from: configuration.from, to: configuration.to, force: false, runIDPrefix: "train",
+            progress: backfillProgress)
         guard backfill.failed.isEmpty else {
             let dates = backfill.failed.prefix(5).map { "\($0.date) \($0.step): \($0.error)" }.joined(separator: "; ")
             throw TrainError(

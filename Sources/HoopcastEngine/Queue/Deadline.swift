@@ -6,9 +6,10 @@ import HoopcastStore
 /// abandoned attempt cannot complete its job: its lease token no longer matches once the job is retried.
 enum Deadline {
     static func run<R: Sendable>(
-        seconds: Double, step: String,
+        limit: Duration, step: String,
         _ body: @escaping @Sendable () async throws -> R
     ) async throws -> R {
-        try await TimeLimit.run(seconds: seconds, timeout: { StepTimeout(step: step, seconds: seconds) }, body)
+        // TimeLimit (HoopcastStore) takes seconds and waits on the system's monotonic clock.
+        try await TimeLimit.run(seconds: limit.seconds, timeout: { StepTimeout(step: step, limit: limit) }, body)
     }
 }

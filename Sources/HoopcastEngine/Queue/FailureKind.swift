@@ -53,7 +53,9 @@ public enum FailureClassifier {
 
 /// A step attempt exceeded its time limit (thrown while it was still running).
 public struct StepTimeout: Error, Sendable, CustomStringConvertible {
+    /// The step that ran out of time.
     public let step: String
-    public let seconds: Double
-    public var description: String { "step \(step) exceeded its time limit of \(seconds) s and was abandoned" }
+    /// Its time limit.
+    public let limit: Duration
+    public var description: String { "step \(step) exceeded its time limit of \(limit.seconds) s and was abandoned" }
 }

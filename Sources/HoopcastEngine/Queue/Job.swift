@@ -19,7 +19,8 @@ public struct JobSpec: Sendable, Hashable {
     public var arguments: String
     public var dependencies: [Dependency]
     public var maxAttempts: Int
-    public var timeoutSeconds: Double
+    /// The most time one attempt may take (stored as `timeout_seconds`).
+    public var timeout: Duration
     /// Lower runs first among queued jobs (a backfill numbers its dates in order).
     public var priority: Int
     /// For a waiting job: when the deadline policy decides (run without optional upstreams, or fail).
@@ -28,15 +29,15 @@ public struct JobSpec: Sendable, Hashable {
     /// Creates a spec.
     public init(
         step: String, date: GameDate, arguments: String = "{}", dependencies: [Dependency] = [],
-        maxAttempts: Int = 3, timeoutSeconds: Double = 600, priority: Int = 0, deadline: Date? = nil
+        maxAttempts: Int = 3, timeout: Duration = .seconds(600), priority: Int = 0, deadline: Date? = nil
     ) {
-        precondition(maxAttempts >= 1 && timeoutSeconds > 0)
+        precondition(maxAttempts >= 1 && timeout > .zero)
         self.step = step
         self.date = date
         self.arguments = arguments
         self.dependencies = dependencies
         self.maxAttempts = maxAttempts
-        self.timeoutSeconds = timeoutSeconds
+        self.timeout = timeout
         self.priority = priority
         self.deadline = deadline
     }
@@ -74,7 +75,8 @@ public struct ClaimedJob: Sendable, Hashable {
     /// 1 for the first attempt.
     public let attempt: Int
     public let maxAttempts: Int
-    public let timeoutSeconds: Double
+    /// The attempt's time limit.
+    public let timeout: Duration
     /// Shared by every job of one enqueue (a date's run, a backfill): logs and rows carry it.
     public let correlationID: String
     /// The worker holding the lease.
@@ -82,7 +84,7 @@ public struct ClaimedJob: Sendable, Hashable {
     /// Unique to this attempt; an attempt whose lease was taken over can no longer complete.
     public let token: String
     /// The previous retry's delay (decorrelated jitter grows from it).
-    public let lastDelaySeconds: Double?
+    public let lastDelay: Duration?
 }
 
 /// UTC timestamps as fixed-width text (`2026-11-23T12:00:00.000Z`), comparable as text on both engines.
@@ -91,6 +93,9 @@ public enum QueueTime {
     public static func text(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
+
+    /// The text of an instant of a ``WallClock``.
+    public static func text(_ instant: WallInstant) -> String { text(instant.date) }
 
     /// The time of a text written by ``text(_:)``.
     public static func date(_ text: String) -> Date? {

@@ -24,7 +24,7 @@ public enum JobPlan {
                 specs.append(
                     JobSpec(
                         step: step.name, date: date, dependencies: dependencies, maxAttempts: maxAttempts,
-                        timeoutSeconds: step.timeoutSeconds,
+                        timeout: step.timeout,
                         priority: dateIndex * pipeline.ordered.count + stepIndex, deadline: deadline))
             }
         }

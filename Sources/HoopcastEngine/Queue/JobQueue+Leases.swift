@@ -67,3 +67,22 @@ public struct ForeignJob: Sendable, Hashable, CustomStringConvertible {
         return "\(status) in run \(correlationID), held by worker \(owner)\(until)"
     }
 }
+
+extension JobQueue {
+    /// Removes every job, dependency and event: for a scratch store of one's own (the queue benchmark), never a
+    /// warehouse in use.
+    public func removeEveryJob() async throws {
+        switch store.dialect {
+        case .postgres:
+            try await store.sql.raw("TRUNCATE ops_pipeline_events, ops_job_dependencies, ops_jobs").run()
+        case .sqlite:
+            try await store.transaction { db in
+                for statement: SQLQueryString in [
+                    "DELETE FROM ops_pipeline_events", "DELETE FROM ops_job_dependencies", "DELETE FROM ops_jobs",
+                ] {
+                    try await db.raw(statement).run()
+                }
+            }
+        }
+    }
+}

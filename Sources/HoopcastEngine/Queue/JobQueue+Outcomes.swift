@@ -6,7 +6,7 @@ import SQLKit
 /// How a failed attempt was recorded.
 public enum FailureOutcome: Sendable, Hashable {
     /// Back in the queue, runnable after the delay.
-    case retrying(afterSeconds: Double)
+    case retrying(after: Duration)
     /// Failed for good, with the jobs that were waiting on it.
     case failed(dependents: Int)
     /// The attempt had already lost its lease; nothing was recorded.
@@ -21,8 +21,9 @@ public struct LeaseLost: Error, Sendable, CustomStringConvertible {
 
 extension JobQueue {
     /// Marks the job done inside the transaction `db` that holds its writes, and promotes the jobs that were waiting
-    /// only on it. Throws ``LeaseLost`` (rolling the writes back) when the attempt no longer holds the lease.
-    public func complete(_ job: ClaimedJob, rowsWritten: Int, seconds: Double, on db: any SQLDatabase) async throws {
+    /// only on it; `elapsed` is the attempt's run time. Throws ``LeaseLost`` (rolling the writes back) when the
+    /// attempt no longer holds the lease.
+    public func complete(_ job: ClaimedJob, rowsWritten: Int, elapsed: Duration, on db: any SQLDatabase) async throws {
         let now = self.now
         guard
             try await db.raw(
@@ -38,7 +39,7 @@ extension JobQueue {
         try await JobQueue.event(
             db, .succeeded, key: job.key, step: job.step, date: job.date.description,
             correlationID: job.correlationID, at: now, attempt: job.attempt, worker: job.owner,
-            rowsWritten: rowsWritten, seconds: seconds)
+            rowsWritten: rowsWritten, elapsed: elapsed)
         let dependents = try await db.raw(
             "SELECT job_key FROM ops_job_dependencies WHERE depends_on = \(bind: job.key)"
         )
@@ -47,20 +48,21 @@ extension JobQueue {
     }
 
     /// Records a failed attempt: retryable kinds go back to the queue after a jittered delay while attempts remain;
-    /// otherwise the job fails with the reason, and so does every job waiting on it.
+    /// otherwise the job fails with the reason, and so does every job waiting on it. `elapsed` is the attempt's run
+    /// time.
     @discardableResult
-    public func fail(_ job: ClaimedJob, error: any Error, seconds: Double) async throws -> FailureOutcome {
+    public func fail(_ job: ClaimedJob, error: any Error, elapsed: Duration) async throws -> FailureOutcome {
         let kind = FailureClassifier.kind(of: error)
         let message = String(describing: error)
-        let now = clock(), nowText = QueueTime.text(now)
+        let now = clock.now, nowText = QueueTime.text(now)
         return try await store.transaction { [retry, jitter] db in
             if kind.retryable && job.attempt < job.maxAttempts {
-                let delay = retry.delay(after: job.lastDelaySeconds.map { .seconds($0) }, random: jitter.next()).seconds
+                let delay = retry.delay(after: job.lastDelay, random: jitter.next())
                 guard
                     try await db.raw(
                         """
                         UPDATE ops_jobs SET status = 'queued', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-                            run_after = \(bind: QueueTime.text(now.addingTimeInterval(delay))), last_delay_seconds = \(bind: delay),
+                            run_after = \(bind: QueueTime.text(now + delay)), last_delay_seconds = \(bind: delay.seconds),
                             last_error = \(bind: message), error_kind = \(bind: kind.rawValue), updated_at = \(bind: nowText)
                         WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
                         RETURNING id
@@ -70,8 +72,8 @@ extension JobQueue {
                 try await JobQueue.event(
                     db, .retried, key: job.key, step: job.step, date: job.date.description,
                     correlationID: job.correlationID, at: nowText, attempt: job.attempt,
-                    worker: job.owner, seconds: seconds, delay: delay, detail: "\(kind.rawValue): \(message)")
-                return .retrying(afterSeconds: delay)
+                    worker: job.owner, elapsed: elapsed, delay: delay, detail: "\(kind.rawValue): \(message)")
+                return .retrying(after: delay)
             }
             let reason =
                 kind.retryable ? "\(message) (attempt \(job.attempt) of \(job.maxAttempts); no attempts left)" : message
@@ -89,7 +91,7 @@ extension JobQueue {
             try await JobQueue.event(
                 db, .failed, key: job.key, step: job.step, date: job.date.description,
                 correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: job.owner,
-                seconds: seconds, detail: "\(kind.rawValue): \(reason)")
+                elapsed: elapsed, detail: "\(kind.rawValue): \(reason)")
             return .failed(
                 dependents: try await JobQueue.failDependents(of: job.key, reason: reason, db: db, at: nowText))
         }

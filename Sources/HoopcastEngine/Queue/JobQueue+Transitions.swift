@@ -61,18 +61,19 @@ extension JobQueue {
         return failed
     }
 
-    /// Appends to the pipeline event log and updates the execution log (in the caller's transaction).
+    /// Appends to the pipeline event log and updates the execution log (in the caller's transaction). `elapsed` and
+    /// `delay` are stored in seconds (`duration_seconds`, `delay_seconds`).
     static func event(
         _ db: any SQLDatabase, _ event: PipelineEvent, key: String, step: String, date: String,
         correlationID: String, at now: String, attempt: Int? = nil, worker: String? = nil,
-        rowsWritten: Int? = nil, seconds: Double? = nil, delay: Double? = nil, detail: String? = nil
+        rowsWritten: Int? = nil, elapsed: Duration? = nil, delay: Duration? = nil, detail: String? = nil
     ) async throws {
         try await db.raw(
             """
             INSERT INTO ops_pipeline_events (occurred_at, correlation_id, job_key, step, partition_date, event, attempt,
                 worker, rows_written, duration_seconds, delay_seconds, detail)
             VALUES (\(bind: now), \(bind: correlationID), \(bind: key), \(bind: step), \(bind: date), \(bind: event.rawValue),
-                \(bind: attempt), \(bind: worker), \(bind: rowsWritten), \(bind: seconds), \(bind: delay), \(bind: detail))
+                \(bind: attempt), \(bind: worker), \(bind: rowsWritten), \(bind: elapsed?.seconds), \(bind: delay?.seconds), \(bind: detail))
             """
         ).run()
         try await ExecutionLog.record(

@@ -10,38 +10,39 @@ import SQLKit
 /// - Claiming takes a lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the claim runs in a `BEGIN IMMEDIATE`
 ///   transaction, one writer at a time) with a token unique to the attempt. Heartbeats extend it; ``rescue()``
 ///   re-queues work whose lease expired.
-/// - A job is completed inside the transaction of its writes (``complete(_:rowsWritten:seconds:on:)``), fenced by
+/// - A job is completed inside the transaction of its writes (``complete(_:rowsWritten:elapsed:on:)``), fenced by
 ///   the token: an attempt that lost its lease cannot complete, and its writes roll back.
 /// - Failures are classified (``FailureClassifier``): retryable ones go back to the queue after a jittered,
 ///   growing delay until `max_attempts`; permanent ones fail at once, and so do their waiting dependents.
 public struct JobQueue: Sendable {
     public let store: Store
-    /// The time source (injectable for tests).
-    public let clock: @Sendable () -> Date
+    /// The time of the queue and of everything working on it (workers, backfills, the runner, the scheduler): lease
+    /// expiries, retry times and event timestamps are its instants, stored as UTC text (``QueueTime``).
+    public let clock: any WallClock
     /// How long a failed job waits before its next attempt (its attempt bound is the job's own).
     public let retry: RetryPolicy
     /// The randomness of the retry delays (injectable for exact delays in tests).
     public let jitter: any JitterSource
     /// How long a claim lasts without a heartbeat.
-    public let leaseSeconds: Double
+    public let lease: Duration
 
     /// The queue's default retry delays: from 2 s, growing with jitter, at most 5 minutes.
     public static let defaultRetry = RetryPolicy(baseDelay: .seconds(2), maxDelay: .seconds(300))
 
     /// Creates a queue over `store`.
     public init(
-        store: Store, clock: @escaping @Sendable () -> Date = { Date() }, retry: RetryPolicy = JobQueue.defaultRetry,
-        jitter: any JitterSource = SystemJitter(), leaseSeconds: Double = 30
+        store: Store, clock: any WallClock = SystemClock(), retry: RetryPolicy = JobQueue.defaultRetry,
+        jitter: any JitterSource = SystemJitter(), lease: Duration = .seconds(30)
     ) {
-        precondition(leaseSeconds > 0)
+        precondition(lease > .zero)
         self.store = store
         self.clock = clock
         self.retry = retry
         self.jitter = jitter
-        self.leaseSeconds = leaseSeconds
+        self.lease = lease
     }
 
-    var now: String { QueueTime.text(clock()) }
+    var now: String { QueueTime.text(clock.now) }
 
     /// Enqueues `specs` under one correlation id, in one transaction. A job already known keeps its state, unless
     /// `force` re-opens it when it is done or failed (a running job is never reset). Returns the jobs (re)opened.
@@ -81,7 +82,7 @@ public struct JobQueue: Sendable {
                 INSERT INTO ops_jobs (job_key, step, partition_date, arguments, status, priority, attempts, max_attempts,
                     timeout_seconds, run_after, deadline_at, correlation_id, created_at, updated_at)
                 VALUES (\(bind: spec.key), \(bind: spec.step), \(bind: spec.date.description), \(bind: spec.arguments),
-                    'waiting', \(bind: spec.priority), 0, \(bind: spec.maxAttempts), \(bind: spec.timeoutSeconds),
+                    'waiting', \(bind: spec.priority), 0, \(bind: spec.maxAttempts), \(bind: spec.timeout.seconds),
                     \(bind: now), \(bind: deadline), \(bind: correlationID), \(bind: now), \(bind: now))
                 ON CONFLICT (job_key) \(conflict)
                 RETURNING job_key
@@ -109,8 +110,8 @@ public struct JobQueue: Sendable {
     /// Claims the next runnable job for `owner` (only of the run `correlationID` when given, only of `steps` when
     /// given: a worker claims only work it can run), or nil when none is runnable now.
     public func claim(owner: String, correlationID: String? = nil, steps: [String]? = nil) async throws -> ClaimedJob? {
-        let now = clock(), nowText = QueueTime.text(now)
-        let expires = QueueTime.text(now.addingTimeInterval(leaseSeconds))
+        let now = clock.now, nowText = QueueTime.text(now)
+        let expires = QueueTime.text(now + lease)
         let token = UUID().uuidString
         let skipLocked: SQLQueryString = store.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         if let steps, steps.isEmpty { return nil }
@@ -138,9 +139,10 @@ public struct JobQueue: Sendable {
             let job = ClaimedJob(
                 id: try row.value("id"), key: try row.value("job_key"), step: try row.value("step"), date: date,
                 arguments: try row.value("arguments"), attempt: try row.value("attempts"),
-                maxAttempts: try row.value("max_attempts"), timeoutSeconds: try row.value("timeout_seconds"),
+                maxAttempts: try row.value("max_attempts"),
+                timeout: .seconds(try row.value("timeout_seconds", as: Double.self)),
                 correlationID: try row.value("correlation_id"), owner: owner, token: token,
-                lastDelaySeconds: try row.value("last_delay_seconds"))
+                lastDelay: try row.value("last_delay_seconds", as: Double?.self).map { .seconds($0) })
             try await JobQueue.event(
                 db, .started, key: job.key, step: job.step, date: dateText,
                 correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: owner)
@@ -150,14 +152,14 @@ public struct JobQueue: Sendable {
 
     /// Extends the job's lease; false when the lease is no longer this attempt's (the job was rescued).
     public func heartbeat(_ job: ClaimedJob) async throws -> Bool {
-        let now = clock(), leaseSeconds = leaseSeconds
+        let now = clock.now, lease = lease
         // In a transaction of its own: on SQLite (one connection per process) a bare write would land inside
         // whichever transaction another job has open.
         return try await store.transaction { db in
             try await db.raw(
                 """
                 UPDATE ops_jobs SET heartbeat_at = \(bind: QueueTime.text(now)),
-                    lease_expires_at = \(bind: QueueTime.text(now.addingTimeInterval(leaseSeconds)))
+                    lease_expires_at = \(bind: QueueTime.text(now + lease))
                 WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
                 RETURNING id
                 """

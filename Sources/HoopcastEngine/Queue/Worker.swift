@@ -6,6 +6,8 @@ import Logging
 /// Runs queued jobs: claims one, runs its step under a time limit with heartbeats, then commits the step's writes
 /// together with the job's completion — or records the failure for a retry or for good.
 ///
+/// Time is the queue's clock (``JobQueue/clock``): polls, heartbeats, outage waits and elapsed times.
+///
 /// Many workers (threads of one process, processes, machines) can share one queue: claims never hand the same job
 /// to two of them, and an attempt that lost its lease cannot complete. A worker claims only jobs of the steps its
 /// pipeline has (others wait for a worker that can run them).
@@ -16,25 +18,25 @@ public struct Worker: Sendable {
     public let name: String
     /// Jobs run at once.
     public let concurrency: Int
-    /// How long to sleep when nothing is runnable, in seconds.
-    public let pollSeconds: Double
+    /// How long to sleep when nothing is runnable.
+    public let pollInterval: Duration
     /// How long the queue may stay unreachable before the worker gives up (it retries with jittered backoff).
-    public let storeOutageSeconds: Double
+    public let storeOutageLimit: Duration
     public let logger: Logger
 
     /// Creates a worker.
     public init(
         queue: JobQueue, pipeline: Pipeline, name: String = Worker.defaultName(), concurrency: Int = 1,
-        pollSeconds: Double = 0.5, storeOutageSeconds: Double = 600,
+        pollInterval: Duration = .milliseconds(500), storeOutageLimit: Duration = .seconds(600),
         logger: Logger = Logger(label: "hoopcast.worker")
     ) {
-        precondition(concurrency >= 1 && pollSeconds > 0 && storeOutageSeconds >= 0)
-        self.storeOutageSeconds = storeOutageSeconds
+        precondition(concurrency >= 1 && pollInterval > .zero && storeOutageLimit >= .zero)
+        self.storeOutageLimit = storeOutageLimit
         self.queue = queue
         self.pipeline = pipeline
         self.name = name
         self.concurrency = concurrency
-        self.pollSeconds = pollSeconds
+        self.pollInterval = pollInterval
         self.logger = logger
     }
 
@@ -67,7 +69,8 @@ public struct Worker: Sendable {
     private func loop(slot: Int, drain: Bool, shouldStop: @Sendable () -> Bool) async throws {
         let owner = concurrency == 1 ? name : "\(name)/\(slot)"
         let steps = pipeline.ordered.map(\.name)
-        var outage = StoreOutage(limitSeconds: storeOutageSeconds)
+        let clock = queue.clock
+        var outage = StoreOutage(limit: storeOutageLimit, clock: clock)
         while !shouldStop() && !Task.isCancelled {
             do {
                 if let job = try await queue.claim(owner: owner, steps: steps) {
@@ -90,12 +93,12 @@ public struct Worker: Sendable {
                 logger.warning(
                     "queue unavailable; retrying",
                     metadata: [
-                        "worker": "\(owner)", "error": "\(error)", "retry_in_seconds": "\(delay)",
+                        "worker": "\(owner)", "error": "\(error)", "retry_in_seconds": "\(delay.seconds)",
                     ])
-                try await Task.sleep(for: .seconds(delay))
+                try await clock.sleep(for: delay)
                 continue
             }
-            try await Task.sleep(for: .seconds(pollSeconds))
+            try await clock.sleep(for: pollInterval)
         }
     }
 
@@ -107,21 +110,21 @@ public struct Worker: Sendable {
         jobLogger[metadataKey: "job"] = .string(job.key)
         jobLogger[metadataKey: "attempt"] = .string("\(job.attempt)")
         jobLogger[metadataKey: "worker"] = .string(job.owner)
-        let started = ContinuousClock.now
-        @Sendable func elapsed() -> Double { (ContinuousClock.now - started) / .seconds(1) }
+        let clock = queue.clock, started = clock.now
+        @Sendable func elapsed() -> Duration { max(.zero, started.duration(to: clock.now)) }
         guard let step = pipeline.ordered.first(where: { $0.name == job.step }) else {
             let outcome = try await queue.fail(
-                job, error: ClassifiedError(.permanent, "unknown step \(job.step)"), seconds: 0)
+                job, error: ClassifiedError(.permanent, "unknown step \(job.step)"), elapsed: .zero)
             return .failed(outcome)
         }
         let context = StepContext(store: queue.store, runID: job.correlationID, logger: jobLogger, queue: queue) {
             [queue] db, rows in
-            try await queue.complete(job, rowsWritten: rows, seconds: elapsed(), on: db)
+            try await queue.complete(job, rowsWritten: rows, elapsed: elapsed(), on: db)
         }
-        let heartbeat = Task { [queue, leaseSeconds = queue.leaseSeconds, jobLogger] in
+        let heartbeat = Task { [queue, jobLogger] in
             while !Task.isCancelled {
                 do {
-                    try await Task.sleep(for: .seconds(leaseSeconds / 3))
+                    try await clock.sleep(for: queue.lease / 3)
                     // Lost: the job was rescued; the commit will refuse, nothing more to renew. The beat itself is
                     // not cancelled with this task: it ends its transaction either way.
                     guard try await Task(operation: { try await queue.heartbeat(job) }).value else { return }
@@ -135,22 +138,22 @@ public struct Worker: Sendable {
         }
         defer { heartbeat.cancel() }
         do {
-            let report = try await Deadline.run(seconds: job.timeoutSeconds, step: job.step) {
+            let report = try await Deadline.run(limit: job.timeout, step: job.step) {
                 try await step.run(date: job.date, context: context)
             }
             if !context.committed {  // the step wrote nothing: acknowledge on its own
                 try await queue.store.transaction { [queue] db in
-                    try await queue.complete(job, rowsWritten: report.rowsWritten, seconds: elapsed(), on: db)
+                    try await queue.complete(job, rowsWritten: report.rowsWritten, elapsed: elapsed(), on: db)
                 }
             }
             jobLogger.info(
-                "job succeeded", metadata: ["rows_written": "\(report.rowsWritten)", "seconds": "\(elapsed())"])
+                "job succeeded", metadata: ["rows_written": "\(report.rowsWritten)", "seconds": "\(elapsed().seconds)"])
             return .done(rowsWritten: report.rowsWritten, notes: report.notes)
         } catch is LeaseLost {
             jobLogger.warning("job lost its lease; its writes were rolled back")
             return .leaseLost
         } catch {
-            let outcome = try await queue.fail(job, error: error, seconds: elapsed())
+            let outcome = try await queue.fail(job, error: error, elapsed: elapsed())
             jobLogger.error("job failed", metadata: ["error": "\(error)", "outcome": "\(outcome)"])
             return outcome == .leaseLost ? .leaseLost : .failed(outcome)
         }

@@ -19,11 +19,23 @@ public struct Backfill: Sendable {
         /// The date just handled.
         public let date: GameDate
         /// Whether it ran, was skipped as already done, or failed.
-        public let status: String
-        /// Seconds since the backfill started.
-        public let elapsed: Double
-        /// Estimated seconds left, from the mean time of the dates run so far.
-        public let remaining: Double?
+        public let status: DateStatus
+        /// Time since the backfill started.
+        public let elapsed: Duration
+        /// Estimated time left, from the mean time of the dates run so far.
+        public let remaining: Duration?
+    }
+
+    /// How a date of a backfill ended; its raw value is what progress lines print.
+    public enum DateStatus: String, Sendable, CustomStringConvertible {
+        /// Every step had succeeded before the backfill.
+        case alreadyDone = "already done"
+        /// Every step succeeded.
+        case done
+        /// A step failed.
+        case failed
+
+        public var description: String { rawValue }
     }
 
     /// The result of a backfill.
@@ -43,32 +55,26 @@ public struct Backfill: Sendable {
     /// The warehouse.
     public var store: Store { queue.store }
 
-    /// Creates a backfill over `queue`.
-    public init(pipeline: Pipeline, queue: JobQueue, workers: Int = 1) {
+    /// The schedule: which dates of a range have games.
+    public let calendar: any GameCalendar
+
+    /// Creates a backfill over `queue` of the dates `calendar` gives.
+    public init(pipeline: Pipeline, queue: JobQueue, calendar: any GameCalendar, workers: Int = 1) {
         precondition(workers >= 1)
         self.pipeline = pipeline
         self.queue = queue
+        self.calendar = calendar
         self.workers = workers
     }
 
     /// Creates a backfill over the queue in `store`.
-    public init(pipeline: Pipeline, store: Store, workers: Int = 1) {
-        self.init(pipeline: pipeline, queue: JobQueue(store: store), workers: workers)
+    public init(pipeline: Pipeline, store: Store, calendar: any GameCalendar, workers: Int = 1) {
+        self.init(pipeline: pipeline, queue: JobQueue(store: store), calendar: calendar, workers: workers)
     }
 
     /// The dates between `from` and `to` (inclusive) with at least one scheduled game, in order.
     public func gameDates(from: GameDate, to: GameDate) async throws -> [GameDate] {
-        try await queue.store.sql.raw(
-            """
-            SELECT DISTINCT game_date FROM raw_games
-            WHERE game_date >= \(bind: from.description) AND game_date <= \(bind: to.description) ORDER BY game_date
-            """
-        ).all().map { row in
-            guard let date = GameDate(try row.value("game_date", as: String.self)) else {
-                throw StoreError(.decodingFailed, "raw_games.game_date is not a date")
-            }
-            return date
-        }
+        try await calendar.gameDates(from: from, to: to)
     }
 
     /// Enqueues the dates with games in the range; returns them and the correlation id of the enqueue.
@@ -100,9 +106,9 @@ public struct Backfill: Sendable {
         let tracker = DateTracker(dates: dates, steps: pipeline.ordered.map(\.name), queue: queue)
         let alreadyDone = try await tracker.finishedDates()
         let worker = Worker(
-            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: 0.05,
+            queue: queue, pipeline: pipeline, concurrency: workers, pollInterval: .milliseconds(50),
             logger: Logger(label: "hoopcast.backfill"))
-        let started = Date()
+        let clock = queue.clock, started = clock.now
         // The reporter may see a date settle before its last commit has (on SQLite a read shares the connection
         // with the open transaction), so it never decides when the backfill ends: the workers' drain does.
         let reporter = Task {
@@ -110,28 +116,29 @@ public struct Backfill: Sendable {
             for date in dates where alreadyDone.contains(date) {
                 progress(
                     .init(
-                        done: 0, total: dates.count, date: date, status: "already done",
-                        elapsed: 0, remaining: nil))
+                        done: 0, total: dates.count, date: date, status: .alreadyDone,
+                        elapsed: .zero, remaining: nil))
             }
-            var lastSettled = ContinuousClock.now
+            var lastSettled = clock.now
             var explained: [HeldLease] = []
             while reported.count < dates.count && !Task.isCancelled {
-                try await Task.sleep(for: .milliseconds(200))
-                if ContinuousClock.now - lastSettled >= quiet {
+                try await clock.sleep(for: .milliseconds(200))
+                if lastSettled.duration(to: clock.now) >= quiet {
                     let held = try await queue.leasesHeld(notBy: worker.name, dates: dates)
                     if held != explained && !held.isEmpty { waiting(held) }
                     explained = held
                 }
                 for (date, status) in try await tracker.settled() where !reported.contains(date) {
-                    lastSettled = ContinuousClock.now
+                    lastSettled = clock.now
                     reported.insert(date)
-                    let elapsed = Date().timeIntervalSince(started)
+                    let elapsed = max(.zero, started.duration(to: clock.now))
                     let ran = reported.count - alreadyDone.count
                     progress(
                         .init(
-                            done: reported.count, total: dates.count, date: date, status: status,
+                            done: reported.count, total: dates.count, date: date,
+                            status: status == .done ? .done : .failed,
                             elapsed: elapsed,
-                            remaining: ran > 0 ? elapsed / Double(ran) * Double(dates.count - reported.count) : nil))
+                            remaining: ran > 0 ? elapsed / ran * (dates.count - reported.count) : nil))
                 }
             }
         }
@@ -142,13 +149,13 @@ public struct Backfill: Sendable {
             throw error
         }
         // Let the reporter see the last dates, then stop it.
-        try await Task.sleep(for: .milliseconds(250))
+        try await clock.sleep(for: .milliseconds(250))
         reporter.cancel()
         var outcome = Outcome()
         for (date, status) in try await tracker.settled() {
             switch status {
-            case "done": alreadyDone.contains(date) ? outcome.skipped.append(date) : outcome.ran.append(date)
-            default:
+            case .done: alreadyDone.contains(date) ? outcome.skipped.append(date) : outcome.ran.append(date)
+            case .failed:
                 let failure = try await tracker.firstFailure(on: date)
                 outcome.failed.append((date, failure.step, failure.error))
             }
@@ -165,11 +172,19 @@ struct DateTracker: Sendable {
 
     /// Dates whose every job is done before the backfill starts.
     func finishedDates() async throws -> Set<GameDate> {
-        Set(try await settled().filter { $0.status == "done" }.map(\.date))
+        Set(try await settled().filter { $0.status == .done }.map(\.date))
     }
 
-    /// Dates whose jobs are all done ("done") or of which one failed ("failed"), in date order.
-    func settled() async throws -> [(date: GameDate, status: String)] {
+    /// How a date of the backfill ended.
+    enum Settled: String, Sendable {
+        /// Every step's job is done.
+        case done
+        /// A job failed.
+        case failed
+    }
+
+    /// Dates whose jobs are all done or of which one failed, in date order.
+    func settled() async throws -> [(date: GameDate, status: Settled)] {
         guard let first = dates.first, let last = dates.last else { return [] }
         var byDate: [String: (done: Int, failed: Int)] = [:]
         for row in try await queue.store.sql.raw(
@@ -180,16 +195,15 @@ struct DateTracker: Sendable {
             GROUP BY partition_date, status
             """
         ).all() {
-            let date = try row.value("partition_date", as: String.self),
-                status = try row.value("status", as: String.self)
-            let count = try row.value("n", as: Int.self)
-            if status == "done" { byDate[date, default: (0, 0)].done += count }
-            if status == "failed" { byDate[date, default: (0, 0)].failed += count }
+            let date = try row.value("partition_date", as: String.self)
+            let status = try JobBoard.status(row, key: date), count = try row.value("n", as: Int.self)
+            if status == .done { byDate[date, default: (0, 0)].done += count }
+            if status == .failed { byDate[date, default: (0, 0)].failed += count }
         }
         return dates.compactMap { date in
             guard let counts = byDate[date.description] else { return nil }
-            if counts.failed > 0 { return (date, "failed") }
-            return counts.done == steps.count ? (date, "done") : nil
+            if counts.failed > 0 { return (date, .failed) }
+            return counts.done == steps.count ? (date, .done) : nil
         }
     }
 
@@ -198,7 +212,8 @@ struct DateTracker: Sendable {
         guard
             let row = try await queue.store.sql.raw(
                 """
-                SELECT step, last_error FROM ops_jobs WHERE partition_date = \(bind: date.description) AND status = 'failed'
+                SELECT step, last_error FROM ops_jobs
+                WHERE partition_date = \(bind: date.description) AND status = \(bind: JobStatus.failed.rawValue)
                 ORDER BY priority LIMIT 1
                 """
             ).first()

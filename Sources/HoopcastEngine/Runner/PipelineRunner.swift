@@ -19,8 +19,8 @@ public struct PipelineRunner: Sendable {
         public let report: StepReport?
         /// The error text when it failed or was skipped.
         public let error: String?
-        /// Wall time in seconds (all attempts).
-        public let seconds: Double
+        /// Wall time (all attempts), on the queue's clock.
+        public let elapsed: Duration
     }
 
     /// The outcome of a whole date.
@@ -46,13 +46,13 @@ public struct PipelineRunner: Sendable {
     /// The warehouse.
     public var store: Store { queue.store }
 
-    /// Creates a runner; `retry` paces the retries of transient failures.
+    /// Creates a runner; `retry` paces the retries of transient failures, `clock` is the queue's time.
     public init(
         pipeline: Pipeline, store: Store, retry: RetryPolicy = JobQueue.defaultRetry,
-        logger: Logger = Logger(label: "hoopcast.engine")
+        clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "hoopcast.engine")
     ) {
         self.pipeline = pipeline
-        self.queue = JobQueue(store: store, retry: retry)
+        self.queue = JobQueue(store: store, clock: clock, retry: retry)
         self.logger = logger
     }
 
@@ -62,12 +62,13 @@ public struct PipelineRunner: Sendable {
         let specs = JobPlan.specs(pipeline: pipeline, dates: [date])
         try await queue.enqueue(specs, correlationID: runID, force: true)
         let worker = Worker(queue: queue, pipeline: pipeline, name: "run-\(runID)", logger: logger)
-        var reports: [String: StepReport] = [:], seconds: [String: Double] = [:]
+        let clock = queue.clock
+        var reports: [String: StepReport] = [:], elapsed: [String: Duration] = [:]
         while true {
             if let job = try await queue.claim(owner: worker.name, correlationID: runID) {
-                let started = ContinuousClock.now
+                let started = clock.now
                 let outcome = try await worker.process(job)
-                seconds[job.step, default: 0] += (ContinuousClock.now - started) / .seconds(1)
+                elapsed[job.step, default: .zero] += max(.zero, started.duration(to: clock.now))
                 if case let .done(rows, notes) = outcome {
                     reports[job.step] = StepReport(rowsWritten: rows, notes: notes)
                 }
@@ -76,16 +77,9 @@ public struct PipelineRunner: Sendable {
             let open = try await queue.counts(correlationID: runID)
             guard (open[.queued] ?? 0) + (open[.running] ?? 0) > 0 else { break }
             try await queue.rescue()
-            try await Task.sleep(for: .milliseconds(20))  // a retry's delay, or a job of this run held elsewhere
+            try await clock.sleep(for: .milliseconds(20))  // a retry's delay, or a job of this run held elsewhere
         }
-        var jobs: [String: any SQLRow] = [:]
-        for row in try await store.sql.raw(
-            """
-            SELECT job_key, status, last_error, error_kind FROM ops_jobs WHERE job_key IN (\(binds: specs.map(\.key)))
-            """
-        ).all() {
-            jobs[try row.value("job_key", as: String.self)] = row
-        }
+        let jobs = try await JobBoard(db: store.sql).jobs(keys: specs.map(\.key))
         // A job another run opened or holds is that run's to finish: say which run and worker, not just "did not
         // finish".
         let foreign = Dictionary(
@@ -93,27 +87,26 @@ public struct PipelineRunner: Sendable {
                 .map { ($0.jobKey, $0) })
         var steps: [StepOutcome] = []
         for spec in specs {
-            let row = jobs[spec.key]
-            let status = try row?.value("status", as: String.self)
-            let error = try row?.value("last_error", as: String?.self)
-            switch status {
-            case "done":
+            let job = jobs[spec.key]
+            let error = job?.lastError
+            switch job?.status {
+            case .done:
                 steps.append(
                     StepOutcome(
                         step: spec.step, status: .succeeded, report: reports[spec.step] ?? StepReport(rowsWritten: 0),
-                        error: nil, seconds: seconds[spec.step] ?? 0))
-            case "failed" where try row?.value("error_kind", as: String?.self) == FailureKind.upstream.rawValue:
-                steps.append(StepOutcome(step: spec.step, status: .skipped, report: nil, error: error, seconds: 0))
-            case "failed":
+                        error: nil, elapsed: elapsed[spec.step] ?? .zero))
+            case .failed where job?.errorKind == FailureKind.upstream.rawValue:
+                steps.append(StepOutcome(step: spec.step, status: .skipped, report: nil, error: error, elapsed: .zero))
+            case .failed:
                 steps.append(
                     StepOutcome(
                         step: spec.step, status: .failed, report: nil, error: error,
-                        seconds: seconds[spec.step] ?? 0))
+                        elapsed: elapsed[spec.step] ?? .zero))
             default:  // still held by a job of another run (running elsewhere)
                 let reason =
                     foreign[spec.key].map { "another process has it: \($0)" }
-                    ?? "\(status ?? "missing") in the queue"
-                steps.append(StepOutcome(step: spec.step, status: .running, report: nil, error: reason, seconds: 0))
+                    ?? "\(job?.status.rawValue ?? "missing") in the queue"
+                steps.append(StepOutcome(step: spec.step, status: .running, report: nil, error: reason, elapsed: .zero))
             }
         }
         return DateOutcome(date: date, runID: runID, steps: steps)

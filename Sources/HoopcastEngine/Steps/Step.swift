@@ -16,8 +16,8 @@ public protocol Step: Sendable {
     /// Steps that must be done for the previous date of a backfill before this one runs for a date (a step whose
     /// results feed later dates, such as grades feeding calibration, or one that must not race itself).
     var previousDateUpstream: [String] { get }
-    /// The most time one attempt may take, in seconds; the engine cancels it when exceeded.
-    var timeoutSeconds: Double { get }
+    /// The most time one attempt may take; the engine cancels it when exceeded.
+    var timeout: Duration { get }
     /// Runs the step for `date` (as of the morning of that date).
     func run(date: GameDate, context: StepContext) async throws -> StepReport
 }
@@ -25,7 +25,7 @@ public protocol Step: Sendable {
 extension Step {
     public var upstream: [String] { [] }
     public var previousDateUpstream: [String] { [] }
-    public var timeoutSeconds: Double { 600 }
+    public var timeout: Duration { .seconds(600) }
 }
 
 /// What a step is given: the store, the run id to stamp on rows, a logger carrying the run's ids, and

@@ -65,9 +65,8 @@ public struct NameResolutionPass: Sendable {
         for row in distinct {
             let name = try row.value("player_name", as: String.self), date = try row.value("game_date", as: String.self)
             let home = try row.value("home_team", as: String.self), away = try row.value("away_team", as: String.self)
-            guard let gameDate = GameDate(date) else {
-                throw StoreError(.decodingFailed, "raw_prop_lines.game_date is not a date")
-            }
+            let gameDate = try row.parsed(
+                "game_date", in: PropLineRecord.table, key: "\(name)/\(home)/\(away)", GameDate.init)
             let teams: Set<Team> =
                 home.isEmpty || away.isEmpty
                 ? teamsByDate[date] ?? []

@@ -1,10 +1,11 @@
 import HoopcastCore
+import HoopcastEngine
 import HoopcastStore
 import SQLKit
 
 /// Typed reads of the raw layer's schedule, box scores and game lines as domain values: one query per call, never
-/// per player. Every other layer reads raw rows through this reader.
-public struct RawReader: Sendable {
+/// per player. Every other layer reads raw rows through this reader; its schedule is the backfill's calendar.
+public struct RawReader: GameCalendar {
     let db: any SQLDatabase
 
     /// Creates a reader over `db` (the store, or a transaction).
@@ -26,6 +27,16 @@ public struct RawReader: Sendable {
         ).all().map(RawReader.game)
     }
 
+    /// Games on exactly `date` with whether their result is in (the home score is stored), by game id.
+    public func gamesWithResults(on date: GameDate) async throws -> [(game: ScheduledGame, final: Bool)] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: RawReader.gameColumns), home_pts FROM raw_games
+            WHERE game_date = \(bind: date.description) ORDER BY game_id
+            """
+        ).all().map { row in (try RawReader.game(row), try row.value("home_pts", as: Int?.self) != nil) }
+    }
+
     /// Games of `season` strictly before `date`.
     public func games(season: Season, before date: GameDate) async throws -> [ScheduledGame] {
         try await db.raw(
@@ -45,6 +56,41 @@ public struct RawReader: Sendable {
             ORDER BY game_date, game_id
             """
         ).all().map(RawReader.game)
+    }
+
+    /// The games dated on any of `dates`, by date and game id.
+    public func games(onAnyOf dates: Set<GameDate>) async throws -> [ScheduledGame] {
+        guard !dates.isEmpty else { return [] }
+        return try await db.raw(
+            """
+            SELECT \(unsafeRaw: RawReader.gameColumns) FROM raw_games
+            WHERE game_date IN (\(binds: dates.sorted().map(\.description))) ORDER BY game_date, game_id
+            """
+        ).all().map(RawReader.game)
+    }
+
+    /// The games with the ids `gameIDs` that are scheduled (unknown ids are left out).
+    public func games(withIDs gameIDs: Set<String>) async throws -> [ScheduledGame] {
+        var games: [ScheduledGame] = []
+        let ids = gameIDs.sorted()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            games += try await db.raw(
+                """
+                SELECT \(unsafeRaw: RawReader.gameColumns) FROM raw_games
+                WHERE game_id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)]))) ORDER BY game_id
+                """
+            ).all().map(RawReader.game)
+        }
+        return games
+    }
+
+    public func gameDates(from: GameDate, to: GameDate) async throws -> [GameDate] {
+        try await db.raw(
+            """
+            SELECT DISTINCT game_date FROM raw_games
+            WHERE game_date >= \(bind: from.description) AND game_date <= \(bind: to.description) ORDER BY game_date
+            """
+        ).all().map { row in try row.parsed("game_date", in: GameRecord.table, key: "dates", GameDate.init) }
     }
 
     /// Pre-game lines for the games on `date`.

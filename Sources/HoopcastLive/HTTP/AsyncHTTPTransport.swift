@@ -9,15 +9,14 @@ import NIOHTTP1
 /// verification off. Redirects are not followed. One underlying client exists per connect timeout, because async-http-client sets the
 /// connect timeout per client.
 public final class AsyncHTTPTransport: HTTPTransport, Sendable {
-    private let clients: [Int64: HTTPClient]
+    private let clients: [Duration: HTTPClient]
 
-    /// Creates clients for the connect timeouts (seconds) the policies use.
-    public init(connectTimeouts: Set<Double>) {
-        var clients: [Int64: HTTPClient] = [:]
-        for seconds in connectTimeouts {
-            let millis = Int64(seconds * 1000)
+    /// Creates clients for the connect timeouts the policies use.
+    public init(connectTimeouts: Set<Duration>) {
+        var clients: [Duration: HTTPClient] = [:]
+        for timeout in connectTimeouts {
             var configuration = HTTPClient.Configuration()
-            configuration.timeout = .init(connect: .milliseconds(millis))
+            configuration.timeout = .init(connect: TimeAmount(timeout))
             // No redirects: one would bypass the host's policy and could carry a key header to another host; a 3xx
             // comes back as a response and fails the payload gate.
             configuration.redirectConfiguration = .disallow
@@ -26,7 +25,7 @@ public final class AsyncHTTPTransport: HTTPTransport, Sendable {
             // jittered, breaker-aware) decides what happens next. async-http-client's own default kept retrying
             // the connection with backoff until the connect timeout, so a refused port cost 10 s per attempt.
             configuration.connectionPool.retryConnectionEstablishment = false
-            clients[millis] = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            clients[timeout] = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         }
         self.clients = clients
     }
@@ -39,15 +38,14 @@ public final class AsyncHTTPTransport: HTTPTransport, Sendable {
     public func get(url: String, headers: [(String, String)], policy: HostPolicy) async throws(TransportFailure)
         -> TransportResponse
     {
-        guard let client = clients[Int64(policy.connectTimeout * 1000)] else {
-            throw .connection("no client for a connect timeout of \(policy.connectTimeout) s")
+        guard let client = clients[policy.connectTimeout] else {
+            throw .connection("no client for a connect timeout of \(policy.connectTimeout.seconds) s")
         }
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         do {
-            let timeout = TimeAmount.milliseconds(Int64(policy.totalTimeout * 1000))
-            let response = try await client.execute(request, timeout: timeout)
+            let response = try await client.execute(request, timeout: TimeAmount(policy.totalTimeout))
             let body = try await response.body.collect(upTo: policy.maxBodyBytes)
             var headerMap: [String: String] = [:]
             for header in response.headers { headerMap[header.name.lowercased()] = header.value }

@@ -1,15 +1,17 @@
+import HoopcastCore
+
 /// A per-host circuit breaker as a pure state machine.
 ///
 /// Closed: requests pass; `failureThreshold` consecutive failures open it. Open: requests are refused until
-/// `coolDown` seconds have passed, then it is half-open. Half-open: one probe passes; success closes the breaker,
-/// failure opens it again for another cool-down.
+/// `coolDown` has passed, then it is half-open. Half-open: one probe passes; success closes the breaker, failure
+/// opens it again for another cool-down. The caller passes the current instant (from its ``WallClock``).
 public struct CircuitBreaker: Sendable, Hashable {
     /// The breaker's state.
     public enum State: Sendable, Hashable {
         /// Passing requests; the count of consecutive failures so far.
         case closed(failures: Int)
-        /// Refusing requests until the given time (seconds since 1970).
-        case open(until: Double)
+        /// Refusing requests until the given instant.
+        case open(until: WallInstant)
         /// Letting one probe through; `probing` is true while it is in flight.
         case halfOpen(probing: Bool)
     }
@@ -18,26 +20,27 @@ public struct CircuitBreaker: Sendable, Hashable {
     public enum Decision: Sendable, Hashable {
         /// Send it.
         case allow
-        /// Do not send; the breaker is open until the given time.
-        case reject(until: Double)
+        /// Do not send; the breaker is open until the given instant.
+        case reject(until: WallInstant)
     }
 
     /// Consecutive failures that open the breaker.
     public let failureThreshold: Int
-    /// Seconds the breaker stays open before a probe is allowed.
-    public let coolDown: Double
+    /// How long the breaker stays open before a probe is allowed.
+    public let coolDown: Duration
     /// The current state.
     public private(set) var state: State = .closed(failures: 0)
 
     /// A closed breaker.
-    public init(failureThreshold: Int, coolDown: Double) {
-        precondition(failureThreshold >= 1 && coolDown >= 0, "the breaker needs a threshold ≥ 1 and a cool-down ≥ 0")
+    public init(failureThreshold: Int, coolDown: Duration) {
+        precondition(
+            failureThreshold >= 1 && coolDown >= .zero, "the breaker needs a threshold ≥ 1 and a cool-down ≥ 0")
         self.failureThreshold = failureThreshold
         self.coolDown = coolDown
     }
 
     /// Decides whether a request may be sent at `now`.
-    public mutating func permit(now: Double) -> Decision {
+    public mutating func permit(now: WallInstant) -> Decision {
         switch state {
         case .closed:
             return .allow
@@ -58,7 +61,7 @@ public struct CircuitBreaker: Sendable, Hashable {
     }
 
     /// Records a failed attempt (5xx, 429, timeout, connection error) at `now`.
-    public mutating func recordFailure(now: Double) {
+    public mutating func recordFailure(now: WallInstant) {
         switch state {
         case .closed(let failures):
             state = failures + 1 >= failureThreshold ? .open(until: now + coolDown) : .closed(failures: failures + 1)

@@ -1,14 +1,16 @@
+import HoopcastCore
+
 /// Why a fetch failed after the client's retries. Descriptions name the source, endpoint and host, never the URL's
 /// query (which may carry a key).
 public struct FetchError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure.
     public enum Kind: Sendable, Hashable {
-        /// The host's circuit breaker is open until the given time (seconds since 1970); nothing was sent.
-        case breakerOpen(until: Double)
+        /// The host's circuit breaker is open until the given instant; nothing was sent.
+        case breakerOpen(until: WallInstant)
         /// Every attempt failed with a retryable outcome (429, 5xx, timeout, connection error).
         case retriesExhausted
-        /// The server asked to wait longer (seconds) than the policy's largest delay.
-        case retryAfterTooLong(Double)
+        /// The server asked to wait longer than the policy's largest delay.
+        case retryAfterTooLong(Duration)
         /// The body exceeded the policy's limit (bytes).
         case bodyTooLarge(Int)
     }
@@ -33,8 +35,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .breakerOpen: what = "circuit breaker open for \(host); not sent"
         case .retriesExhausted: what = "gave up after \(attempts) attempts (last: \(lastOutcome))"
-        case .retryAfterTooLong(let seconds):
-            what = "server asked to retry after \(Int(seconds)) s; not waiting that long"
+        case .retryAfterTooLong(let delay):
+            what = "server asked to retry after \(Int(delay.seconds)) s; not waiting that long"
         case .bodyTooLarge(let bytes): what = "body larger than \(bytes) bytes"
         }
         return "\(source)/\(endpoint): \(what)"

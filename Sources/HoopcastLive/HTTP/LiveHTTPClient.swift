@@ -7,7 +7,8 @@ import Metrics
 /// Per policy host it keeps a token bucket and a circuit breaker; each request is retried on 429, 5xx, timeouts
 /// and connection errors with decorrelated jitter (or the server's `Retry-After`), up to the policy's attempt
 /// bound. Every attempt is logged (host, status, latency, attempt) and counted in metrics; the URL's query and
-/// secret headers never appear in either.
+/// secret headers never appear in either. Time (rate limits, waits, the breakers' cool-downs, latencies, fetch
+/// times) comes from the injected ``WallClock``.
 public actor LiveHTTPClient {
     /// The final response of a fetch.
     public struct Response: Sendable {
@@ -19,13 +20,13 @@ public actor LiveHTTPClient {
         public var body: [UInt8]
         /// Attempts made (1 when the first succeeded).
         public var attempts: Int
-        /// When the response arrived (seconds since 1970, from the client's clock).
-        public var fetchedAt: Double
+        /// When the response arrived, on the client's clock.
+        public var fetchedAt: WallInstant
     }
 
     private let transport: any HTTPTransport
     private let policies: [String: HostPolicy]
-    private let clock: any LiveClock
+    private let clock: any WallClock
     private let jitter: any JitterSource
     private let logger: Logger
     private let metrics: any MetricsFactory
@@ -34,7 +35,7 @@ public actor LiveHTTPClient {
 
     /// Creates a client; hosts without an entry in `policies` use ``HostPolicy/defaults(host:)``.
     public init(
-        transport: any HTTPTransport, policies: [String: HostPolicy] = [:], clock: any LiveClock = SystemClock(),
+        transport: any HTTPTransport, policies: [String: HostPolicy] = [:], clock: any WallClock = SystemClock(),
         jitter: any JitterSource = SystemJitter(), logger: Logger = Logger(label: "hoopcast.http"),
         metrics: any MetricsFactory = MetricsSystem.factory
     ) {
@@ -69,7 +70,7 @@ public actor LiveHTTPClient {
         let headers = request.headers.map { ($0.name, $0.value) }
         for attempt in 1...policy.retry.maxAttempts {
             breaker = breakers[host]!
-            if case .reject(let until) = breaker.permit(now: clock.now()) {
+            if case .reject(let until) = breaker.permit(now: clock.now) {
                 breakers[host] = breaker
                 count(host: host, outcome: "breaker_open")
                 logger.warning("circuit open; request not sent", metadata: metadata(request, attempt: attempt))
@@ -80,7 +81,7 @@ public actor LiveHTTPClient {
             }
             breakers[host] = breaker
             await waitForToken(host: host, policy: policy)
-            let started = clock.now()
+            let started = clock.now
             let outcome: Result<TransportResponse, TransportFailure>
             do {
                 outcome = .success(
@@ -91,8 +92,8 @@ public actor LiveHTTPClient {
                 // Scrubbed here, where the request's secrets are known: nothing past this point sees them.
                 outcome = .failure(error.redacted(by: Redactor(secrets: request.secretValues)))
             }
-            let latency = max(0, clock.now() - started)
-            var retryAfter: Double?
+            let latency = max(.zero, started.duration(to: clock.now))
+            var retryAfter: Duration?
             switch outcome {
             case .success(let response):
                 record(request, attempt: attempt, status: "\(response.status)", latency: latency)
@@ -102,9 +103,9 @@ public actor LiveHTTPClient {
                     breakers[host]!.recordSuccess()
                     return Response(
                         status: response.status, headers: response.headers, body: response.body,
-                        attempts: attempt, fetchedAt: clock.now())
+                        attempts: attempt, fetchedAt: clock.now)
                 }
-                retryAfter = RetryAfter.seconds(response.headers["retry-after"], now: clock.now())
+                retryAfter = RetryAfter.delay(response.headers["retry-after"], now: clock.now)
             case .failure(.bodyTooLarge(let bytes)):
                 record(request, attempt: attempt, status: "too_large", latency: latency)
                 breakers[host]!.recordSuccess()
@@ -116,11 +117,11 @@ public actor LiveHTTPClient {
                 record(request, attempt: attempt, status: label, latency: latency, detail: failure.detail)
                 lastOutcome = failure == .timeout ? "timeout" : "connection error"
             }
-            breakers[host]!.recordFailure(now: clock.now())
+            breakers[host]!.recordFailure(now: clock.now)
             guard attempt < policy.retry.maxAttempts else { break }
-            let wait: Double
+            let wait: Duration
             if let retryAfter {
-                guard retryAfter <= policy.retry.maxDelay.seconds else {
+                guard retryAfter <= policy.retry.maxDelay else {
                     throw FetchError(
                         kind: .retryAfterTooLong(retryAfter), source: request.source,
                         endpoint: request.endpoint, host: host, attempts: attempt,
@@ -130,10 +131,10 @@ public actor LiveHTTPClient {
             } else {
                 let next = policy.retry.delay(after: delay, random: jitter.next())
                 delay = next
-                wait = next.seconds
+                wait = next
             }
             do {
-                try await clock.sleep(seconds: wait)
+                try await clock.sleep(for: wait)
             } catch {
                 break  // cancelled: stop retrying and report what we have
             }
@@ -145,12 +146,12 @@ public actor LiveHTTPClient {
 
     private func waitForToken(host: String, policy: HostPolicy) async {
         guard let perMinute = policy.requestsPerMinute else { return }
-        var bucket = buckets[host] ?? TokenBucket(requestsPerMinute: perMinute, burst: policy.burst, now: clock.now())
-        let wait = bucket.reserve(now: clock.now())
+        var bucket = buckets[host] ?? TokenBucket(requestsPerMinute: perMinute, burst: policy.burst, now: clock.now)
+        let wait = bucket.reserve(now: clock.now)
         buckets[host] = bucket
-        if wait > 0 {
+        if wait > .zero {
             // A cancelled wait still sends: the caller's task is ending and the request completes or fails fast.
-            do { try await clock.sleep(seconds: wait) } catch {}
+            do { try await clock.sleep(for: wait) } catch {}
         }
     }
 
@@ -162,17 +163,17 @@ public actor LiveHTTPClient {
     }
 
     private func record(
-        _ request: SourceRequest, attempt: Int, status: String, latency: Double,
+        _ request: SourceRequest, attempt: Int, status: String, latency: Duration,
         detail: String? = nil
     ) {
         var meta = metadata(request, attempt: attempt)
         meta["status"] = "\(status)"
         if let detail { meta["detail"] = "\(detail)" }
-        meta["latency_ms"] = "\(Int((latency * 1000).rounded()))"
+        meta["latency_ms"] = "\(Int((latency / .milliseconds(1)).rounded()))"
         logger.info("http attempt", metadata: meta)
         count(host: request.policyHost, outcome: status)
         Timer(label: "hoopcast_http_attempt_duration", dimensions: [("host", request.policyHost)], factory: metrics)
-            .recordNanoseconds(Int64(latency * 1_000_000_000))
+            .record(duration: latency)
     }
 
     private func count(host: String, outcome: String) {

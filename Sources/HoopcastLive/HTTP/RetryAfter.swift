@@ -2,20 +2,18 @@ import HoopcastCore
 
 /// Parses the `Retry-After` header: delta-seconds (`120`) or an HTTP-date (`Wed, 21 Oct 2015 07:28:00 GMT`).
 public enum RetryAfter {
-    /// Seconds to wait from `now` (seconds since 1970); nil when the header is absent or unreadable.
-    /// A date in the past gives 0.
-    public static func seconds(_ header: String?, now: Double) -> Double? {
+    /// How long to wait from `now`; nil when the header is absent or unreadable. A date in the past gives zero.
+    public static func delay(_ header: String?, now: WallInstant) -> Duration? {
         guard let raw = header?.trimmingSpaces(), !raw.isEmpty else { return nil }
-        if let seconds = Int(raw) { return seconds >= 0 ? Double(seconds) : nil }
+        if let seconds = Int(raw) { return seconds >= 0 ? .seconds(seconds) : nil }
         guard let date = httpDate(raw) else { return nil }
-        return max(0, date - now)
+        return max(.zero, now.duration(to: date))
     }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Seconds since 1970 of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form RFC 9110 requires senders
-    /// to use.
-    static func httpDate(_ text: String) -> Double? {
+    /// The instant of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form RFC 9110 requires senders to use.
+    static func httpDate(_ text: String) -> WallInstant? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT",
             let day = Int(parts[1]), let monthIndex = months.firstIndex(of: String(parts[2])),
@@ -26,7 +24,7 @@ public enum RetryAfter {
             (0...60).contains(clock[2])
         else { return nil }
         let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)
-        return Double(days * 86_400 + clock[0] * 3_600 + clock[1] * 60 + clock[2])
+        return .epoch + .seconds(days * 86_400 + clock[0] * 3_600 + clock[1] * 60 + clock[2])
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.

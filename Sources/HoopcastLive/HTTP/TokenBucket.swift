@@ -1,7 +1,9 @@
+import HoopcastCore
+
 /// A token bucket: `ratePerSecond` tokens refill continuously up to `capacity`; each request takes one.
 ///
-/// Pure state (no clock inside): the caller passes the current time and sleeps for the returned delay, so the
-/// behaviour is deterministic under test.
+/// Pure state (no clock inside): the caller passes the current instant (from its ``WallClock``) and sleeps for the
+/// returned delay, so the behaviour is deterministic under test.
 public struct TokenBucket: Sendable, Hashable {
     /// Tokens added per second.
     public let ratePerSecond: Double
@@ -9,11 +11,11 @@ public struct TokenBucket: Sendable, Hashable {
     public let capacity: Double
     /// Tokens available at ``updatedAt`` (may be negative: reservations already handed out).
     public private(set) var tokens: Double
-    /// When ``tokens`` was last computed (seconds since 1970).
-    public private(set) var updatedAt: Double
+    /// When ``tokens`` was last computed.
+    public private(set) var updatedAt: WallInstant
 
     /// A full bucket at `now`.
-    public init(requestsPerMinute: Double, burst: Double = 1, now: Double) {
+    public init(requestsPerMinute: Double, burst: Double = 1, now: WallInstant) {
         precondition(
             requestsPerMinute > 0 && burst >= 1, "a rate limit needs a positive rate and a burst of at least 1")
         ratePerSecond = requestsPerMinute / 60
@@ -22,13 +24,13 @@ public struct TokenBucket: Sendable, Hashable {
         updatedAt = now
     }
 
-    /// Takes one token; returns how many seconds the caller must wait before sending (0 when a token was free).
-    public mutating func reserve(now: Double) -> Double {
+    /// Takes one token; returns how long the caller must wait before sending (zero when a token was free).
+    public mutating func reserve(now: WallInstant) -> Duration {
         if now > updatedAt {
-            tokens = min(capacity, tokens + (now - updatedAt) * ratePerSecond)
+            tokens = min(capacity, tokens + (now - updatedAt) / .seconds(1) * ratePerSecond)
             updatedAt = now
         }
         tokens -= 1
-        return tokens >= 0 ? 0 : -tokens / ratePerSecond
+        return tokens >= 0 ? .zero : .seconds(-tokens / ratePerSecond)
     }
 }

@@ -116,7 +116,7 @@ extension LiveIngestor {
             let prepared = try processor.prepare(
                 PayloadProcessor.Payload(
                     endpoint: endpoint, parameters: parameters,
-                    context: ParseContext(date: date, fetchedAt: LiveIngestor.iso(clock.now())),
+                    context: ParseContext(date: date, fetchedAt: LiveIngestor.iso(clock.now.sinceEpoch.seconds)),
                     status: response.status,
                     contentType: response.headers["content-type"] ?? "", body: response.body))
             log(prepared.outcome)
@@ -127,7 +127,7 @@ extension LiveIngestor {
                 prepared = try processor.prepare(
                     PayloadProcessor.Payload(
                         endpoint: endpoint, parameters: parameters,
-                        context: ParseContext(date: date, fetchedAt: LiveIngestor.iso(clock.now())),
+                        context: ParseContext(date: date, fetchedAt: LiveIngestor.iso(clock.now.sinceEpoch.seconds)),
                         status: last.status,
                         contentType: last.headers["content-type"] ?? "", body: last.body))
                 prepared.rows = nil  // whatever the last answer held, the request failed: nothing of it is written

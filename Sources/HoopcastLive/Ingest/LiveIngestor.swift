@@ -19,14 +19,14 @@ public struct LiveIngestor: Sendable {
     /// Base URLs and keys.
     public let settings: SourceSettings
     /// Time (fetch timestamps).
-    public let clock: any LiveClock
+    public let clock: any WallClock
     /// Where progress is logged.
     public let logger: Logger
 
     /// Creates an ingestor.
     public init(
         client: LiveHTTPClient, store: Store, archive: RawArchive, settings: SourceSettings,
-        clock: any LiveClock = SystemClock(), logger: Logger = Logger(label: "hoopcast.ingest")
+        clock: any WallClock = SystemClock(), logger: Logger = Logger(label: "hoopcast.ingest")
     ) {
         self.client = client
         self.store = store
@@ -93,21 +93,22 @@ public struct LiveIngestor: Sendable {
             self.home = home
             self.away = away
         }
+
+        init(_ game: HoopcastCore.ScheduledGame, final: Bool) {
+            self.id = game.gameID
+            self.type = game.seasonType
+            self.final = final
+            self.home = game.homeTeam
+            self.away = game.awayTeam
+        }
     }
 
     /// The date's games: stored in `raw_games`, overridden by the rows of `pending` payloads (this run's schedule,
     /// parsed but not written yet).
     func scheduledGames(_ date: GameDate, pending: [PayloadProcessor.Prepared]) async throws -> [ScheduledGame] {
         var games: [String: ScheduledGame] = [:]
-        for row in try await store.sql.select().columns("game_id", "season_type", "home_pts", "home_team", "away_team")
-            .from("raw_games").where("game_date", .equal, date.description).all()
-        {
-            let id = try row.decode(column: "game_id", as: String.self)
-            games[id] = ScheduledGame(
-                id: id, type: try row.decode(column: "season_type", as: String.self),
-                homePoints: try row.decode(column: "home_pts", as: Int?.self).map(String.init),
-                home: try row.decode(column: "home_team", as: String.self),
-                away: try row.decode(column: "away_team", as: String.self))
+        for (game, final) in try await RawReader(db: store.sql).gamesWithResults(on: date) {
+            games[game.gameID] = ScheduledGame(game, final: final)
         }
         for row in pending.compactMap({ $0.rows?.rows[.games] }).joined() where row["game_date"] == date.description {
             guard let id = row["game_id"] else { continue }

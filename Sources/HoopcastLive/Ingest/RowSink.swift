@@ -77,15 +77,9 @@ public struct RowSink: Sendable {
     {
         let dates = Set(rows.filter { ($0["game_id"] ?? "").isEmpty }.compactMap { $0["game_date"] })
         guard !dates.isEmpty else { return (rows, []) }
-        let stored = try await db.select().columns("game_id", "game_date", "home_team", "away_team")
-            .from("raw_games").where("game_date", .in, dates.sorted()).all()
         var ids: [String: String] = [:]
-        for row in stored {
-            let key =
-                try row.decode(column: "game_date", as: String.self) + "/"
-                + (try row.decode(column: "home_team", as: String.self)) + "/"
-                + (try row.decode(column: "away_team", as: String.self))
-            ids[key] = try row.decode(column: "game_id", as: String.self)
+        for game in try await RawReader(db: db).games(onAnyOf: Set(dates.compactMap(GameDate.init))) {
+            ids["\(game.gameDate)/\(game.homeTeam.code)/\(game.awayTeam.code)"] = game.gameID
         }
         var resolved: [[String: String]] = []
         var issues: [ImportIssue] = []
@@ -116,14 +110,8 @@ public struct RowSink: Sendable {
         let gameIDs = Set(rows.filter { ($0["is_home"] ?? "").isEmpty }.compactMap { $0["game_id"] })
         guard !gameIDs.isEmpty else { return (rows, []) }
         var games: [String: (date: String, home: String, away: String)] = [:]
-        for row in try await db.select().columns("game_id", "game_date", "home_team", "away_team").from("raw_games")
-            .where("game_id", .in, gameIDs.sorted()).all()
-        {
-            games[try row.decode(column: "game_id", as: String.self)] = (
-                try row.decode(column: "game_date", as: String.self),
-                try row.decode(column: "home_team", as: String.self),
-                try row.decode(column: "away_team", as: String.self)
-            )
+        for game in try await RawReader(db: db).games(withIDs: gameIDs) {
+            games[game.gameID] = (game.gameDate.description, game.homeTeam.code, game.awayTeam.code)
         }
         var resolved: [[String: String]] = []
         var issues: [ImportIssue] = []

@@ -6,8 +6,8 @@ import Logging
 import SQLKit
 
 /// The long-running mode's I/O half: reads the dates' last tip-offs from the store, queues the ingest slots of
-/// ``IngestSchedule`` as jobs when they fall due, and sleeps in between. It only queues: `hoopcast worker` processes
-/// run the ingest jobs (and, after each, the date's daily pipeline).
+/// ``IngestSchedule`` as jobs when they fall due, and sleeps in between, on the queue's clock (``JobQueue/clock``). It
+/// only queues: `hoopcast worker` processes run the ingest jobs (and, after each, the date's daily pipeline).
 public struct IngestScheduler: Sendable {
     /// When each phase runs.
     public let schedule: IngestSchedule
@@ -15,21 +15,21 @@ public struct IngestScheduler: Sendable {
     public let queue: JobQueue
     /// Attempts per ingest job (retries follow the queue's policy).
     public let maxAttempts: Int
-    /// Time limit of one ingest attempt, in seconds.
-    public let timeoutSeconds: Double
+    /// Time limit of one ingest attempt.
+    public let timeout: Duration
     /// Where queued slots and waits are logged.
     public let logger: Logger
 
     /// Creates a scheduler.
     public init(
         schedule: IngestSchedule, queue: JobQueue, maxAttempts: Int = 3,
-        timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds,
+        timeout: Duration = LiveIngestStep.defaultTimeout,
         logger: Logger = Logger(label: "hoopcast.schedule")
     ) {
         self.schedule = schedule
         self.queue = queue
         self.maxAttempts = maxAttempts
-        self.timeoutSeconds = timeoutSeconds
+        self.timeout = timeout
         self.logger = logger
     }
 
@@ -66,7 +66,7 @@ public struct IngestScheduler: Sendable {
         let slots = schedule.due(after: after, through: through, lastTipoffs: tipoffs)
         guard !slots.isEmpty else { return ([], 0) }
         let queued = try await queue.enqueue(
-            slots.map { $0.job(maxAttempts: maxAttempts, timeoutSeconds: timeoutSeconds) },
+            slots.map { $0.job(maxAttempts: maxAttempts, timeout: timeout) },
             correlationID: "schedule-\(slots[0].instant)")
         for slot in slots {
             logger.info(
@@ -85,43 +85,45 @@ public struct IngestScheduler: Sendable {
         return schedule.next(after: now, lastTipoffs: try await lastTipoffs([today.adding(days: -1), today]))
     }
 
-    /// Runs until `shouldStop` (checked after each wait) or until `sleep` throws (cancellation): queues the slots due
-    /// since the last pass (at the start, those of the last `catchUpSeconds`), then waits until the next slot, at
-    /// most `pollSeconds` (tip-offs learnt by the morning ingest add pre-tip slots). A store that cannot be reached
-    /// is retried with growing, jittered delays for up to `outageSeconds`; a permanent error ends the run.
+    /// Runs until `shouldStop` (checked after each wait) or until the clock's sleep throws (cancellation): queues the
+    /// slots due since the last pass (at the start, those of the last `catchUp`), then waits until the next slot, at
+    /// most `poll` (tip-offs learnt by the morning ingest add pre-tip slots). A store that cannot be reached is
+    /// retried with growing, jittered delays for up to `outageLimit`; a permanent error ends the run. Time is the
+    /// queue's clock.
     public func run(
-        catchUpSeconds: Double = 3600, pollSeconds: Double = 300, outageSeconds: Double = 600,
-        now: @escaping @Sendable () -> Date = { Date() },
-        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+        catchUp: Duration = .seconds(3600), poll: Duration = .seconds(300), outageLimit: Duration = .seconds(600),
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) async throws {
-        precondition(catchUpSeconds >= 0 && pollSeconds > 0)
-        var checked = now().addingTimeInterval(-catchUpSeconds)
+        precondition(catchUp >= .zero && poll > .zero)
+        let clock = queue.clock
+        var checked = clock.now - catchUp
         let retry = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(60))
         let jitter = SystemJitter()
-        var outageStart: Date?, lastDelay: Duration?
+        var outageStart: WallInstant?, lastDelay: Duration?
         while !shouldStop() {
-            let current = now()
-            let wait: Double
+            let current = clock.now
+            let wait: Duration
             do {
-                try await enqueueDue(after: checked, through: current)
+                try await enqueueDue(after: checked.date, through: current.date)
                 checked = current
-                let next = try await nextSlot(after: current)
-                wait = min(max(next.at.timeIntervalSince(current), 0.001), pollSeconds)
+                let next = try await nextSlot(after: current.date)
+                wait = min(max(current.duration(to: WallInstant(next.at)), .milliseconds(1)), poll)
                 logger.info(
-                    "next ingest slot", metadata: ["next": "\(next)", "wait_seconds": "\(Int(wait.rounded()))"])
+                    "next ingest slot",
+                    metadata: ["next": "\(next)", "wait_seconds": "\(Int(wait.seconds.rounded()))"])
                 (outageStart, lastDelay) = (nil, nil)
             } catch let error where FailureClassifier.kind(of: error).retryable && !(error is CancellationError) {
                 let start = outageStart ?? current
-                guard current.timeIntervalSince(start) <= outageSeconds else { throw error }
+                guard start.duration(to: current) <= outageLimit else { throw error }
                 outageStart = start
                 let delay = retry.delay(after: lastDelay, random: jitter.next())
                 lastDelay = delay
-                wait = delay.seconds
+                wait = delay
                 logger.warning(
-                    "store unavailable; retrying", metadata: ["error": "\(error)", "retry_in_seconds": "\(wait)"])
+                    "store unavailable; retrying",
+                    metadata: ["error": "\(error)", "retry_in_seconds": "\(wait.seconds)"])
             }
-            try await sleep(wait)
+            try await clock.sleep(for: wait)
         }
     }
 

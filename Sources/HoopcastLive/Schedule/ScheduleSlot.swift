@@ -24,10 +24,10 @@ public struct ScheduleSlot: Sendable, Hashable, Comparable, CustomStringConverti
     /// The job that runs this slot: step `ingest.<phase>` for ``date`` with the slot time as its argument, so each
     /// slot is its own job (queued once, however often the scheduler restarts) and a phase can run many times a day
     /// (`ingest.pretip/2025-03-15/{"slot":"2025-03-15T16:00:00Z"}`).
-    public func job(maxAttempts: Int = 3, timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds) -> JobSpec {
+    public func job(maxAttempts: Int = 3, timeout: Duration = LiveIngestStep.defaultTimeout) -> JobSpec {
         JobSpec(
             step: LiveIngestStep.name(of: phase), date: date, arguments: #"{"slot":"\#(instant)"}"#,
-            maxAttempts: maxAttempts, timeoutSeconds: timeoutSeconds)
+            maxAttempts: maxAttempts, timeout: timeout)
     }
 
     /// `pretip 2025-03-15 at 2025-03-15T16:00:00Z`.

@@ -14,8 +14,8 @@ import Logging
 /// jobs re-opened (`downstream`) so they run again on the new data — all in one transaction. A date the schedule
 /// shows without games succeeds without queueing its pipeline (which would fail for want of games).
 public struct LiveIngestStep: Step {
-    /// A generous limit for one phase of one date under the sources' rate limits, in seconds.
-    public static let defaultTimeoutSeconds: Double = 1800
+    /// A generous limit for one phase of one date under the sources' rate limits.
+    public static let defaultTimeout: Duration = .seconds(1800)
 
     /// The step name of a phase: `ingest.<phase>`.
     public static func name(of phase: IngestPhase) -> String { "ingest.\(phase.rawValue)" }
@@ -23,7 +23,7 @@ public struct LiveIngestStep: Step {
     /// The phase this step ingests.
     public let phase: IngestPhase
     public var name: String { LiveIngestStep.name(of: phase) }
-    public let timeoutSeconds: Double
+    public let timeout: Duration
     /// The HTTP client shared by the worker's ingest steps.
     public let client: LiveHTTPClient
     /// The raw archive.
@@ -33,15 +33,15 @@ public struct LiveIngestStep: Step {
     /// Sources or endpoints to fetch (nil: every source whose key is configured).
     public let sources: Set<String>?
     /// Fetch timestamps.
-    public let clock: any LiveClock
+    public let clock: any WallClock
     /// The jobs re-opened after a successful ingest of a date: the date's daily pipeline.
     public let downstream: @Sendable (GameDate) throws -> [JobSpec]
 
     /// Creates the step of `phase`.
     public init(
         phase: IngestPhase, client: LiveHTTPClient, archive: RawArchive, settings: SourceSettings,
-        sources: Set<String>? = nil, clock: any LiveClock = SystemClock(),
-        timeoutSeconds: Double = LiveIngestStep.defaultTimeoutSeconds,
+        sources: Set<String>? = nil, clock: any WallClock = SystemClock(),
+        timeout: Duration = LiveIngestStep.defaultTimeout,
         downstream: @escaping @Sendable (GameDate) throws -> [JobSpec]
     ) {
         self.phase = phase
@@ -50,7 +50,7 @@ public struct LiveIngestStep: Step {
         self.settings = settings
         self.sources = sources
         self.clock = clock
-        self.timeoutSeconds = timeoutSeconds
+        self.timeout = timeout
         self.downstream = downstream
     }
 

@@ -54,7 +54,7 @@ struct CommandExitTests {
                 try await queue.counts() == [
                     .queued: 1, .waiting: pipeline.ordered.count - 1, .running: 0, .done: 0, .failed: 0,
                 ])
-            try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.05).run(drain: true)
+            try await Worker(queue: queue, pipeline: pipeline, pollInterval: .milliseconds(50)).run(drain: true)
             #expect(try await queue.counts()[.done] == pipeline.ordered.count)
             let logged = try await store.sql.raw(
                 """

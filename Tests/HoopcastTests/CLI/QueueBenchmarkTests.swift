@@ -104,8 +104,8 @@ struct QueueBenchmarkTests {
     func aSmallRunFinishesEveryJobWithConsistentCounts(engine: TestEngine) async throws {
         let store = try await engine.freshStore()
         let benchmark = QueueBenchmark(
-            store: store, jobs: 40, chains: 12, idleChains: 3, drainPollSeconds: 0.005,
-            idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
+            store: store, jobs: 40, chains: 12, idleChains: 3, drainPoll: .milliseconds(5),
+            idlePoll: .milliseconds(20), logger: .init(label: "test.bench-queue"))
         let runs = try await benchmark.run(workerCounts: [1, 2])
         #expect(runs.map(\.workers) == [1, 2])
         for run in runs {
@@ -130,8 +130,8 @@ struct QueueBenchmarkTests {
     @Test func distinctPrioritiesNumberTheThroughputJobs() async throws {
         let store = try await TestStore.fresh()
         var benchmark = QueueBenchmark(
-            store: store, jobs: 6, chains: 1, idleChains: 0, drainPollSeconds: 0.005,
-            idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
+            store: store, jobs: 6, chains: 1, idleChains: 0, drainPoll: .milliseconds(5),
+            idlePoll: .milliseconds(20), logger: .init(label: "test.bench-queue"))
         #expect(try await benchmark.throughput(workers: 1).distinctPriorities == false)
         #expect(try await Self.priorities(store) == [0, 0, 0, 0, 0, 0])
         benchmark.distinctPriorities = true
@@ -151,8 +151,8 @@ struct QueueBenchmarkTests {
             [JobSpec(step: "real.work", date: GameDate("2024-01-08")!)],
             correlationID: "someone-else")
         let benchmark = QueueBenchmark(
-            store: store, jobs: 5, chains: 1, idleChains: 0, drainPollSeconds: 0.005,
-            idlePollSeconds: 0.02, logger: .init(label: "test.bench-queue"))
+            store: store, jobs: 5, chains: 1, idleChains: 0, drainPoll: .milliseconds(5),
+            idlePoll: .milliseconds(20), logger: .init(label: "test.bench-queue"))
         await #expect(throws: QueueBenchFailure.self) { try await benchmark.run(workerCounts: [1]) }
         #expect(try await JobQueue(store: store).status(of: "real.work/2024-01-08") == .queued)  // left alone
         try await store.close()

@@ -2,6 +2,7 @@ import Foundation
 import HoopcastAnalytics
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastStore
 import SQLKit
 import Testing
@@ -11,7 +12,8 @@ struct BackfillTests {
         let store = try await TestStore.fresh()
         try await TestStore.importDirectory(TestStore.fixture, into: store)
         try await RegistryAndNames.prepare(store)
-        let backfill = Backfill(pipeline: try FeatureStoreTests.pipeline(), store: store)
+        let backfill = Backfill(
+            pipeline: try FeatureStoreTests.pipeline(), store: store, calendar: RawReader(db: store.sql))
         let from = GameDate("2024-01-12")!, to = GameDate("2024-01-16")!
         // Game dates in the fixture between 01-12 and 01-16: 12, 13, 14, 15, 16 (games.csv has games on each).
         let dates = try await backfill.gameDates(from: from, to: to)

@@ -15,7 +15,7 @@ struct JobQueueTests {
     func enqueueingTwiceQueuesOnceAndDependenciesGateTheOrder(engine: TestEngine) async throws {
         let store = try await engine.freshStore()
         let clock = ManualClock()
-        let queue = JobQueue(store: store, clock: clock.source)
+        let queue = JobQueue(store: store, clock: clock)
         let pipeline = try Self.pipeline([
             ScriptedStep("a", previousDateUpstream: ["b"]), ScriptedStep("b", upstream: ["a"]),
         ])
@@ -47,7 +47,7 @@ struct JobQueueTests {
         // The draw is the top of its range: delays are then base·3, base·9, … (capped), each inside
         // [base, 3 × previous] as decorrelated jitter requires.
         let queue = JobQueue(
-            store: store, clock: clock.source,
+            store: store, clock: clock,
             retry: RetryPolicy(baseDelay: .seconds(2), maxDelay: .seconds(100)), jitter: FixedJitter(1))
         let flaky = ScriptedStep("flaky") { _, attempt, _ in
             guard attempt > 3 else { throw ClassifiedError(.transient, "connection reset (attempt \(attempt))") }
@@ -57,15 +57,15 @@ struct JobQueueTests {
         try await queue.enqueue(
             JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 5), correlationID: "c")
         let worker = Worker(queue: queue, pipeline: pipeline)
-        var delays: [Double] = []
+        var delays: [Duration] = []
         while true {
             guard let job = try await queue.claim(owner: "w") else {
                 // Not runnable before its delay has passed.
                 let key = JobSpec.key(step: "flaky", date: Self.day1)
                 guard try await queue.status(of: key) == .queued else { break }
-                clock.advance(delays.last! - 0.5)
+                clock.advance(by: delays.last! - .milliseconds(500))
                 #expect(try await queue.claim(owner: "w") == nil)
-                clock.advance(0.5)
+                clock.advance(by: .milliseconds(500))
                 continue
             }
             switch try await worker.process(job) {
@@ -74,7 +74,7 @@ struct JobQueueTests {
             default: Issue.record("unexpected outcome for attempt \(job.attempt)")
             }
         }
-        #expect(delays == [6, 18, 54])
+        #expect(delays == [.seconds(6), .seconds(18), .seconds(54)])
         let events = try await queue.events(of: "flaky/2024-01-08").map(\.event)
         #expect(
             events == [
@@ -103,7 +103,7 @@ struct JobQueueTests {
         let release = Release()
         // Never returns and ignores cancellation (a query stuck on a lock): only the worker's own deadline ends
         // the wait.
-        let hang = ScriptedStep("hang", timeoutSeconds: 0.3) { _, _, _ in
+        let hang = ScriptedStep("hang", timeout: .milliseconds(300)) { _, _, _ in
             await release.wait()
             return StepReport(rowsWritten: 0)
         }
@@ -113,7 +113,7 @@ struct JobQueueTests {
             store: store, retry: RetryPolicy(baseDelay: .milliseconds(10), maxDelay: .milliseconds(10)))
         try await queue.enqueue(
             JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 2), correlationID: "c")
-        try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.02).run(drain: true)
+        try await Worker(queue: queue, pipeline: pipeline, pollInterval: .milliseconds(20)).run(drain: true)
         #expect(!release.isSet)  // the worker moved on while both attempts still hang
         #expect(hang.attempts.count(Self.day1) == 2)
         let (text, kind) = try await queue.error(of: "hang/2024-01-08")
@@ -135,7 +135,7 @@ struct JobQueueTests {
         let queue = JobQueue(store: store)
         try await queue.enqueue(
             JobPlan.specs(pipeline: pipeline, dates: [Self.day1], maxAttempts: 5), correlationID: "c")
-        try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.02).run(drain: true)
+        try await Worker(queue: queue, pipeline: pipeline, pollInterval: .milliseconds(20)).run(drain: true)
         #expect(broken.attempts.count(Self.day1) == 1)  // no retry of a permanent error
         #expect(
             try await queue.error(of: "broken/2024-01-08") == (
@@ -144,7 +144,7 @@ struct JobQueueTests {
         #expect(try await queue.status(of: "next/2024-01-08") == .failed)
         // `hoopcast jobs retry`: the job and the dependent it failed run again.
         #expect(try await queue.retryFailed(keys: ["broken/2024-01-08"]) == 2)
-        try await Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.02).run(drain: true)
+        try await Worker(queue: queue, pipeline: pipeline, pollInterval: .milliseconds(20)).run(drain: true)
         #expect(try await queue.counts()[.done] == 2)
         try await store.close()
     }
@@ -153,13 +153,13 @@ struct JobQueueTests {
     func anExpiredLeaseIsRescuedAndTheOldAttemptCannotCommit(engine: TestEngine) async throws {
         let store = try await engine.freshStore()
         let clock = ManualClock()
-        let queue = JobQueue(store: store, clock: clock.source, leaseSeconds: 30)
+        let queue = JobQueue(store: store, clock: clock, lease: .seconds(30))
         // The step's commit writes a marker row; its acknowledgement must land with it or not at all.
         let writer = ScriptedStep("write") { date, attempt, context in
             try await context.commit { db in
                 try await db.raw(
                     """
-                    INSERT INTO analytics_pending_games (game_id, game_date, run_id)
+                    INSERT INTO raw_changed_games (game_id, game_date, run_id)
                     VALUES (\(bind: "marker-\(attempt)"), \(bind: date.description), 'test')
                     """
                 ).run()
@@ -170,7 +170,7 @@ struct JobQueueTests {
         let pipeline = try Self.pipeline([writer])
         try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: [Self.day1]), correlationID: "c")
         let stale = try #require(try await queue.claim(owner: "dead-worker"))
-        clock.advance(31)  // no heartbeat: the lease expires
+        clock.advance(by: .seconds(31))  // no heartbeat: the lease expires
         #expect(try await queue.rescue() == 1)
         #expect(try await queue.error(of: stale.key).kind == "lease")
         let fresh = try #require(try await queue.claim(owner: "live-worker"))
@@ -179,7 +179,7 @@ struct JobQueueTests {
         let worker = Worker(queue: queue, pipeline: pipeline)
         #expect(try await worker.process(stale) == .leaseLost)
         #expect(try await worker.process(fresh) == .done(rowsWritten: 1))
-        let markers = try await store.sql.raw("SELECT game_id FROM analytics_pending_games ORDER BY game_id").all()
+        let markers = try await store.sql.raw("SELECT game_id FROM raw_changed_games ORDER BY game_id").all()
             .map { try $0.decode(column: "game_id", as: String.self) }
         #expect(markers == ["marker-2"])
         #expect(
@@ -203,7 +203,8 @@ struct JobQueueTests {
             for index in 0..<3 {
                 group.addTask {
                     try await Worker(
-                        queue: queue, pipeline: pipeline, name: "w\(index)", concurrency: 2, pollSeconds: 0.02
+                        queue: queue, pipeline: pipeline, name: "w\(index)", concurrency: 2,
+                        pollInterval: .milliseconds(20)
                     )
                     .run(drain: true)
                 }

@@ -10,7 +10,7 @@ struct PipelineTests {
     struct FakeStep: Step {
         let name: String
         var upstream: [String] = []
-        var timeoutSeconds: Double = 600
+        var timeout: Duration = .seconds(600)
         var behaviour: @Sendable () async throws -> StepReport = { StepReport(rowsWritten: 1) }
 
         func run(date: GameDate, context: StepContext) async throws -> StepReport { try await behaviour() }
@@ -73,7 +73,7 @@ struct PipelineTests {
         let store = try await TestStore.fresh()
         let probe = CancellationProbe()
         let pipeline = try Pipeline([
-            FakeStep(name: "slow", timeoutSeconds: 0.2) {
+            FakeStep(name: "slow", timeout: .milliseconds(200)) {
                 do {
                     try await Task.sleep(nanoseconds: 60_000_000_000)
                 } catch is CancellationError {

@@ -4,25 +4,17 @@ import HoopcastEngine
 import HoopcastStore
 import Synchronization
 
-/// A clock the test moves by hand.
-final class ManualClock: Sendable {
-    private let current = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-    var now: Date { current.withLock { $0 } }
-    func advance(_ seconds: Double) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
-    var source: @Sendable () -> Date { { self.now } }
-}
-
 /// A step whose behaviour the test scripts: it runs `body` with the attempt number (1, 2, …) per date.
 struct ScriptedStep: Step {
     let name: String
     let upstream: [String]
     let previousDateUpstream: [String]
-    let timeoutSeconds: Double
+    let timeout: Duration
     let body: @Sendable (_ date: GameDate, _ attempt: Int, _ context: StepContext) async throws -> StepReport
     let attempts = AttemptCounter()
 
     init(
-        _ name: String, upstream: [String] = [], previousDateUpstream: [String] = [], timeoutSeconds: Double = 60,
+        _ name: String, upstream: [String] = [], previousDateUpstream: [String] = [], timeout: Duration = .seconds(60),
         body: @escaping @Sendable (GameDate, Int, StepContext) async throws -> StepReport = { _, _, _ in
             StepReport(rowsWritten: 0)
         }
@@ -30,7 +22,7 @@ struct ScriptedStep: Step {
         self.name = name
         self.upstream = upstream
         self.previousDateUpstream = previousDateUpstream
-        self.timeoutSeconds = timeoutSeconds
+        self.timeout = timeout
         self.body = body
     }
 

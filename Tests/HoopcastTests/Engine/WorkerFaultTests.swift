@@ -1,6 +1,7 @@
 import Foundation
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastModels
 import HoopcastStore
 import SQLKit
@@ -35,9 +36,9 @@ struct WorkerFaultTests {
     static func enqueue(_ url: String) async throws -> Int {
         let store = try await Store.open(.postgres(url: url))
         let pipeline = try pipeline()
-        let dates = try await Backfill(pipeline: pipeline, store: store).gameDates(from: first, to: last)
+        let dates = try await RawReader(db: store.sql).gameDates(from: first, to: last)
         var specs = JobPlan.specs(pipeline: pipeline, dates: dates)
-        for index in specs.indices { specs[index].timeoutSeconds = 180 }
+        for index in specs.indices { specs[index].timeout = .seconds(180) }
         try await JobQueue(store: store).enqueue(specs, correlationID: "fault-test")
         try await store.close()
         #expect(dates.count == 4)
@@ -63,8 +64,10 @@ struct WorkerFaultTests {
     static let reference = Task<[String: [String]], any Error> {
         let url = try await preparedDatabase()
         let store = try await Store.open(.postgres(url: url))
-        let outcome = try await Backfill(pipeline: try pipeline(), queue: JobQueue(store: store))
-            .run(from: first, to: last, force: false)
+        let outcome = try await Backfill(
+            pipeline: try pipeline(), queue: JobQueue(store: store), calendar: RawReader(db: store.sql)
+        )
+        .run(from: first, to: last, force: false)
         #expect(outcome.ran.count == 4 && outcome.failed.isEmpty, "\(outcome.failed)")
         try await store.close()
         let tables = try await WorkerFaultTests.contents(url)

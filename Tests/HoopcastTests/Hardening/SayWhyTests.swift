@@ -1,6 +1,7 @@
 import Foundation
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastModels
 import HoopcastStore
 import Synchronization
@@ -53,13 +54,13 @@ struct SayWhyTests {
         let pipeline = try DailyPipeline.make(registry: try Self.registry())
         // A lease long enough to be seen however loaded the machine is, and a short quiet period before the
         // backfill explains (3 s by default): the notice must come while the dead worker's lease still holds.
-        let deadQueue = JobQueue(store: store, leaseSeconds: 15)
+        let deadQueue = JobQueue(store: store, lease: .seconds(15))
         try await deadQueue.enqueue(
             JobPlan.specs(pipeline: pipeline, dates: [Self.day]), correlationID: "backfill-dead")
         let held = try #require(try await deadQueue.claim(owner: "deadhost-1-ff"))  // then never heard from again
 
         let notices = Mutex<[[HeldLease]]>([])
-        let outcome = try await Backfill(pipeline: pipeline, store: store).run(
+        let outcome = try await Backfill(pipeline: pipeline, store: store, calendar: RawReader(db: store.sql)).run(
             from: Self.day, to: Self.day, force: false, quiet: .milliseconds(500),
             waiting: { leases in notices.withLock { $0.append(leases) } })
         #expect(outcome.ran == [Self.day])

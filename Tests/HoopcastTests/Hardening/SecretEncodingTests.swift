@@ -167,13 +167,13 @@ struct SecretEncodingTests {
     @Test(arguments: Echo.allCases)
     func anEchoedKeyIsInNoArchiveFileManifestRowReportErrorOrLogLine(_ echo: Echo) async throws {
         let server = try await StubServer.start { request in SecretEncodingTests.respond(request, echo) }
-        let transport = AsyncHTTPTransport(connectTimeouts: [2])
+        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(2)])
         let store = try await TestStore.fresh()
         let archive = RawArchive(
             root: FileManager.default.temporaryDirectory
                 .appendingPathComponent("hoopcast-secrets-\(UUID().uuidString)"))
         let logs = LogCapture()
-        let clock = TestClock()
+        let clock = ManualClock.virtual()
         _ = try await FieldRowWriter.write(
             GameRecord.self, name: "seed",
             rows: [
@@ -240,7 +240,7 @@ struct SecretEncodingTests {
         var policies: [String: HostPolicy] = [:]
         policies["test.host"] = StubClient.fast(attempts: 2)
         let client = LiveHTTPClient(
-            transport: QuotingTransport(), policies: policies, clock: TestClock(),
+            transport: QuotingTransport(), policies: policies, clock: ManualClock.virtual(),
             jitter: FixedJitter(0.5), logger: logs.logger("http"))
         let request = SourceRequest(
             source: "test", endpoint: "data", policyHost: "test.host",

@@ -37,12 +37,12 @@ struct UnreachableServerTests {
 
     @Test func aRefusedHTTPConnectionFailsTheAttemptAsAConnectionError() async throws {
         let port = try closedPort()
-        let transport = AsyncHTTPTransport(connectTimeouts: [10])
+        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(10)])
         let client = LiveHTTPClient(
             transport: transport,
             policies: [
                 "example.test": HostPolicy(
-                    requestsPerMinute: nil, connectTimeout: 10, totalTimeout: 30,
+                    requestsPerMinute: nil, connectTimeout: .seconds(10), totalTimeout: .seconds(30),
                     retry: RetryPolicy(maxAttempts: 1))
             ])
         let request = SourceRequest(

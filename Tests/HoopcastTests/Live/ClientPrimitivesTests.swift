@@ -5,33 +5,34 @@ import Testing
 
 /// The pure pieces of the HTTP client and the archive: no network, no clock.
 @Suite struct ClientPrimitivesTests {
+    /// The instant `seconds` after the epoch.
+    func at(_ seconds: Int) -> WallInstant { .epoch + .seconds(seconds) }
+
     @Test func tokenBucketSpacesRequestsAtTheRate() {
         // 30 per minute: one token every 2 s, burst 1.
-        var bucket = TokenBucket(requestsPerMinute: 30, now: 100)
-        #expect(bucket.reserve(now: 100) == 0)
-        #expect(bucket.reserve(now: 100) == 2)  // the next token arrives 2 s later
-        #expect(bucket.reserve(now: 100) == 4)  // and the one after that 4 s later
-        #expect(bucket.reserve(now: 106) == 0)  // by 106 s the reservations are paid back
-        var burst = TokenBucket(requestsPerMinute: 60, burst: 3, now: 0)
-        #expect(
-            [burst.reserve(now: 0), burst.reserve(now: 0), burst.reserve(now: 0), burst.reserve(now: 0)] == [
-                0, 0, 0, 1,
-            ])
+        var bucket = TokenBucket(requestsPerMinute: 30, now: at(100))
+        #expect(bucket.reserve(now: at(100)) == .zero)
+        #expect(bucket.reserve(now: at(100)) == .seconds(2))  // the next token arrives 2 s later
+        #expect(bucket.reserve(now: at(100)) == .seconds(4))  // and the one after that 4 s later
+        #expect(bucket.reserve(now: at(106)) == .zero)  // by 106 s the reservations are paid back
+        var burst = TokenBucket(requestsPerMinute: 60, burst: 3, now: at(0))
+        let reservations = (0..<4).map { _ in burst.reserve(now: at(0)) }
+        #expect(reservations == [.zero, .zero, .zero, .seconds(1)])
     }
 
     @Test func circuitBreakerOpensAfterThresholdAndHalfOpensAfterCoolDown() {
-        var breaker = CircuitBreaker(failureThreshold: 3, coolDown: 60)
-        breaker.recordFailure(now: 0)
-        breaker.recordFailure(now: 1)
-        #expect(breaker.permit(now: 2) == .allow)
-        breaker.recordFailure(now: 2)
-        #expect(breaker.state == .open(until: 62))
-        #expect(breaker.permit(now: 61) == .reject(until: 62))
-        #expect(breaker.permit(now: 62) == .allow)  // half-open: one probe
-        #expect(breaker.permit(now: 62) == .reject(until: 122))  // a second concurrent request waits
-        breaker.recordFailure(now: 63)  // the probe failed: open again
-        #expect(breaker.state == .open(until: 123))
-        #expect(breaker.permit(now: 123) == .allow)
+        var breaker = CircuitBreaker(failureThreshold: 3, coolDown: .seconds(60))
+        breaker.recordFailure(now: at(0))
+        breaker.recordFailure(now: at(1))
+        #expect(breaker.permit(now: at(2)) == .allow)
+        breaker.recordFailure(now: at(2))
+        #expect(breaker.state == .open(until: at(62)))
+        #expect(breaker.permit(now: at(61)) == .reject(until: at(62)))
+        #expect(breaker.permit(now: at(62)) == .allow)  // half-open: one probe
+        #expect(breaker.permit(now: at(62)) == .reject(until: at(122)))  // a second concurrent request waits
+        breaker.recordFailure(now: at(63))  // the probe failed: open again
+        #expect(breaker.state == .open(until: at(123)))
+        #expect(breaker.permit(now: at(123)) == .allow)
         breaker.recordSuccess()  // the probe succeeded: closed
         #expect(breaker.state == .closed(failures: 0))
     }
@@ -51,14 +52,14 @@ import Testing
     }
 
     @Test func retryAfterReadsSecondsAndHTTPDates() {
-        #expect(RetryAfter.seconds("120", now: 0) == 120)
-        #expect(RetryAfter.seconds(" 7 ", now: 0) == 7)
+        #expect(RetryAfter.delay("120", now: at(0)) == .seconds(120))
+        #expect(RetryAfter.delay(" 7 ", now: at(0)) == .seconds(7))
         // Wed, 21 Oct 2015 07:28:00 GMT is 1,445,412,480 s after the epoch (Python's datetime).
-        #expect(RetryAfter.seconds("Wed, 21 Oct 2015 07:28:00 GMT", now: 1_445_412_470) == 10)
-        #expect(RetryAfter.seconds("Wed, 21 Oct 2015 07:28:00 GMT", now: 1_445_412_490) == 0)  // past: no wait
-        #expect(RetryAfter.seconds("soon", now: 0) == nil)
-        #expect(RetryAfter.seconds("-5", now: 0) == nil)
-        #expect(RetryAfter.seconds(nil, now: 0) == nil)
+        #expect(RetryAfter.delay("Wed, 21 Oct 2015 07:28:00 GMT", now: at(1_445_412_470)) == .seconds(10))
+        #expect(RetryAfter.delay("Wed, 21 Oct 2015 07:28:00 GMT", now: at(1_445_412_490)) == .zero)  // past: no wait
+        #expect(RetryAfter.delay("soon", now: at(0)) == nil)
+        #expect(RetryAfter.delay("-5", now: at(0)) == nil)
+        #expect(RetryAfter.delay(nil, now: at(0)) == nil)
     }
 
     /// The content address (swift-crypto's SHA-256) against digests computed independently.

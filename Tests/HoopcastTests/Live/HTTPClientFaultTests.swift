@@ -11,7 +11,7 @@ import Testing
 
     func withStub(_ routes: StubRoutes, _ body: (StubServer, AsyncHTTPTransport) async throws -> Void) async throws {
         let server = try await routes.start()
-        let transport = AsyncHTTPTransport(connectTimeouts: [2])
+        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(2)])
         do {
             try await body(server, transport)
         } catch {
@@ -27,11 +27,11 @@ import Testing
         let routes = StubRoutes()
         routes.on("/data", StubRoutes.status(429, headers: [("Retry-After", "3")]), StubRoutes.json(body))
         try await withStub(routes) { server, transport in
-            let clock = TestClock()
+            let clock = ManualClock.virtual()
             let client = StubClient.make(clock: clock, transport: transport)
             let response = try await client.fetch(StubClient.request(server))
             #expect(response.status == 200 && response.attempts == 2)
-            #expect(clock.sleeps == [3])
+            #expect(clock.sleeps == [.seconds(3)])
             #expect(server.requests.count == 2)
         }
     }
@@ -42,11 +42,11 @@ import Testing
             "/data", StubRoutes.status(429, headers: [("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")]),
             StubRoutes.json(body))
         try await withStub(routes) { server, transport in
-            let clock = TestClock(now: 1_445_412_470)  // 10 s before the date
+            let clock = ManualClock.virtual(at: .epoch + .seconds(1_445_412_470))  // 10 s before the date
             let client = StubClient.make(clock: clock, transport: transport)
             let response = try await client.fetch(StubClient.request(server))
             #expect(response.status == 200)
-            #expect(clock.sleeps == [10])
+            #expect(clock.sleeps == [.seconds(10)])
         }
     }
 
@@ -54,11 +54,11 @@ import Testing
         let routes = StubRoutes()
         routes.on("/data", StubRoutes.status(429, headers: [("Retry-After", "3600")]))
         try await withStub(routes) { server, transport in
-            let client = StubClient.make(clock: TestClock(), transport: transport)
+            let client = StubClient.make(clock: ManualClock.virtual(), transport: transport)
             let error = try await #require(throws: FetchError.self) {
                 try await client.fetch(StubClient.request(server))
             }
-            #expect(error.kind == .retryAfterTooLong(3600))
+            #expect(error.kind == .retryAfterTooLong(.seconds(3600)))
             #expect(server.requests.count == 1)
         }
     }
@@ -68,12 +68,12 @@ import Testing
         routes.on(
             "/data", StubRoutes.status(500), StubRoutes.status(502), StubRoutes.status(503), StubRoutes.json(body))
         try await withStub(routes) { server, transport in
-            let clock = TestClock()
+            let clock = ManualClock.virtual()
             let client = StubClient.make(clock: clock, transport: transport, policy: StubClient.fast(attempts: 4))
             let response = try await client.fetch(StubClient.request(server))
             #expect(response.status == 200 && response.attempts == 4)
             // base 1 s, jitter 0.5: 1 + (3·1 − 1)·0.5 = 2; 1 + (3·2 − 1)·0.5 = 3.5; 1 + (3·3.5 − 1)·0.5 = 5.75.
-            #expect(clock.sleeps == [2, 3.5, 5.75])
+            #expect(clock.sleeps == [.seconds(2), .seconds(3.5), .seconds(5.75)])
         }
     }
 
@@ -81,7 +81,8 @@ import Testing
         let routes = StubRoutes()
         routes.on("/data", StubRoutes.status(500))
         try await withStub(routes) { server, transport in
-            let client = StubClient.make(clock: TestClock(), transport: transport, policy: StubClient.fast(attempts: 3))
+            let client = StubClient.make(
+                clock: ManualClock.virtual(), transport: transport, policy: StubClient.fast(attempts: 3))
             let error = try await #require(throws: FetchError.self) {
                 try await client.fetch(StubClient.request(server))
             }
@@ -95,7 +96,7 @@ import Testing
         let routes = StubRoutes()
         routes.on("/data", StubRoutes.status(404))
         try await withStub(routes) { server, transport in
-            let response = try await StubClient.make(clock: TestClock(), transport: transport)
+            let response = try await StubClient.make(clock: ManualClock.virtual(), transport: transport)
                 .fetch(StubClient.request(server))
             #expect(response.status == 404 && response.attempts == 1)
         }
@@ -106,7 +107,7 @@ import Testing
         routes.on("/data", StubResponse(status: 302, headers: [("Location", "/elsewhere")], body: []))
         routes.on("/elsewhere", StubRoutes.json(body))
         try await withStub(routes) { server, transport in
-            let response = try await StubClient.make(clock: TestClock(), transport: transport)
+            let response = try await StubClient.make(clock: ManualClock.virtual(), transport: transport)
                 .fetch(StubClient.request(server))
             #expect(response.status == 302)
             #expect(server.requests.map(\.path) == ["/data"])
@@ -117,14 +118,14 @@ import Testing
         let routes = StubRoutes()
         routes.on("/data", StubResponse(body: body, delay: 3), StubRoutes.json(body))
         try await withStub(routes) { server, transport in
-            let clock = TestClock()
+            let clock = ManualClock.virtual()
             let logs = LogCapture()
             let client = StubClient.make(
                 clock: clock, transport: transport, logger: logs,
-                policy: StubClient.fast(timeout: 0.3))
+                policy: StubClient.fast(timeout: .milliseconds(300)))
             let response = try await client.fetch(StubClient.request(server))
             #expect(response.status == 200 && response.attempts == 2)
-            #expect(clock.sleeps == [2])
+            #expect(clock.sleeps == [.seconds(2)])
             #expect(logs.all.first { $0.contains("attempt=1") }?.contains("status=timeout") == true)
         }
     }
@@ -134,7 +135,7 @@ import Testing
         let payload = try LiveFixtures.bytes("nbac_scoreboard_v2/raw_055ff78d.json")
         routes.on("/data", StubResponse(body: payload, truncateAfter: 4000), StubRoutes.json(payload))
         try await withStub(routes) { server, transport in
-            let response = try await StubClient.make(clock: TestClock(), transport: transport)
+            let response = try await StubClient.make(clock: ManualClock.virtual(), transport: transport)
                 .fetch(StubClient.request(server))
             #expect(response.attempts == 2 && response.body == payload)
         }
@@ -145,22 +146,22 @@ import Testing
         routes.on(
             "/data", StubRoutes.status(503), StubRoutes.status(503), StubRoutes.status(503), StubRoutes.json(body))
         try await withStub(routes) { server, transport in
-            let clock = TestClock()
+            let clock = ManualClock.virtual()
             let client = StubClient.make(
                 clock: clock, transport: transport,
                 policy: StubClient.fast(attempts: 1, threshold: 3))
             for _ in 0..<3 {
                 await #expect(throws: FetchError.self) { try await client.fetch(StubClient.request(server)) }
             }
-            #expect(await client.breakerState(host: "test.host") == .open(until: clock.now() + 60))
+            #expect(await client.breakerState(host: "test.host") == .open(until: clock.now + .seconds(60)))
             // Open: refused without touching the network.
             let refused = try await #require(throws: FetchError.self) {
                 try await client.fetch(StubClient.request(server))
             }
-            #expect(refused.kind == .breakerOpen(until: clock.now() + 60))
+            #expect(refused.kind == .breakerOpen(until: clock.now + .seconds(60)))
             #expect(server.requests.count == 3)
             // After the cool-down one probe goes through; its success closes the breaker.
-            clock.advance(61)
+            clock.advance(by: .seconds(61))
             let response = try await client.fetch(StubClient.request(server))
             #expect(response.status == 200)
             #expect(await client.breakerState(host: "test.host") == .closed(failures: 0))
@@ -172,12 +173,12 @@ import Testing
         let routes = StubRoutes()
         routes.on("/data", StubRoutes.json(body))
         try await withStub(routes) { server, transport in
-            let clock = TestClock()
+            let clock = ManualClock.virtual()
             var policy = StubClient.fast()
             policy.requestsPerMinute = 30
             let client = StubClient.make(clock: clock, transport: transport, policy: policy)
             for _ in 0..<3 { _ = try await client.fetch(StubClient.request(server)) }
-            #expect(clock.sleeps == [2, 2])  // 30 per minute: one request every 2 s
+            #expect(clock.sleeps == [.seconds(2), .seconds(2)])  // 30 per minute: one request every 2 s
         }
     }
 
@@ -190,7 +191,7 @@ import Testing
             var policies: [String: HostPolicy] = [:]
             policies["test.host"] = StubClient.fast()
             let client = LiveHTTPClient(
-                transport: transport, policies: policies, clock: TestClock(),
+                transport: transport, policies: policies, clock: ManualClock.virtual(),
                 jitter: FixedJitter(0), logger: logs.logger(), metrics: metrics)
             _ = try await client.fetch(StubClient.request(server))
             let attempts = logs.all.filter { $0.contains("http attempt") }

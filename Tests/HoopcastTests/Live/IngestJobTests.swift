@@ -84,7 +84,7 @@ import Testing
         let pipeline = try IngestJobTests.pipeline(harness, sources: ["odds_api"])
         let queue = JobQueue(store: store)
         let daily = try DailyPipeline.make(registry: try ModelRegistry(directory: TestPaths.repo("models")))
-        let worker = Worker(queue: queue, pipeline: pipeline, pollSeconds: 0.01)
+        let worker = Worker(queue: queue, pipeline: pipeline, pollInterval: .milliseconds(10))
         let noon = ScheduleSlot(
             phase: .pretip, date: IngestJobTests.date, at: Date(timeIntervalSince1970: 1_706_115_600))
         try await queue.enqueue([noon.job()], correlationID: "schedule-test-1")
@@ -178,7 +178,7 @@ import Testing
             store: store, retry: RetryPolicy(baseDelay: .milliseconds(10), maxDelay: .milliseconds(20)))
         let worker = Worker(
             queue: queue, pipeline: try IngestJobTests.pipeline(harness, sources: ["odds_api"]),
-            pollSeconds: 0.01)
+            pollInterval: .milliseconds(10))
         let slot = ScheduleSlot(
             phase: .pretip, date: IngestJobTests.date, at: Date(timeIntervalSince1970: 1_706_115_600))
         try await queue.enqueue([slot.job(maxAttempts: 2)], correlationID: "schedule-down")
@@ -217,7 +217,7 @@ import Testing
             phase: .overnight, date: IngestJobTests.date, at: Date(timeIntervalSince1970: 1_706_169_600))
         try await queue.enqueue([slot.job()], correlationID: "schedule-mixed")
         let daily = try DailyPipeline.make(registry: try ModelRegistry(directory: TestPaths.repo("models")))
-        try await Worker(queue: queue, pipeline: daily, pollSeconds: 0.01).run(drain: true)
+        try await Worker(queue: queue, pipeline: daily, pollInterval: .milliseconds(10)).run(drain: true)
         #expect(try await queue.status(of: slot.job().key) == .queued)
         #expect(try await queue.events(of: slot.job().key).map(\.event) == ["queued"])
         #expect(try await queue.counts(steps: daily.ordered.map(\.name))[.queued] == 0)
@@ -235,7 +235,7 @@ import Testing
         let queue = JobQueue(store: harness.store)
         let worker = Worker(
             queue: queue, pipeline: try IngestJobTests.pipeline(harness, sources: ["nba_cdn"]),
-            pollSeconds: 0.01)
+            pollInterval: .milliseconds(10))
         let day = GameDate("2024-12-24")!
         let slot = ScheduleSlot(phase: .morning, date: day, at: Date(timeIntervalSince1970: 1_735_048_800))
         try await queue.enqueue([slot.job()], correlationID: "schedule-off-day")
@@ -253,7 +253,7 @@ import Testing
         let queue = JobQueue(store: harness.store)
         let worker = Worker(
             queue: queue, pipeline: try IngestJobTests.pipeline(harness, sources: ["odds_api"]),
-            pollSeconds: 0.01)
+            pollInterval: .milliseconds(10))
         let slot = ScheduleSlot(
             phase: .morning, date: IngestJobTests.date, at: Date(timeIntervalSince1970: 1_706_104_800))
         try await queue.enqueue([slot.job()], correlationID: "schedule-none")

@@ -4,7 +4,6 @@ import HoopcastEngine
 import HoopcastLive
 import HoopcastStore
 import SQLKit
-import Synchronization
 import Testing
 
 /// `hoopcast schedule`'s loop on a store holding 2025-03-15's schedule as a morning ingest writes it (the real
@@ -57,18 +56,13 @@ import Testing
 
     @Test func theLoopQueuesEverySlotOfTheDayAndSleepsUntilTheNextAtMostAPollApart() async throws {
         let store = try await IngestSchedulerTests.scheduledStore()
-        let scheduler = IngestScheduler(schedule: IngestSchedule(), queue: JobQueue(store: store))
-        let clock = Mutex(IngestSchedulerTests.utc("2025-03-15T12:30:00Z"))
-        let sleeps = Mutex<[Double]>([])
-        let stop = IngestSchedulerTests.utc("2025-03-16T08:00:00Z")
-        try await scheduler.run(
-            catchUpSeconds: 0, pollSeconds: 3600, now: { clock.withLock { $0 } },
-            sleep: { seconds in
-                sleeps.withLock { $0.append(seconds) }
-                clock.withLock { $0 = $0.addingTimeInterval(seconds) }
-            }, shouldStop: { clock.withLock { $0 } >= stop })
+        let clock = ManualClock(
+            now: WallInstant(IngestSchedulerTests.utc("2025-03-15T12:30:00Z")), sleeping: .advancesTheClock)
+        let scheduler = IngestScheduler(schedule: IngestSchedule(), queue: JobQueue(store: store, clock: clock))
+        let stop = WallInstant(IngestSchedulerTests.utc("2025-03-16T08:00:00Z"))
+        try await scheduler.run(catchUp: .zero, poll: .seconds(3600), shouldStop: { clock.now >= stop })
         // 12:30 → 13:00 (the morning), then an hour at most each time until 08:00Z the next day.
-        #expect(sleeps.withLock { $0 } == [1800] + Array(repeating: 3600, count: 19))
+        #expect(clock.sleeps == [.seconds(1800)] + Array(repeating: .seconds(3600), count: 19))
         let pretips = (16...24).map { hour in
             #"ingest.pretip/2025-03-15/{"slot":"2025-03-\#(hour < 24 ? 15 : 16)T\#(String(format: "%02d", hour % 24)):00:00Z"}"#
         }

@@ -95,9 +95,9 @@ struct LiveCommandTests {
         #expect(throws: ValidationError.self) { try ScheduleCommand.parse(["--morning", "25:00"]).schedule() }
         #expect(throws: ValidationError.self) { try ScheduleCommand.parse(["--pretip-every", "0"]).schedule() }
         // The worker knows the ingest steps the schedule queues, and they are not part of a date's daily jobs.
-        let transport = AsyncHTTPTransport(connectTimeouts: [2])
+        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(2)])
         let ingest = IngestStepSettings(
-            client: StubClient.make(clock: TestClock(), transport: transport),
+            client: StubClient.make(clock: ManualClock.virtual(), transport: transport),
             archive: RawArchive(root: FileManager.default.temporaryDirectory), settings: SourceSettings(),
             sources: nil)
         let registry = try ModelRegistry(directory: TestPaths.repo("models"))

@@ -44,7 +44,7 @@ import Testing
         let transport: AsyncHTTPTransport
         let store: Store
         let archive: RawArchive
-        let clock = TestClock()
+        let clock = ManualClock.virtual()
         let logs = LogCapture()
 
         static func start(_ routes: StubRoutes, store: Store? = nil, policy: HostPolicy = StubClient.fast())
@@ -56,7 +56,7 @@ import Testing
             let resolvedStore: Store
             if let store { resolvedStore = store } else { resolvedStore = try await TestStore.fresh() }
             return Harness(
-                server: try await routes.start(), transport: AsyncHTTPTransport(connectTimeouts: [2]),
+                server: try await routes.start(), transport: AsyncHTTPTransport(connectTimeouts: [.seconds(2)]),
                 store: resolvedStore, archive: archive, policy: policy)
         }
 

@@ -29,25 +29,12 @@ enum LiveFixtures {
     }
 }
 
-/// A virtual clock: `sleep` records the delay and advances time at once, so retry tests never wait.
-final class TestClock: LiveClock {
-    private let state: NIOLockedValueBox<(now: Double, sleeps: [Double])>
-
-    init(now: Double = 1_700_000_000) { state = NIOLockedValueBox((now, [])) }
-
-    func now() -> Double { state.withLockedValue { $0.now } }
-
-    func sleep(seconds: Double) async throws {
-        state.withLockedValue {
-            $0.sleeps.append(seconds)
-            $0.now += seconds
-        }
+extension ManualClock {
+    /// Virtual time for the HTTP client and the ingestor, from `now` (default 2023-11-14T22:13:20Z): every sleep is
+    /// recorded and moves the clock at once, so retry tests never wait.
+    static func virtual(at now: WallInstant = .epoch + .seconds(1_700_000_000)) -> ManualClock {
+        ManualClock(now: now, sleeping: .advancesTheClock)
     }
-
-    func advance(_ seconds: Double) { state.withLockedValue { $0.now += seconds } }
-
-    /// Every delay slept, in order.
-    var sleeps: [Double] { state.withLockedValue { $0.sleeps } }
 }
 
 /// Collects every log line (message and metadata) for assertions.

@@ -48,7 +48,7 @@ final class StubRoutes: Sendable {
 /// A client against the stub with a virtual clock and a fast policy for every host.
 enum StubClient {
     static func make(
-        clock: TestClock, transport: AsyncHTTPTransport, logger: LogCapture? = nil,
+        clock: ManualClock, transport: AsyncHTTPTransport, logger: LogCapture? = nil,
         policy: HostPolicy = fast()
     ) -> LiveHTTPClient {
         var policies: [String: HostPolicy] = [:]
@@ -59,12 +59,12 @@ enum StubClient {
             logger: logger?.logger("http") ?? .init(label: "test.http"))
     }
 
-    static func fast(attempts: Int = 3, threshold: Int = 5, timeout: Double = 5) -> HostPolicy {
+    static func fast(attempts: Int = 3, threshold: Int = 5, timeout: Duration = .seconds(5)) -> HostPolicy {
         HostPolicy(
-            requestsPerMinute: nil, connectTimeout: 2, totalTimeout: timeout,
+            requestsPerMinute: nil, connectTimeout: .seconds(2), totalTimeout: timeout,
             retry: RetryPolicy(maxAttempts: attempts, baseDelay: .seconds(1), maxDelay: .seconds(30)),
             breakerThreshold: threshold,
-            breakerCoolDown: 60)
+            breakerCoolDown: .seconds(60))
     }
 
     static func request(_ server: StubServer, path: String = "/data") -> SourceRequest {

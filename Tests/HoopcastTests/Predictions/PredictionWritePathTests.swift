@@ -19,7 +19,7 @@ struct PredictionWritePathTests {
     {
         let (store, _) = try await PredictionStepTests.backfilled(through: GameDate("2024-01-14")!, engine: engine)
         let pipeline = try PredictionStepTests.pipeline()
-        let queue = JobQueue(store: store, clock: clock.source, leaseSeconds: 30)
+        let queue = JobQueue(store: store, clock: clock, lease: .seconds(30))
         try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: [day]), correlationID: "write-path")
         let worker = Worker(queue: queue, pipeline: pipeline)
         for step in ["analytics.game_summaries", "context.upcoming", "features.player_market"] {
@@ -43,7 +43,7 @@ struct PredictionWritePathTests {
         let (store, queue, pipeline) = try await Self.storeReadyToPredict(engine, clock: clock)
         let stale = try #require(try await queue.claim(owner: "dead-worker"))
         #expect(stale.step == "predict.systems")
-        clock.advance(31)
+        clock.advance(by: .seconds(31))
         #expect(try await queue.rescue() == 1)
         let fresh = try #require(try await queue.claim(owner: "live-worker"))
         let worker = Worker(queue: queue, pipeline: pipeline)

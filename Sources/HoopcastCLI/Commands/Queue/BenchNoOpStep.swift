@@ -23,7 +23,7 @@ struct BenchNoOpStep: Step {
         self.committed = committed
     }
 
-    var timeoutSeconds: Double { 60 }
+    var timeout: Duration { .seconds(60) }
 
     func run(date: GameDate, context: StepContext) async throws -> StepReport {
         marks?.note(.began, step: name, date: date)

@@ -80,7 +80,7 @@ struct BenchQueueCommand: AsyncParsableCommand {
         let result = try await target.withStore(keep: keep, logger: logger) { store, described in
             var benchmark = QueueBenchmark(
                 store: store, jobs: jobs, chains: chains, idleChains: idleChains,
-                drainPollSeconds: drainPollMs / 1000, idlePollSeconds: pollMs / 1000,
+                drainPoll: .milliseconds(drainPollMs), idlePoll: .milliseconds(pollMs),
                 logger: logger)
             benchmark.distinctPriorities = distinctPriorities
             let runs = try await benchmark.run(workerCounts: counts) { count in

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HoopcastEngine
 import HoopcastStore
-import SQLKit
 
 /// `hoopcast jobs list|show|retry`: inspect queued work and retry what failed.
 struct JobsCommand: AsyncParsableCommand {
@@ -16,7 +15,7 @@ struct JobsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List jobs (most recent dates first).")
 
         @Option(help: "Only jobs in this state: waiting, queued, running, done or failed.")
-        var status: String?
+        var status: JobStatus?
 
         @Option(help: "At most this many jobs.")
         var limit = 50
@@ -24,24 +23,12 @@ struct JobsCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
-            if let status, JobStatus(rawValue: status) == nil {
-                throw ValidationError(
-                    "--status '\(status)': use one of \(JobStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
             let (status, limit) = (status, max(1, limit))
             let rows = try await storeOptions.withStore { store in
-                let filter: SQLQueryString = status.map { "WHERE status = \(bind: $0)" } ?? ""
-                return try await store.sql.raw(
-                    """
-                    SELECT job_key, status, attempts, max_attempts, error_kind, last_error FROM ops_jobs \(filter)
-                    ORDER BY partition_date DESC, priority LIMIT \(bind: limit)
-                    """
-                ).all().map { row in
+                try await JobBoard(db: store.sql).jobs(status: status, limit: limit).map { job in
                     [
-                        try row.value("job_key", as: String.self), try row.value("status", as: String.self),
-                        "\(try row.value("attempts", as: Int.self))/\(try row.value("max_attempts", as: Int.self))",
-                        try row.value("error_kind", as: String?.self) ?? "",
-                        String((try row.value("last_error", as: String?.self) ?? "").prefix(80)),
+                        job.key, job.status.rawValue, "\(job.attempts)/\(job.maxAttempts)", job.errorKind ?? "",
+                        String((job.lastError ?? "").prefix(80)),
                     ]
                 }
             }
@@ -60,55 +47,32 @@ struct JobsCommand: AsyncParsableCommand {
         func run() async throws {
             let key = key
             let lines = try await storeOptions.withStore { store -> [String] in
-                guard
-                    let job = try await store.sql.raw(
-                        """
-                        SELECT status, attempts, max_attempts, correlation_id, lease_owner, lease_expires_at, run_after,
-                            error_kind, last_error, rows_written, created_at, finished_at
-                        FROM ops_jobs WHERE job_key = \(bind: key)
-                        """
-                    ).first()
-                else { throw ValidationError("no job \(key)") }
+                guard let job = try await JobBoard(db: store.sql).job(key) else {
+                    throw ValidationError("no job \(key)")
+                }
                 var lines = [
-                    "\(key): \(try job.value("status", as: String.self)), attempt \(try job.value("attempts", as: Int.self)) "
-                        + "of \(try job.value("max_attempts", as: Int.self)), correlation \(try job.value("correlation_id", as: String.self))"
+                    "\(key): \(job.summary.status.rawValue), attempt \(job.summary.attempts) of \(job.summary.maxAttempts), "
+                        + "correlation \(job.correlationID)"
                 ]
-                if let owner = try job.value("lease_owner", as: String?.self) {
+                if let owner = job.leaseOwner {
+                    lines.append("  leased by \(owner) until \(job.leaseExpiresAt ?? "?")")
+                }
+                if let error = job.summary.lastError {
+                    lines.append("  last error (\(job.summary.errorKind ?? "?")): \(error)")
+                }
+                for dependency in job.dependencies {
                     lines.append(
-                        "  leased by \(owner) until \(try job.value("lease_expires_at", as: String?.self) ?? "?")")
+                        "  after \(dependency.key)" + (dependency.optional ? " (optional)" : "")
+                            + ": \(dependency.status?.rawValue ?? "not queued")")
                 }
-                if let error = try job.value("last_error", as: String?.self) {
-                    lines.append("  last error (\(try job.value("error_kind", as: String?.self) ?? "?")): \(error)")
-                }
-                for dependency in try await store.sql.raw(
-                    """
-                    SELECT d.depends_on, d.optional, u.status FROM ops_job_dependencies d
-                    LEFT JOIN ops_jobs u ON u.job_key = d.depends_on WHERE d.job_key = \(bind: key) ORDER BY d.depends_on
-                    """
-                ).all() {
-                    lines.append(
-                        "  after \(try dependency.value("depends_on", as: String.self))"
-                            + (try dependency.value("optional", as: Int.self) == 1 ? " (optional)" : "")
-                            + ": \(try dependency.value("status", as: String?.self) ?? "not queued")")
-                }
-                for event in try await store.sql.raw(
-                    """
-                    SELECT occurred_at, event, attempt, worker, rows_written, duration_seconds, delay_seconds, detail
-                    FROM ops_pipeline_events WHERE job_key = \(bind: key) ORDER BY id
-                    """
-                ).all() {
-                    var text =
-                        "  \(try event.value("occurred_at", as: String.self)) \(try event.value("event", as: String.self))"
-                    if let attempt = try event.value("attempt", as: Int?.self) { text += " #\(attempt)" }
-                    if let worker = try event.value("worker", as: String?.self) { text += " by \(worker)" }
-                    if let rows = try event.value("rows_written", as: Int?.self) { text += ", \(rows) rows" }
-                    if let seconds = try event.value("duration_seconds", as: Double?.self) {
-                        text += String(format: ", %.2f s", seconds)
-                    }
-                    if let delay = try event.value("delay_seconds", as: Double?.self) {
-                        text += String(format: ", retry in %.1f s", delay)
-                    }
-                    if let detail = try event.value("detail", as: String?.self) { text += ": \(detail)" }
+                for event in job.events {
+                    var text = "  \(event.occurredAt) \(event.event)"
+                    if let attempt = event.attempt { text += " #\(attempt)" }
+                    if let worker = event.worker { text += " by \(worker)" }
+                    if let rows = event.rowsWritten { text += ", \(rows) rows" }
+                    if let duration = event.duration { text += String(format: ", %.2f s", duration.seconds) }
+                    if let delay = event.delay { text += String(format: ", retry in %.1f s", delay.seconds) }
+                    if let detail = event.detail { text += ": \(detail)" }
                     lines.append(text)
                 }
                 return lines
@@ -143,3 +107,5 @@ struct JobsCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension JobStatus: ExpressibleByArgument {}

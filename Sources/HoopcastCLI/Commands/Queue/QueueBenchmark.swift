@@ -24,10 +24,10 @@ struct QueueBenchmark: Sendable {
     let idleChains: Int
     /// Whether the throughput jobs get priorities 0, 1, 2, … (as a backfill numbers its jobs) instead of 0 each.
     var distinctPriorities = false
-    /// The workers' poll interval while draining (throughput, backlog), seconds.
-    let drainPollSeconds: Double
-    /// The idle worker's poll interval, seconds.
-    let idlePollSeconds: Double
+    /// The workers' poll interval while draining (throughput, backlog).
+    let drainPoll: Duration
+    /// The idle worker's poll interval.
+    let idlePoll: Duration
     let logger: Logger
 
     /// The first partition date of the benchmark's jobs (no real data is read).
@@ -59,7 +59,7 @@ struct QueueBenchmark: Sendable {
         let pipeline = try Pipeline([BenchNoOpStep(Self.noop)])
         let specs = (0..<jobs).map {
             JobSpec(
-                step: Self.noop, date: Self.firstDate, arguments: "{\"i\":\($0)}", timeoutSeconds: 60,
+                step: Self.noop, date: Self.firstDate, arguments: "{\"i\":\($0)}", timeout: .seconds(60),
                 priority: distinctPriorities ? $0 : 0)
         }
         let queue = JobQueue(store: store), correlationID = RunLog.newRunID(prefix: "bench-queue")
@@ -68,7 +68,7 @@ struct QueueBenchmark: Sendable {
         let enqueueSeconds = (ContinuousClock.now - enqueueStarted) / .seconds(1)
         guard opened == jobs else { throw QueueBenchFailure("enqueued \(opened) of \(jobs) jobs") }
         let worker = Worker(
-            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: drainPollSeconds,
+            queue: queue, pipeline: pipeline, concurrency: workers, pollInterval: drainPoll,
             logger: logger)
         let drainStarted = ContinuousClock.now
         try await worker.run(drain: true)
@@ -103,12 +103,11 @@ struct QueueBenchmark: Sendable {
         let queue = JobQueue(store: store), correlationID = RunLog.newRunID(prefix: "bench-queue")
         try await queue.enqueue(specs, correlationID: correlationID)
         let worker = Worker(
-            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: drainPollSeconds,
+            queue: queue, pipeline: pipeline, concurrency: workers, pollInterval: drainPoll,
             logger: logger)
         try await worker.run(drain: true)
         return try await chainLatency(
-            specs: specs, dates: dates, marks: marks, correlationID: correlationID,
-            pollSeconds: drainPollSeconds)
+            specs: specs, dates: dates, marks: marks, correlationID: correlationID, poll: drainPoll)
     }
 
     /// `idleChains` chains, each enqueued once the previous one is done and a random part of a poll interval has
@@ -125,11 +124,11 @@ struct QueueBenchmark: Sendable {
                 finishing.yield(date)
             },
         ])
-        let window = Duration.seconds(30 + 4 * idlePollSeconds)
+        let window = .seconds(30) + idlePoll * 4
         let dates = (0..<idleChains).map { Self.firstDate.adding(days: $0) }
         let queue = JobQueue(store: store), correlationID = RunLog.newRunID(prefix: "bench-queue")
         let worker = Worker(
-            queue: queue, pipeline: pipeline, concurrency: workers, pollSeconds: idlePollSeconds,
+            queue: queue, pipeline: pipeline, concurrency: workers, pollInterval: idlePoll,
             logger: logger)
         let stop = StopFlag()
         var specs: [JobSpec] = []
@@ -152,7 +151,7 @@ struct QueueBenchmark: Sendable {
             }
             var done = finished.makeAsyncIterator()
             for date in dates {
-                try await Task.sleep(for: .seconds(Double.random(in: 0..<idlePollSeconds)))
+                try await Task.sleep(for: idlePoll * Double.random(in: 0..<1))
                 let chain = JobPlan.specs(pipeline: pipeline, dates: [date])
                 specs += chain
                 try await queue.enqueue(chain, correlationID: correlationID)
@@ -171,13 +170,12 @@ struct QueueBenchmark: Sendable {
             try await group.waitForAll()
         }
         return try await chainLatency(
-            specs: specs, dates: dates, marks: marks, correlationID: correlationID,
-            pollSeconds: idlePollSeconds)
+            specs: specs, dates: dates, marks: marks, correlationID: correlationID, poll: idlePoll)
     }
 
     private func chainLatency(
         specs: [JobSpec], dates: [GameDate], marks: StepMarks, correlationID: String,
-        pollSeconds: Double
+        poll: Duration
     ) async throws -> QueueBenchResult.ChainLatency {
         let events = try await self.events(correlationID)
         let eventCounts = try await verify(jobs: specs.count, events: events)
@@ -195,7 +193,7 @@ struct QueueBenchmark: Sendable {
             throw QueueBenchFailure("chains without both events: \((completion.missing + pickup.missing).prefix(3))")
         }
         return .init(
-            chains: dates.count, pollMilliseconds: pollSeconds * 1000,
+            chains: dates.count, pollMilliseconds: poll / .milliseconds(1),
             completionToStartMilliseconds: DurationSummary(completion.milliseconds),
             commitToBeginMilliseconds: DurationSummary(precise),
             queuedToStartMilliseconds: DurationSummary(pickup.milliseconds), events: eventCounts)
@@ -219,34 +217,17 @@ struct QueueBenchmark: Sendable {
 
     /// The events of one enqueue, oldest first.
     func events(_ correlationID: String) async throws -> [QueueEventRecord] {
-        try await store.sql.raw(
-            """
-            SELECT job_key, event, occurred_at FROM ops_pipeline_events WHERE correlation_id = \(bind: correlationID)
-            ORDER BY id
-            """
-        ).all().map { row in
-            let text = try row.value("occurred_at", as: String.self)
-            guard let at = QueueTime.date(text) else {
-                throw QueueBenchFailure("occurred_at '\(text)' is not a queue time")
+        try await JobBoard(db: store.sql).events(correlationID: correlationID).map { event in
+            guard let at = QueueTime.date(event.occurredAt) else {
+                throw QueueBenchFailure("occurred_at '\(event.occurredAt)' is not a queue time")
             }
-            return QueueEventRecord(key: try row.value("job_key"), event: try row.value("event"), at: at)
+            return QueueEventRecord(key: event.jobKey, event: event.event, at: at)
         }
     }
 
-    /// Empties the queue tables (the store is a scratch store of the benchmark's own).
+    /// Empties the queue (the store is a scratch store of the benchmark's own).
     func reset() async throws {
-        switch store.dialect {
-        case .postgres:
-            try await store.sql.raw("TRUNCATE ops_pipeline_events, ops_job_dependencies, ops_jobs").run()
-        case .sqlite:
-            try await store.transaction { db in
-                for statement: SQLQueryString in [
-                    "DELETE FROM ops_pipeline_events", "DELETE FROM ops_job_dependencies", "DELETE FROM ops_jobs",
-                ] {
-                    try await db.raw(statement).run()
-                }
-            }
-        }
+        try await JobQueue(store: store).removeEveryJob()
     }
 }
 

@@ -65,11 +65,11 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     private func work(pipeline: Pipeline) async throws {
-        let (concurrency, drain, leaseSeconds) = (concurrency, drain, leaseSeconds)
+        let (concurrency, drain, lease) = (concurrency, drain, Duration.seconds(leaseSeconds))
         let logger = Logger(label: "hoopcast.worker")
         try await storeOptions.withStore(connect: .patient) { store in
             let worker = Worker(
-                queue: JobQueue(store: store, leaseSeconds: leaseSeconds), pipeline: pipeline,
+                queue: JobQueue(store: store, lease: lease), pipeline: pipeline,
                 concurrency: concurrency, logger: logger)
             logger.info("worker started", metadata: ["worker": "\(worker.name)", "store": "\(store.location)"])
             let service = WorkerService(worker: worker, drain: drain)
