@@ -28,11 +28,3 @@ public struct RetryPolicy: Sendable, Hashable {
         return min(maxDelay, baseDelay + (upper - baseDelay) * random)
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a `Double` (for storage and logs).
-    public var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

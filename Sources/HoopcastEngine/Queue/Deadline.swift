@@ -10,6 +10,6 @@ enum Deadline {
         _ body: @escaping @Sendable () async throws -> R
     ) async throws -> R {
         // TimeLimit (HoopcastStore) takes seconds and waits on the system's monotonic clock.
-        try await TimeLimit.run(seconds: limit.seconds, timeout: { StepTimeout(step: step, limit: limit) }, body)
+        try await TimeLimit.run(limit: limit, timeout: { StepTimeout(step: step, limit: limit) }, body)
     }
 }

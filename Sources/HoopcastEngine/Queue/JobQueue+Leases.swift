@@ -37,9 +37,9 @@ extension JobQueue {
             ORDER BY job_key
             """
         ).all().map { row in
-            ForeignJob(
-                jobKey: try row.value("job_key", as: String.self),
-                status: try row.value("status", as: String.self),
+            let key = try row.value("job_key", as: String.self)
+            return ForeignJob(
+                jobKey: key, status: try JobBoard.status(row, key: key),
                 correlationID: try row.value("correlation_id", as: String.self),
                 owner: try row.value("lease_owner", as: String?.self),
                 expiresAt: try row.value("lease_expires_at", as: String?.self).flatMap(QueueTime.date))
@@ -51,8 +51,8 @@ extension JobQueue {
 public struct ForeignJob: Sendable, Hashable, CustomStringConvertible {
     /// The job's key.
     public let jobKey: String
-    /// Its state in the queue (`waiting`, `queued`, `running`).
-    public let status: String
+    /// Its state in the queue (waiting, queued or running).
+    public let status: JobStatus
     /// The run it belongs to.
     public let correlationID: String
     /// The worker holding it, when running.
@@ -62,9 +62,9 @@ public struct ForeignJob: Sendable, Hashable, CustomStringConvertible {
 
     /// `status in run R` or `running in run R, held by worker W until T`.
     public var description: String {
-        guard let owner else { return "\(status) in run \(correlationID)" }
+        guard let owner else { return "\(status.rawValue) in run \(correlationID)" }
         let until = expiresAt.map { " until \(QueueTime.text($0))" } ?? ""
-        return "\(status) in run \(correlationID), held by worker \(owner)\(until)"
+        return "\(status.rawValue) in run \(correlationID), held by worker \(owner)\(until)"
     }
 }
 

@@ -73,10 +73,10 @@ final class PostgresPool: Sendable {
     /// The client-side limit on one lease-and-query (or one session): beyond the server's statement timeout, for
     /// an answer that never comes at all — observed after a server restart, when a request can be left waiting on
     /// a connection the pool has already closed. The request is then abandoned with a transient error.
-    static let clientTimeoutSeconds = 330.0
+    static let clientTimeout: Duration = .seconds(330)
 
     /// Runs `body` on one leased connection (a session: transactions, advisory locks), within
-    /// ``clientTimeoutSeconds``.
+    /// ``clientTimeout``.
     func withConnection<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
     {
         try await PostgresPool.limited { [client] in
@@ -86,14 +86,14 @@ final class PostgresPool: Sendable {
         }
     }
 
-    /// Runs `body` within ``clientTimeoutSeconds``.
+    /// Runs `body` within ``clientTimeout``.
     static func limited<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
         try await TimeLimit.run(
-            seconds: clientTimeoutSeconds,
+            limit: clientTimeout,
             timeout: {
                 StoreError(
                     .timedOut,
-                    "PostgreSQL gave no answer within \(Int(clientTimeoutSeconds)) s; the request was abandoned")
+                    "PostgreSQL gave no answer within \(clientTimeout.components.seconds) s; the request was abandoned")
             }, body)
     }
 

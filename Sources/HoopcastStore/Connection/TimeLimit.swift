@@ -4,9 +4,9 @@ import Synchronization
 /// once, and the work is cancelled and abandoned even if it ignores cancellation (a query whose answer never
 /// comes, a busy loop). Used for the pipeline's step attempts and for every PostgreSQL round trip.
 public enum TimeLimit {
-    /// Runs `body`; after `seconds`, throws `timeout()` and abandons it.
+    /// Runs `body`; after `limit`, throws `timeout()` and abandons it.
     public static func run<R: Sendable>(
-        seconds: Double, timeout: @escaping @Sendable () -> any Error,
+        limit: Duration, timeout: @escaping @Sendable () -> any Error,
         _ body: @escaping @Sendable () async throws -> R
     ) async throws -> R {
         let work = Task { try await body() }
@@ -15,7 +15,7 @@ public enum TimeLimit {
             try await withCheckedThrowingContinuation { continuation in
                 gate.set(continuation)
                 let timer = Task {
-                    try? await Task.sleep(for: .seconds(seconds))
+                    try? await Task.sleep(for: limit)
                     guard !Task.isCancelled else { return }
                     gate.resume(with: .failure(timeout()))
                     work.cancel()

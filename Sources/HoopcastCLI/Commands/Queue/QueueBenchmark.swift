@@ -29,6 +29,8 @@ struct QueueBenchmark: Sendable {
     /// The idle worker's poll interval.
     let idlePoll: Duration
     let logger: Logger
+    /// How long no idle chain may finish before the watchdog gives up (plus four poll intervals).
+    var stallLimit: Duration = .seconds(30)
 
     /// The first partition date of the benchmark's jobs (no real data is read).
     static let firstDate = GameDate(year: 2001, month: 1, day: 1)!
@@ -112,7 +114,8 @@ struct QueueBenchmark: Sendable {
 
     /// `idleChains` chains, each enqueued once the previous one is done and a random part of a poll interval has
     /// passed, so the worker is asleep between polls when the upstream job arrives. A watchdog stops the worker when
-    /// no chain finishes for 30 s plus four poll intervals (a job that failed would otherwise be waited for forever).
+    /// no chain finishes for ``stallLimit`` plus four poll intervals (a job that failed would otherwise be waited
+    /// for forever).
     func idleChains(workers: Int) async throws -> QueueBenchResult.ChainLatency {
         try await reset()
         let marks = StepMarks(), progress = FinishedChains()
@@ -124,7 +127,7 @@ struct QueueBenchmark: Sendable {
                 finishing.yield(date)
             },
         ])
-        let window = .seconds(30) + idlePoll * 4
+        let window = stallLimit + idlePoll * 4
         let dates = (0..<idleChains).map { Self.firstDate.adding(days: $0) }
         let queue = JobQueue(store: store), correlationID = RunLog.newRunID(prefix: "bench-queue")
         let worker = Worker(
