@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds data/demo (the bundled demo dataset) from a canonical dataset directory.
 
-Keeps seasons 2021-22 → 2023-24 of games, player box scores and game lines, and every prop line (2023-24).
+Keeps seasons 2021-22 → 2023-24 of games, player box scores and game lines, every prop line (2023-24) and every
+official injury report row (regular seasons 2022-23 and 2023-24; kept by game_date, like the prop lines).
 Rows are copied unchanged; only the season filter is applied. Usage:
     python3 scripts/make-demo-data.py ../shared/data/nba data/demo
 """
@@ -22,7 +23,7 @@ def keep(name, row):
 
 def main(source, target):
     os.makedirs(target, exist_ok=True)
-    for name in ["games", "player_boxscores", "game_lines", "prop_lines"]:
+    for name in ["games", "player_boxscores", "game_lines", "prop_lines", "injuries"]:
         with gzip.open(os.path.join(source, name + ".csv.gz"), "rt", newline="") as src:
             reader = csv.DictReader(src)
             # mtime=0 keeps the output byte-identical across runs.

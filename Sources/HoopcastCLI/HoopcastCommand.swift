@@ -12,7 +12,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
             BenchCommand.self, BenchQueueCommand.self,
             TrainCommand.self, BenchModelCommand.self,
             IngestCommand.self, ScheduleCommand.self, ReplayCommand.self,
-            InstallCommand.self,
+            BackupCommand.self, RestoreCommand.self, InstallCommand.self,
         ]
     )
 

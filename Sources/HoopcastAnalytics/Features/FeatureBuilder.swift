@@ -14,22 +14,48 @@ public enum FeatureBuilder {
         let teamGames = Dictionary(grouping: inputs.teamGames.filter { $0.gameDate < inputs.date }, by: \.team)
             .mapValues { $0.sorted { ($0.gameDate, $0.gameID) > ($1.gameDate, $1.gameID) } }
         let league = LeagueAverages(inputs.teamGames.filter { $0.gameDate < inputs.date })
+        let ruledOut = outReasons(inputs.injuries)
         var rows: [FeatureRow] = []
         for context in inputs.contexts.sorted(by: { ($0.gameID, $0.team) < ($1.gameID, $1.team) }) {
             let players = activePlayers(
                 team: context.team, context: context, teamGames: teamGames[context.team] ?? [],
                 history: history, lines: inputs.lines)
             for playerID in players.sorted() {
+                let out = ruledOut[OutKey(gameID: context.gameID, team: context.team, playerID: playerID)]
                 for market in Market.allCases {
-                    rows.append(
-                        row(
-                            playerID: playerID, market: market, context: context,
-                            games: history[playerID] ?? [], teamGames: teamGames, league: league,
-                            line: inputs.lines[PlayerMarketKey(playerID: playerID, market: market)]))
+                    var featureRow = row(
+                        playerID: playerID, market: market, context: context,
+                        games: history[playerID] ?? [], teamGames: teamGames, league: league,
+                        line: inputs.lines[PlayerMarketKey(playerID: playerID, market: market)])
+                    if let out { featureRow.skipReason = out }
+                    rows.append(featureRow)
                 }
             }
         }
         return rows
+    }
+
+    /// How the gate's reason for a player listed out begins (followed by the report's time and the printed reason).
+    public static let outReasonPrefix = "out in the injury report of "
+
+    /// A player of a team in a game.
+    struct OutKey: Hashable {
+        var gameID: String
+        var team: Team
+        var playerID: Int
+    }
+
+    /// The gate's reason for every resolved player listed ``InjuryStatus/out`` on the report in force at the
+    /// prediction time: such a player gets no prediction.
+    static func outReasons(_ injuries: [ReportedAvailability]) -> [OutKey: String] {
+        var reasons: [OutKey: String] = [:]
+        for listing in injuries where listing.status == .out {
+            guard let playerID = listing.playerID else { continue }
+            let why = listing.reason.isEmpty ? "" : " (\(listing.reason))"
+            reasons[OutKey(gameID: listing.gameID, team: listing.team, playerID: playerID)] =
+                "\(outReasonPrefix)\(listing.reportUTC)\(why)"
+        }
+        return reasons
     }
 
     /// Players who played for the team in its latest games this season, plus players with a line on the date whose

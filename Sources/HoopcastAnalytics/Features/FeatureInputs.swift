@@ -53,17 +53,21 @@ public struct FeatureInputs: Sendable {
     /// The line chosen for each (player id, market) by the run's ``LinePolicy``: the one decision about a line,
     /// stored with the features and used as is by the predictions.
     public var lines: [PlayerMarketKey: ChosenLine]
+    /// Each listed player's status on the latest official injury report published at or before the prediction time
+    /// of their game (``InjuryReportCut``); empty when the store holds no reports for the date.
+    public var injuries: [ReportedAvailability]
 
     /// Creates inputs.
     public init(
         date: GameDate, contexts: [UpcomingContext], playerGames: [PlayerGameRow], teamGames: [TeamGameRow],
-        lines: [PlayerMarketKey: ChosenLine]
+        lines: [PlayerMarketKey: ChosenLine], injuries: [ReportedAvailability] = []
     ) {
         self.date = date
         self.contexts = contexts
         self.playerGames = playerGames
         self.teamGames = teamGames
         self.lines = lines
+        self.injuries = injuries
     }
 }
 

@@ -1,5 +1,6 @@
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastStore
 import SQLKit
 
@@ -64,10 +65,13 @@ struct FeatureInputLoader: Sendable {
             }
         }.filter { $0.gameDate >= season.firstPossibleDate }  // this season's games only
         let (lines, excluded) = try await PropQuoteReader(db: db).lines(on: date, policy: linePolicy)
+        // Every report row of the date's games is read; the cut keeps only what was published by each game's
+        // prediction time.
+        let injuries = InjuryReportCut.atPredictionTime(try await InjuryReportReader(db: db).entries(on: date))
         return (
             FeatureInputs(
                 date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
-                lines: lines), excluded
+                lines: lines, injuries: injuries), excluded
         )
     }
 

@@ -5,7 +5,8 @@ import SQLKit
 
 /// `features.player_market` (phase 4): feature set ``Feature/version`` for every active player of every game on the
 /// date and every market, point in time, in batch. Rows that fail the gate are stored with the gate ``FeatureGate/skip`` and
-/// the reason. Idempotent: only rows whose content changed are written (``PartitionWriter``).
+/// the reason; a player listed out on the official injury report in force at their game's prediction time
+/// (``InjuryReportCut``) is one of them. Idempotent: only rows whose content changed are written (``PartitionWriter``).
 ///
 /// The line of each (player, market) is chosen here, once, by the run's ``LinePolicy`` (the consensus, or the first
 /// configured book that quotes the player) and stored beside the features with its book, prices and snapshot
@@ -71,11 +72,13 @@ public struct FeatureStep: Step {
             return result.written + result.deleted
         }
         let skipped = rows.filter { $0.skipReason != nil }.count
+        let ruledOut = rows.filter { $0.skipReason?.hasPrefix(FeatureBuilder.outReasonPrefix) == true }.count
         let lined = rows.filter { $0.values[.hasLine] == 1 }.count
         let quality = rows.map(\.quality).reduce(0, +) / Double(rows.count)
         var notes = [
             "\(rows.count) feature rows (\(Set(rows.map(\.playerID)).count) players × \(Market.allCases.count) markets), "
-                + "\(skipped) skipped by the gate, \(lined) with a line, mean quality \(String(format: "%.2f", quality))"
+                + "\(skipped) skipped by the gate (\(ruledOut) as out on the injury report), \(lined) with a line, "
+                + "mean quality \(String(format: "%.2f", quality))"
         ]
         if !excluded.isEmpty {
             notes.append(

@@ -66,23 +66,23 @@ public struct StoredFeatureRow: StoredRow, Hashable {
     public init(row: some SQLRow) throws {
         let table = StoredFeatureRow.table.name
         let gameID = try row.value("game_id", as: String.self), playerID = try row.value("player_id", as: Int.self)
-        let key = "\(gameID)/\(playerID)"
+        let key = { "\(gameID)/\(playerID)" }
         self.gameID = gameID
         self.playerID = playerID
-        self.market = try row.parsed("market", in: table, key: key, Market.init(rawValue:))
-        self.gameDate = try row.parsed("game_date", in: table, key: key, GameDate.init)
+        self.market = try row.parsed("market", in: table, key: key(), Market.init(rawValue:))
+        self.gameDate = try row.parsed("game_date", in: table, key: key(), GameDate.init)
         var values: [Feature: Double] = [:]
         values.reserveCapacity(Feature.allCases.count)
         for feature in Feature.allCases {
             guard let value = try row.value(feature.column, as: Double?.self) else {
                 throw StoreError(
-                    .decodingFailed, "\(table) row \(key)/\(market.rawValue): column \(feature.column) is NULL")
+                    .decodingFailed, "\(table) row \(key())/\(market.rawValue): column \(feature.column) is NULL")
             }
             values[feature] = value
         }
         self.values = values
         self.quality = try row.value("quality")
-        let gate = try row.parsed("gate", in: table, key: key, FeatureGate.init(rawValue:))
+        let gate = try row.parsed("gate", in: table, key: key(), FeatureGate.init(rawValue:))
         self.skipReason = gate == .pass ? nil : try row.value("skip_reason", as: String?.self) ?? ""
         if let line = try row.value("line", as: Double?.self) {
             self.line = ChosenLine(

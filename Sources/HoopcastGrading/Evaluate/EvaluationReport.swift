@@ -4,7 +4,23 @@ import HoopcastCore
 public struct EvaluationReport: Sendable, Codable, Hashable {
     public var from: String
     public var to: String
+    /// How the intervals were drawn.
+    public var intervals: IntervalMethod
+    /// The line as a system of its own, per market (the reference row).
+    public var lineReference: [LineResult]
     public var results: [SystemResult]
+    /// The stakes plan and each system's bankroll under it (all markets).
+    public var staking: StakingPlan
+    public var bankrolls: [SystemBankroll]
+
+    /// ``Staking``'s constants, as reported.
+    public struct StakingPlan: Sendable, Codable, Hashable {
+        public var kellyFraction: Double
+        public var evidence: Double
+        public var betCap: Double
+        public var slateCap: Double
+        public var startingBankroll: Double
+    }
 
     /// One system and market over the range.
     public struct SystemResult: Sendable, Codable, Hashable {
@@ -34,10 +50,27 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
         public var calibration: [CalibrationBucket]
         /// The same for the system's raw P(over), before calibration.
         public var rawCalibration: [CalibrationBucket]
+        /// model_mae_lined − line_mae (negative: closer than the line), with its bootstrap interval.
+        public var maeDifference: Double?
+        public var maeDifferenceInterval: Interval?
+        /// Calibrated P(over) against the market's vig-free P(over), on the same rows.
+        public var scores: ProbabilityScores
+        /// Wilson interval of the hit rate.
+        public var hitRateInterval: Interval?
+        /// Bootstrap interval of the ROI.
+        public var roiInterval: Interval?
+        /// Closing-line value of the bets…
+        public var clv: ClosingLineSummary
+        /// …and of every calibrated lined prediction taken on its better side (as `by_edge` does).
+        public var betterSideClv: ClosingLineSummary
+        /// Lined rows by line bucket × expected-minutes tier (empty segments left out).
+        public var byLineAndMinutes: [Segment]
 
         enum CodingKeys: String, CodingKey {
             case system, market, predictions, mae, linedPredictions, modelMaeLined, lineMae, bets, wins, losses, pushes
             case hitRate, roi, byEdge, calibration, rawCalibration
+            case maeDifference, maeDifferenceInterval, scores, hitRateInterval, roiInterval, clv, betterSideClv
+            case byLineAndMinutes
         }
 
         /// Encodes every key, missing values as `null` (a consumer can rely on the shape).
@@ -59,6 +92,14 @@ public struct EvaluationReport: Sendable, Codable, Hashable {
             try container.encode(byEdge, forKey: .byEdge)
             try container.encode(calibration, forKey: .calibration)
             try container.encode(rawCalibration, forKey: .rawCalibration)
+            try container.encode(maeDifference, forKey: .maeDifference)
+            try container.encode(maeDifferenceInterval, forKey: .maeDifferenceInterval)
+            try container.encode(scores, forKey: .scores)
+            try container.encode(hitRateInterval, forKey: .hitRateInterval)
+            try container.encode(roiInterval, forKey: .roiInterval)
+            try container.encode(clv, forKey: .clv)
+            try container.encode(betterSideClv, forKey: .betterSideClv)
+            try container.encode(byLineAndMinutes, forKey: .byLineAndMinutes)
         }
     }
 

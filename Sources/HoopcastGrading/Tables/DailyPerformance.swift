@@ -72,11 +72,11 @@ public struct DailyPerformance: StoredRow, Hashable {
 extension DailyPerformance {
     public init(row: some SQLRow) throws {
         let table = DailyPerformance.table.name
-        let key = "\(try row.value("game_date", as: String.self))"
-        let system = try row.parsed("system", in: table, key: key, SystemName.init(rawValue:))
+        let key = { "\(try row.value("game_date", as: String.self))" }
+        let system = try row.parsed("system", in: table, key: key(), SystemName.init(rawValue:))
         self.init(
-            gameDate: try row.parsed("game_date", in: table, key: key, GameDate.init), system: system,
-            market: try row.parsed("market", in: table, key: key, Market.init(rawValue:)),
+            gameDate: try row.parsed("game_date", in: table, key: key(), GameDate.init), system: system,
+            market: try row.parsed("market", in: table, key: key(), Market.init(rawValue:)),
             predictions: try row.value("predictions"), graded: try row.value("graded"),
             meanAbsoluteError: try row.value("mae"), lined: try row.value("lined"),
             lineMeanAbsoluteError: try row.value("line_mae"),

@@ -70,18 +70,18 @@ public struct GradedPrediction: StoredRow, Hashable {
     public init(row: some SQLRow) throws {
         let table = GradedPrediction.table.name
         let gameID = try row.value("game_id", as: String.self), playerID = try row.value("player_id", as: Int.self)
-        let key = "\(gameID)/\(playerID)"
-        let system = try row.parsed("system", in: table, key: key, SystemName.init(rawValue:))
+        let key = { "\(gameID)/\(playerID)" }
+        let system = try row.parsed("system", in: table, key: key(), SystemName.init(rawValue:))
         self.init(
             gameID: gameID, playerID: playerID,
-            market: try row.parsed("market", in: table, key: key, Market.init(rawValue:)), system: system,
-            gameDate: try row.parsed("game_date", in: table, key: key, GameDate.init),
-            recommendation: try row.parsed("recommendation", in: table, key: key, Recommendation.init(rawValue:)),
+            market: try row.parsed("market", in: table, key: key(), Market.init(rawValue:)), system: system,
+            gameDate: try row.parsed("game_date", in: table, key: key(), GameDate.init),
+            recommendation: try row.parsed("recommendation", in: table, key: key(), Recommendation.init(rawValue:)),
             predictedValue: try row.value("predicted_value"), line: try row.value("line"),
             overProbability: try row.value("p_over"), edge: try row.value("edge"),
             grade: Grade(
                 actual: try row.value("actual"), absoluteError: try row.value("absolute_error"),
-                outcome: try row.parsed("outcome", in: table, key: key, BetOutcome.init(rawValue:)),
+                outcome: try row.parsed("outcome", in: table, key: key(), BetOutcome.init(rawValue:)),
                 profitUnits: try row.value("profit_units")),
             rawOverProbability: try row.value("p_over_raw"), overOdds: try row.value("over_odds"),
             underOdds: try row.value("under_odds"))

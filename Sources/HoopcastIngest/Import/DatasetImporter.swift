@@ -12,7 +12,7 @@ import SQLKit
 public struct DatasetImporter: Sendable {
     /// The datasets in load order.
     public static let datasets: [any DatasetRecord.Type] = [
-        GameRecord.self, BoxScoreRecord.self, GameLineRecord.self, PropLineRecord.self,
+        GameRecord.self, BoxScoreRecord.self, GameLineRecord.self, PropLineRecord.self, OfficialInjuryRecord.self,
     ]
 
     /// The warehouse to load into.

@@ -27,7 +27,8 @@ public struct NameResolutionSummary: Sendable, Hashable, Codable {
     }
 }
 
-/// Resolves the books' player names on every stored prop line to player ids, in one batched pass:
+/// Resolves the books' player names on every stored prop line, and the names on every stored injury report (keyed
+/// by the player's team as both home and away team), to player ids, in one batched pass:
 /// one query per table in, one resolver call, one batched write out. Unresolved and ambiguous names are kept
 /// (`hoopcast registry unresolved`), never dropped.
 public struct NameResolutionPass: Sendable {
@@ -73,6 +74,20 @@ public struct NameResolutionPass: Sendable {
                 : Set([home, away].compactMap { Team($0) })
             keys.append((name, date, home, away))
             queries.append(PlayerNameQuery(rawName: name, gameDate: gameDate, teams: teams))
+        }
+        // Injury reports name the player's own team: it is stored as both teams of the key, which no prop line
+        // can have (a team cannot play itself), so the two kinds of names never share a key.
+        for row in try await db.raw(
+            """
+            SELECT DISTINCT player_name, game_date, team FROM raw_injuries WHERE player_name <> ''
+            """
+        ).all() {
+            let name = try row.value("player_name", as: String.self), date = try row.value("game_date", as: String.self)
+            let code = try row.value("team", as: String.self)
+            let gameDate = try row.parsed("game_date", in: "raw_injuries", key: "\(name)/\(code)", GameDate.init)
+            let team = try row.parsed("team", in: "raw_injuries", key: "\(name)/\(date)", Team.init)
+            keys.append((name, date, code, code))
+            queries.append(PlayerNameQuery(rawName: name, gameDate: gameDate, teams: [team]))
         }
         let resolutions = resolver.resolveAll(queries)
         let stored = try await storedResolutions(db)

@@ -33,8 +33,8 @@ public struct PropLineReader: Sendable {
         quotes.reserveCapacity(rows.count)
         for row in rows {
             guard let market = Market(rawValue: try row.value("market", as: String.self)) else { continue }
-            let key = "\(date)/\(try row.value("player_name", as: String.self))/\(market.rawValue)"
-            let bookType = try row.parsed("book_type", in: PropLineRecord.table, key: key, BookType.init(rawValue:))
+            let key = { "\(date)/\(try row.value("player_name", as: String.self))/\(market.rawValue)" }
+            let bookType = try row.parsed("book_type", in: PropLineRecord.table, key: key(), BookType.init(rawValue:))
             quotes.append(
                 ResolvedQuote(
                     playerID: try row.value("player_id"), market: market,

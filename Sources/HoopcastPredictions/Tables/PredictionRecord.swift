@@ -58,13 +58,13 @@ extension PredictionRecord {
     public init(row: some SQLRow) throws {
         let table = PredictionRecord.table.name
         let gameID = try row.value("game_id", as: String.self), playerID = try row.value("player_id", as: Int.self)
-        let key = "\(gameID)/\(playerID)"
-        let system = try row.parsed("system", in: table, key: key, SystemName.init(rawValue:))
+        let key = { "\(gameID)/\(playerID)" }
+        let system = try row.parsed("system", in: table, key: key(), SystemName.init(rawValue:))
         self.gameID = gameID
         self.playerID = playerID
-        self.market = try row.parsed("market", in: table, key: key, Market.init(rawValue:))
+        self.market = try row.parsed("market", in: table, key: key(), Market.init(rawValue:))
         self.system = system
-        self.gameDate = try row.parsed("game_date", in: table, key: key, GameDate.init)
+        self.gameDate = try row.parsed("game_date", in: table, key: key(), GameDate.init)
         self.predictedValue = try row.value("predicted_value")
         self.standardDeviation = try row.value("standard_deviation")
         self.rawOverProbability = try row.value("p_over_raw")
@@ -79,7 +79,7 @@ extension PredictionRecord {
         }
         self.edge = try row.value("edge")
         self.recommendation = try row.parsed(
-            "recommendation", in: table, key: key, Recommendation.init(rawValue:))
+            "recommendation", in: table, key: key(), Recommendation.init(rawValue:))
         self.model = try row.value("model")
     }
 }

@@ -13,6 +13,7 @@ struct Migrator: Sendable {
         Schema.predictionStaging, Schema.queueClaimIndex, Schema.stagingPayload, Schema.linedPredictionIndex,
         Schema.quarantineOnce, Schema.oneWritePath, Schema.featureLine,
         Schema.partitionVersions, Schema.rawChangedGames, Schema.featureColumns, Schema.gradedPrices,
+        Schema.injuryReports,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.

@@ -16,10 +16,15 @@ extension SQLRow {
     /// The text of `column` turned into a domain value by `parse`; a ``StoreError`` naming the table, the row's key,
     /// the column and the stored value when it does not parse (stored values are the warehouse's own, never
     /// secrets).
-    public func parsed<T>(_ column: String, in table: String, key: String, _ parse: (String) -> T?) throws -> T {
+    ///
+    /// `key` is only built when the value does not parse.
+    public func parsed<T>(
+        _ column: String, in table: String, key: @autoclosure () throws -> String, _ parse: (String) -> T?
+    ) throws -> T {
         let text = try value(column, as: String.self)
         guard let parsed = parse(text) else {
-            throw StoreError(.decodingFailed, "\(table) row \(key): column \(column) holds '\(text)', not a \(T.self)")
+            throw StoreError(
+                .decodingFailed, "\(table) row \(try key()): column \(column) holds '\(text)', not a \(T.self)")
         }
         return parsed
     }

@@ -165,8 +165,9 @@ struct ImportValueTests {
             let file = try type.prepareForWrite(url, today: .eastern(), progress: SilentImportProgress())
             issuesByFile[file.fileName] = file.allIssues
         }
-        #expect(issuesByFile.count == 4)
+        #expect(issuesByFile.count == 5)
         #expect(issuesByFile["games.csv.gz"]?.isEmpty == true)
+        #expect(issuesByFile["injuries.csv.gz"]?.isEmpty == true)
         #expect(issuesByFile["player_boxscores.csv.gz"]?.isEmpty == true)
         #expect(issuesByFile["prop_lines.csv.gz"]?.isEmpty == true)
         #expect(issuesByFile["game_lines.csv.gz"]?.count == 3)

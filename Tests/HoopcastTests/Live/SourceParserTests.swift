@@ -193,7 +193,7 @@ import Testing
             ).rows[.injuries])
         #expect(injuries.map { $0["player_name"]! } == ["Jaylen Brown", "Jayson Tatum"])
         #expect(injuries.map { $0["status"]! } == ["questionable", "out"])  // Day-To-Day is questionable
-        #expect(injuries[0]["team"] == "BOS" && injuries[0]["report_date"] == "2025-07-01")
+        #expect(injuries[0]["team"] == "BOS" && injuries[0]["game_date"] == "2025-07-01")
 
         let standings = try #require(
             try LiveFixtures.parse("bdl.standings", "bdl_standings/raw_395a0451.json").rows[.standings])

@@ -63,7 +63,8 @@ public enum BallDontLieParser {
         return parsed
     }
 
-    /// `/player_injuries`: each listed player as an `injuries` row on `reportDate`, reported at `fetchedAt`.
+    /// `/player_injuries`: each listed player as an `injuries` row dated `reportDate`, reported at `fetchedAt` (the
+    /// endpoint names no game: `game_id` and `tip_utc` stay empty).
     public static func injuries(_ root: JSONCursor, reportDate: GameDate, fetchedAt: String) throws(PayloadError)
         -> ParsedRows
     {
@@ -78,10 +79,10 @@ public enum BallDontLieParser {
             }
             parsed.append(
                 [
-                    "report_date": reportDate.description, "team": team,
+                    "source": source, "report_utc": fetchedAt, "game_id": "", "game_date": reportDate.description,
+                    "tip_utc": "", "team": team,
                     "player_name": "\(try player["first_name"].string()) \(try player["last_name"].string())",
                     "player_id": "", "status": mapped, "reason": try entry.optional("description")?.string() ?? "",
-                    "reported_at": fetchedAt, "source": source,
                 ], to: .injuries)
         }
         return parsed

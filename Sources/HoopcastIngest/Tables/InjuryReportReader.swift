@@ -1,0 +1,77 @@
+import HoopcastCore
+import HoopcastStore
+import SQLKit
+
+/// One row of an official injury report (`raw_injuries`, source ``OfficialInjuryRecord/source``), with the player id
+/// the registry resolved its name to.
+public struct InjuryReportEntry: Sendable, Hashable {
+    /// When the report was published (`YYYY-MM-DDTHH:MM:SSZ`).
+    public var reportUTC: String
+    public var gameID: String
+    public var gameDate: GameDate
+    /// The scheduled tip-off as this report printed it (`YYYY-MM-DDTHH:MM:SSZ`).
+    public var tipUTC: String
+    public var team: Team
+    /// The name as printed; empty on a team row (``InjuryStatus/notYetSubmitted``).
+    public var playerName: String
+    /// The resolved player; nil on a team row or when the name did not resolve to one player.
+    public var playerID: Int?
+    public var status: InjuryStatus
+    public var reason: String
+
+    /// Creates an entry.
+    public init(
+        reportUTC: String, gameID: String, gameDate: GameDate, tipUTC: String, team: Team, playerName: String,
+        playerID: Int?, status: InjuryStatus, reason: String
+    ) {
+        self.reportUTC = reportUTC
+        self.gameID = gameID
+        self.gameDate = gameDate
+        self.tipUTC = tipUTC
+        self.team = team
+        self.playerName = playerName
+        self.playerID = playerID
+        self.status = status
+        self.reason = reason
+    }
+}
+
+/// Typed reads of the official injury reports in `raw_injuries` (the raw layer's table).
+public struct InjuryReportReader: Sendable {
+    let db: any SQLDatabase
+
+    /// Creates a reader over `db`.
+    public init(db: any SQLDatabase) { self.db = db }
+
+    /// Every official report row of the games dated `date`, of every report time (the caller keeps the ones published
+    /// before its cut-off), with the registry's resolution of each name, in (game, report time, team, name) order.
+    public func entries(on date: GameDate) async throws -> [InjuryReportEntry] {
+        let rows = try await db.raw(
+            """
+            SELECT i.report_utc, i.game_id, i.game_date, i.tip_utc, i.team, i.player_name, i.status, i.reason,
+                   r.player_id
+            FROM raw_injuries i
+            LEFT JOIN registry_name_resolutions r
+              ON r.player_name = i.player_name AND r.game_date = i.game_date
+             AND r.home_team = i.team AND r.away_team = i.team
+             AND r.status = \(bind: NameResolutionStatus.resolved.rawValue)
+            WHERE i.game_date = \(bind: date.description) AND i.source = \(bind: OfficialInjuryRecord.source)
+            ORDER BY i.game_id, i.report_utc, i.team, i.player_name
+            """
+        ).all()
+        return try rows.map { row in
+            let name = try row.value("player_name", as: String.self)
+            let key =
+                "\(try row.value("report_utc", as: String.self))/\(try row.value("game_id", as: String.self))/\(name)"
+            return InjuryReportEntry(
+                reportUTC: try row.value("report_utc"), gameID: try row.value("game_id"),
+                gameDate: try row.parsed("game_date", in: OfficialInjuryRecord.table, key: key, GameDate.init),
+                tipUTC: try row.value("tip_utc"),
+                team: try row.parsed("team", in: OfficialInjuryRecord.table, key: key, Team.init),
+                playerName: name, playerID: try row.value("player_id", as: Int?.self),
+                status: try row.parsed(
+                    "status", in: OfficialInjuryRecord.table, key: key, InjuryStatus.init(rawValue:)),
+                reason: try row.value("reason", as: String?.self) ?? "")
+        }
+    }
+}
