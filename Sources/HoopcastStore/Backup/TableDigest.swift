@@ -1,15 +1,17 @@
 import Crypto
 import Foundation
 
-/// A table's content fingerprint that is the same on SQLite and PostgreSQL: the SHA-256 of the sorted SHA-256s of
-/// its rows, each row written canonically (integers in decimal, doubles by their bits with zero's sign dropped —
-/// SQLite keeps none —, text as UTF-8, NULL as its own tag). Row order does not matter, so engines that sort text
-/// differently agree.
+/// A table's content fingerprint that is the same on SQLite and PostgreSQL: the SHA-256 of the row count and of the
+/// sum modulo 2²⁵⁶ of the SHA-256s of its rows (a multiset hash: order does not matter, so engines that sort text
+/// differently agree, and a duplicated row counts twice), each row written canonically (integers in decimal, doubles
+/// by their bits with zero's sign dropped — SQLite keeps none —, text as UTF-8 with its length, NULL as its own
+/// tag). Constant memory, whatever the table's size.
 struct TableDigest: Sendable {
-    private var rows: [SHA256.Digest] = []
+    /// The running sum, least significant 64-bit limb first.
+    private var sum: [UInt64] = [0, 0, 0, 0]
 
     /// Rows added so far.
-    var count: Int { rows.count }
+    private(set) var count = 0
 
     /// Adds a row.
     mutating func add(_ values: [SQLValue]) {
@@ -24,15 +26,24 @@ struct TableDigest: Sendable {
             case .null: hasher.update(data: Data("n\u{1F}".utf8))
             }
         }
-        rows.append(hasher.finalize())
+        let bytes = Array(hasher.finalize())
+        var carry: UInt64 = 0
+        for limb in 0..<4 {
+            var word: UInt64 = 0
+            for byte in bytes[(limb * 8)..<(limb * 8 + 8)] { word = word << 8 | UInt64(byte) }
+            let (partial, overflow1) = sum[limb].addingReportingOverflow(word)
+            let (total, overflow2) = partial.addingReportingOverflow(carry)
+            sum[limb] = total
+            carry = (overflow1 ? 1 : 0) + (overflow2 ? 1 : 0)
+        }
+        count += 1
     }
 
     /// The fingerprint, as hex.
     var hex: String {
         var hasher = SHA256()
-        for digest in rows.map({ Data($0) }).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            hasher.update(data: digest)
-        }
+        hasher.update(data: Data("\(count):".utf8))
+        for limb in sum { hasher.update(data: withUnsafeBytes(of: limb.bigEndian) { Data($0) }) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
