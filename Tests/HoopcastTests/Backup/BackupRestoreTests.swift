@@ -1,5 +1,7 @@
 import Foundation
 import HoopcastCore
+import HoopcastEngine
+import HoopcastIngest
 import HoopcastStore
 import SQLKit
 import Testing
@@ -101,5 +103,51 @@ struct BackupRestoreTests {
             #expect(try await TestStore.snapshot(back, table) == TestStore.snapshot(store, table), "\(table)")
         }
         try await postgres.close()
+    }
+
+    /// A backup taken by a second connection (as `hoopcast backup` in another process) while a backfill writes is a
+    /// consistent snapshot: it restores to exactly its manifest, and the backfill, run again on the restored store,
+    /// rescues the jobs that were running at the snapshot and ends with the rows of the uninterrupted run.
+    @Test func aBackupTakenWhileABackfillWritesRestoresAndTheBackfillContinuesToTheSameResult() async throws {
+        let directory = try Self.directory()
+        let path = directory.appendingPathComponent("live.sqlite").path
+        let store = try await Store.open(.sqlite(path: path))
+        try await TestStore.importDirectory(TestStore.fixture, into: store)
+        try await RegistryAndNames.prepare(store)
+        let (first, last) = (GameDate("2024-01-08")!, GameDate("2024-01-16")!)
+        func backfill(_ store: Store) throws -> Backfill {
+            Backfill(
+                pipeline: try PredictionStepTests.pipeline(), queue: JobQueue(store: store, lease: .seconds(2)),
+                calendar: RawReader(db: store.sql), workers: 2)
+        }
+        let (settled, settling) = AsyncStream.makeStream(of: Int.self)
+        let running = try backfill(store)
+        let uninterrupted = Task {
+            defer { settling.finish() }
+            return try await running.run(from: first, to: last, force: false, progress: { settling.yield($0.done) })
+        }
+        for await done in settled where done >= 3 { break }
+        let reader = try await Store.open(.sqlite(path: path))
+        let file = directory.appendingPathComponent("during.sqlite")
+        let manifest = try await StoreBackup.backup(reader, to: file)
+        try await reader.close()
+        #expect(try await uninterrupted.value.failed.isEmpty)
+        let snapshotJobs = manifest.tables.first { $0.name == "ops_jobs" }!.rows
+        #expect(snapshotJobs > 0)
+
+        let restored = try await Store.open(.sqlite(path: directory.appendingPathComponent("restored.sqlite").path))
+        _ = try await StoreBackup.restore(from: file, into: restored, force: false)
+        #expect(try await StoreBackup.fingerprint(restored) == manifest.tables)
+        // The snapshot caught the backfill in the middle: some of its jobs were not done yet.
+        let open = try await JobQueue(store: restored).counts().filter { $0.key != .done }.values.reduce(0, +)
+        #expect(open > 0)
+        #expect(try await backfill(restored).run(from: first, to: last, force: false).failed.isEmpty)
+        for table in [
+            "features_player_market", "predictions_player_props", "grading_prediction_results", "grading_system_daily",
+        ] {
+            #expect(
+                try await TestStore.snapshot(restored, table, excluding: ["run_id"])
+                    == TestStore.snapshot(store, table, excluding: ["run_id"]), "\(table)")
+        }
     }
 }
