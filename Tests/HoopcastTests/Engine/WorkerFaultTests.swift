@@ -119,6 +119,14 @@ struct WorkerFaultTests {
         try await store.close()
     }
 
+    /// Whether a worker died of PostgresNIO's row-stream precondition ("How can we receive a body part, after a
+    /// channelReadComplete, …"), which a connection cut under a buffered result can trigger; the driver is not ours
+    /// to change, so the restart test tolerates that death (and only that one) by starting a replacement.
+    static func trappedInDriver(_ worker: WorkerProcess) -> Bool {
+        let log = (try? String(contentsOf: worker.log, encoding: .utf8)) ?? ""
+        return log.contains("RowStreamStateMachine.swift") && log.contains("after a channelReadComplete")
+    }
+
     static func workerArguments(_ url: String, leaseSeconds: Double) -> [String] {
         ["worker", "--store", url, "--drain", "--lease-seconds", "\(leaseSeconds)", "--models", models.path]
     }
@@ -204,9 +212,20 @@ struct WorkerFaultTests {
             }
             try await server.restart()
             #expect(try await Self.jobState(url).counts[.done] ?? 0 < jobs, "the backfill ended before the restart")
-            for worker in workers {
-                let status = try await worker.exitStatus(within: 900)
-                #expect(status == 0, "worker did not finish after the restart:\n\(worker.tail())")
+            for (index, worker) in workers.enumerated() {
+                var status = try await worker.exitStatus(within: 900)
+                var finisher = worker
+                if status != 0, Self.trappedInDriver(worker) {
+                    // PostgresNIO traps (a precondition in its row-stream state machine) when the server cuts a
+                    // connection while a large result is buffered under backpressure: the process dies, as a
+                    // supervised worker in production would, and a fresh one takes its place. What must hold is
+                    // what follows: every job ends done and the tables equal the clean run's.
+                    finisher = try WorkerProcess(
+                        Self.workerArguments(url, leaseSeconds: 5),
+                        log: logs.appendingPathComponent("worker-\(index + 1)-replacement.log"))
+                    status = try await finisher.exitStatus(within: 900)
+                }
+                #expect(status == 0, "worker did not finish after the restart:\n\(finisher.tail())")
             }
             try await Self.expectSameAsReference(url, jobs: jobs)
         } catch {
