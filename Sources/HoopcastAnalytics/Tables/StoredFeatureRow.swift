@@ -83,7 +83,15 @@ public struct StoredFeatureRow: StoredRow, Hashable {
         self.values = values
         self.quality = try row.value("quality")
         let gate = try row.parsed("gate", in: table, key: key(), FeatureGate.init(rawValue:))
-        self.skipReason = gate == .pass ? nil : try row.value("skip_reason", as: String?.self) ?? ""
+        if gate == .pass {
+            self.skipReason = nil
+        } else {
+            guard let reason = try row.value("skip_reason", as: String?.self) else {
+                throw StoreError(
+                    .decodingFailed, "\(table) row \(key())/\(market.rawValue): gate skip without a skip_reason")
+            }
+            self.skipReason = reason
+        }
         if let line = try row.value("line", as: Double?.self) {
             self.line = ChosenLine(
                 line: line, book: try row.value("line_book"), overOdds: try row.value("line_over_odds"),
