@@ -23,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -107,10 +112,36 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "HoopcastCLI",
+            name: "HoopcastServe",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
                 "HoopcastPredictions", "HoopcastGrading", "HoopcastPublishing", "HoopcastLive",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "HoopcastChecks",
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
+                "HoopcastPredictions", "HoopcastGrading", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "HoopcastCLI",
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
+                "HoopcastPredictions", "HoopcastGrading", "HoopcastPublishing", "HoopcastLive", "HoopcastChecks",
+                "HoopcastServe",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,8 +168,9 @@ let package = Package(
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
                 "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastPublishing", "HoopcastCLI",
-                .product(name: "PostgresKit", package: "postgres-kit"),
-                "HoopcastLive", "HoopcastStub",
+                "HoopcastChecks", .product(name: "PostgresKit", package: "postgres-kit"),
+                "HoopcastLive", "HoopcastStub", "HoopcastServe",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),

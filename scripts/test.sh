@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 need=()
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)  # the dashboard's browser test (below)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
@@ -15,6 +16,13 @@ fi
 if ! python3 -c "import catboost, numpy, pandas" 2>/dev/null; then
     echo "installing: training/requirements.txt"
     pip_install=(python3 -m pip install -q -r training/requirements.txt)
+    timeout 900 "${pip_install[@]}" || timeout 900 "${pip_install[@]}" --break-system-packages
+fi
+
+# The dashboard's browser test drives Debian's chromium through playwright (PyPI; it never downloads a browser).
+if ! python3 -c "import playwright" 2>/dev/null; then
+    echo "installing: playwright"
+    pip_install=(python3 -m pip install -q playwright)
     timeout 900 "${pip_install[@]}" || timeout 900 "${pip_install[@]}" --break-system-packages
 fi
 
@@ -34,5 +42,17 @@ echo "PostgreSQL for tests: ${HOOPCAST_TEST_POSTGRES_URL%%@*}@…"
 swift format lint --strict --recursive Sources Tests Package.swift
 
 swift build --build-tests
+
+# --- The dashboard in a real browser: `hoopcast serve` on a fixture store, headless chromium, screenshots in
+# .build/screenshots/ (scripts/browser-test.py; about a minute). Before `swift test`, whose summary closes the run.
+timeout 600 python3 scripts/browser-test.py --hoopcast .build/debug/hoopcast
+# ---
+# --- The API against its document: schemathesis (PyPI) fuzzes `hoopcast serve` on a fixture store (half a minute).
+if ! command -v st >/dev/null 2>&1; then
+    echo "installing: schemathesis"
+    timeout 900 python3 -m pip install -q schemathesis || timeout 900 python3 -m pip install -q schemathesis --break-system-packages
+fi
+timeout 600 python3 scripts/fuzz-api.py --hoopcast .build/debug/hoopcast
+# ---
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 # swift test's exit status already reflects failures; keep the closing lines visible for CI.

@@ -7,12 +7,12 @@ public struct HoopcastCommand: AsyncParsableCommand {
         abstract: "NBA player-prop prediction pipeline: import, analytics and daily runs on an embedded store.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, RunCommand.self, BackfillCommand.self, WorkerCommand.self,
-            StatusCommand.self, JobsCommand.self, FeaturesCommand.self,
+            StatusCommand.self, JobsCommand.self, CheckCommand.self, FeaturesCommand.self,
             RegistryCommand.self, EvaluateCommand.self, TuneCommand.self, ExportCommand.self,
             BenchCommand.self, BenchQueueCommand.self,
             TrainCommand.self, BenchModelCommand.self,
             IngestCommand.self, ScheduleCommand.self, ReplayCommand.self,
-            BackupCommand.self, RestoreCommand.self, InstallCommand.self,
+            BackupCommand.self, RestoreCommand.self, InstallCommand.self, ServeCommand.self, KeysCommand.self,
         ]
     )
 

@@ -1,14 +1,19 @@
 import HoopcastAnalytics
+import HoopcastChecks
 import HoopcastEngine
 import HoopcastGrading
 import HoopcastModels
 import HoopcastPredictions
 
-/// The steps `hoopcast run --date D` runs, as a DAG: analytics → upcoming context → features → predictions →
-/// grading.
+/// The steps `hoopcast run --date D` runs, as a DAG: raw checks → analytics → upcoming context → features → feature
+/// checks → predictions → prediction checks → grading.
 enum DailyPipeline {
     /// The pipeline; the `catboost` system uses, for each date, the newest model of `registry` trained before it.
     /// The feature step chooses each line with `linePolicy` (the consensus by default); the predictions use it.
+    ///
+    /// Each layer's checks (`check.raw`, `check.features`, `check.predictions`) run after the layer they check and
+    /// before the next step, which is composed to wait for them here (``Step/after(_:)``): a failed `error` check
+    /// fails its step's job, and with it the date's downstream steps.
     static func make(registry: ModelRegistry, linePolicy: LinePolicy = .consensus) throws -> Pipeline {
         let predict = PredictStep(
             members: { date in
@@ -16,7 +21,9 @@ enum DailyPipeline {
             },
             graded: { GradeReader(db: $0) })
         return try Pipeline([
-            GameSummariesStep(), UpcomingContextStep(), FeatureStep(linePolicy: linePolicy), predict, GradeStep(),
+            RawCheckStep(), GameSummariesStep().after(CheckLayer.raw.step), UpcomingContextStep(),
+            FeatureStep(linePolicy: linePolicy), FeatureCheckStep(), predict.after(CheckLayer.features.step),
+            PredictionCheckStep(), GradeStep().after(CheckLayer.predictions.step),
         ])
     }
 }

@@ -108,7 +108,7 @@ struct ScheduleService: Service {
 
 /// The system clock, except that a graceful shutdown (or the task's cancellation) ends a sleep early instead of
 /// throwing: the scheduler's loop then checks whether it should stop.
-private struct ShutdownWakingClock: WallClock {
+struct ShutdownWakingClock: WallClock {
     let system = SystemClock()
 
     var now: WallInstant { system.now }

@@ -40,4 +40,12 @@ public struct WallInstant: InstantProtocol, Sendable, Hashable, Comparable, Cust
     public var description: String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
+
+    /// Parses ISO 8601 in UTC, with or without fractional seconds (what ``description`` writes); nil otherwise.
+    public init?(iso8601 text: String) {
+        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+        let plain = Date.ISO8601FormatStyle(timeZone: .gmt)
+        guard let date = (try? withFraction.parse(text)) ?? (try? plain.parse(text)) else { return nil }
+        self.init(date)
+    }
 }

@@ -36,6 +36,7 @@ public enum FailureClassifier {
     /// The kind of `error`.
     public static func kind(of error: any Error) -> FailureKind {
         if let classified = error as? ClassifiedError { return classified.kind }
+        if error is CommittedFailure { return .permanent }  // whatever words its reason contains
         if error is StepTimeout { return .timeout }
         if error is CancellationError { return .transient }
         // The drivers' typed errors (SQLSTATE, SQLite result codes, NIO connection errors).

@@ -1,4 +1,5 @@
 import Foundation
+import HoopcastCore
 import HoopcastStore
 import SQLKit
 
@@ -183,5 +184,91 @@ public struct JobBoard: Sendable {
 
     static func status(_ row: some SQLRow, key: String) throws -> JobStatus {
         try row.parsed("status", in: "ops_jobs", key: key, JobStatus.init(rawValue:))
+    }
+}
+
+extension JobBoard {
+    /// How long one step's successful attempts took over the latest dates.
+    public struct StepDurations: Sendable, Hashable {
+        public var step: String
+        public var runs: Int
+        public var median: Duration
+        public var maximum: Duration
+    }
+
+    /// Each step's successful attempts of the `latestDates` most recent partition dates: count, median and maximum
+    /// duration (from `ops_step_executions`), by step name.
+    public func stepDurations(latestDates: Int) async throws -> [StepDurations] {
+        let rows = try await db.raw(
+            """
+            SELECT step, started_at, finished_at FROM ops_step_executions
+            WHERE status = 'succeeded' AND finished_at IS NOT NULL AND partition_date IN (
+                SELECT DISTINCT partition_date FROM ops_step_executions ORDER BY partition_date DESC
+                LIMIT \(bind: latestDates))
+            """
+        ).all()
+        var byStep: [String: [Duration]] = [:]
+        for row in rows {
+            let step = try row.value("step", as: String.self)
+            let started = try row.parsed("started_at", in: "ops_step_executions", key: step, WallInstant.init(iso8601:))
+            let finished = try row.parsed(
+                "finished_at", in: "ops_step_executions", key: step, WallInstant.init(iso8601:))
+            byStep[step, default: []].append(finished - started)
+        }
+        return byStep.keys.sorted().map { step in
+            let durations = byStep[step]!.sorted()
+            return StepDurations(
+                step: step, runs: durations.count, median: durations[durations.count / 2],
+                maximum: durations.last!)
+        }
+    }
+
+    /// A page of jobs (in `status` when given), most recent dates first then by key, after `cursor` (the last
+    /// job's `date|key` of the previous page).
+    public func jobs(status: JobStatus?, after cursor: (date: String, key: String)?, limit: Int) async throws
+        -> [(date: String, job: JobSummary)]
+    {
+        var conditions: [SQLQueryString] = []
+        if let status { conditions.append("status = \(bind: status.rawValue)") }
+        if let cursor {
+            conditions.append(
+                """
+                (partition_date < \(bind: cursor.date) OR (partition_date = \(bind: cursor.date) \
+                AND job_key > \(bind: cursor.key)))
+                """)
+        }
+        let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try await db.raw(
+            """
+            SELECT partition_date, job_key, status, attempts, max_attempts, error_kind, last_error FROM ops_jobs \(filter)
+            ORDER BY partition_date DESC, job_key LIMIT \(bind: limit)
+            """
+        ).all().map { row in
+            let key = try row.value("job_key", as: String.self)
+            return (
+                try row.value("partition_date", as: String.self),
+                JobSummary(
+                    key: key, status: try JobBoard.status(row, key: key), attempts: try row.value("attempts"),
+                    maxAttempts: try row.value("max_attempts"), errorKind: try row.value("error_kind"),
+                    lastError: try row.value("last_error"))
+            )
+        }
+    }
+}
+
+extension JobBoard {
+    /// Each step's latest successful finish, by step name.
+    public func lastSuccess() async throws -> [(step: String, finished: WallInstant)] {
+        try await db.raw(
+            """
+            SELECT step, MAX(finished_at) AS finished_at FROM ops_step_executions
+            WHERE status = 'succeeded' AND finished_at IS NOT NULL GROUP BY step ORDER BY step
+            """
+        ).all().map { row in
+            let step = try row.value("step", as: String.self)
+            return (
+                step, try row.parsed("finished_at", in: "ops_step_executions", key: step, WallInstant.init(iso8601:))
+            )
+        }
     }
 }

@@ -78,23 +78,49 @@ extension JobQueue {
             let reason =
                 kind.retryable ? "\(message) (attempt \(job.attempt) of \(job.maxAttempts); no attempts left)" : message
             guard
-                try await db.raw(
-                    """
-                    UPDATE ops_jobs SET status = 'failed', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-                        last_error = \(bind: reason), error_kind = \(bind: kind.rawValue), finished_at = \(bind: nowText),
-                        updated_at = \(bind: nowText)
-                    WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
-                    RETURNING id
-                    """
-                ).first() != nil
+                let dependents = try await JobQueue.markFailed(
+                    job, reason: reason, kind: kind, rowsWritten: nil, elapsed: elapsed, at: nowText, on: db)
             else { return .leaseLost }
-            try await JobQueue.event(
-                db, .failed, key: job.key, step: job.step, date: job.date.description,
-                correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: job.owner,
-                elapsed: elapsed, detail: "\(kind.rawValue): \(reason)")
-            return .failed(
-                dependents: try await JobQueue.failDependents(of: job.key, reason: reason, db: db, at: nowText))
+            return .failed(dependents: dependents)
         }
+    }
+
+    /// Fails the job for good inside the transaction `db` that holds its writes (``StepContext/commit(failing:_:)``:
+    /// a step whose results must be stored although its date must stop), recording `rowsWritten` and `reason`, and
+    /// fails every job waiting on it. Returns how many of those failed. Throws ``LeaseLost`` (rolling the writes
+    /// back) when the attempt no longer holds the lease.
+    public func fail(
+        _ job: ClaimedJob, permanently reason: String, rowsWritten: Int, elapsed: Duration, on db: any SQLDatabase
+    ) async throws -> Int {
+        guard
+            let dependents = try await JobQueue.markFailed(
+                job, reason: reason, kind: .permanent, rowsWritten: rowsWritten, elapsed: elapsed, at: now, on: db)
+        else { throw LeaseLost(job: job.key) }
+        return dependents
+    }
+
+    /// Marks the running attempt failed (fenced by its lease token), logs the event and fails the jobs waiting on
+    /// it; nil when the attempt no longer holds the lease.
+    private static func markFailed(
+        _ job: ClaimedJob, reason: String, kind: FailureKind, rowsWritten: Int?, elapsed: Duration,
+        at nowText: String, on db: any SQLDatabase
+    ) async throws -> Int? {
+        guard
+            try await db.raw(
+                """
+                UPDATE ops_jobs SET status = 'failed', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                    last_error = \(bind: reason), error_kind = \(bind: kind.rawValue), rows_written = \(bind: rowsWritten),
+                    finished_at = \(bind: nowText), updated_at = \(bind: nowText)
+                WHERE id = \(bind: job.id) AND lease_token = \(bind: job.token) AND status = 'running'
+                RETURNING id
+                """
+            ).first() != nil
+        else { return nil }
+        try await JobQueue.event(
+            db, .failed, key: job.key, step: job.step, date: job.date.description,
+            correlationID: job.correlationID, at: nowText, attempt: job.attempt, worker: job.owner,
+            rowsWritten: rowsWritten, elapsed: elapsed, detail: "\(kind.rawValue): \(reason)")
+        return try await JobQueue.failDependents(of: job.key, reason: reason, db: db, at: nowText)
     }
 
     /// Re-queues running jobs whose lease expired (their worker died or hung); a job on its last attempt fails.

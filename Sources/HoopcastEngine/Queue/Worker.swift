@@ -117,10 +117,14 @@ public struct Worker: Sendable {
                 job, error: ClassifiedError(.permanent, "unknown step \(job.step)"), elapsed: .zero)
             return .failed(outcome)
         }
-        let context = StepContext(store: queue.store, runID: job.correlationID, logger: jobLogger, queue: queue) {
-            [queue] db, rows in
-            try await queue.complete(job, rowsWritten: rows, elapsed: elapsed(), on: db)
-        }
+        let context = StepContext(
+            store: queue.store, runID: job.correlationID, logger: jobLogger, queue: queue,
+            acknowledge: { [queue] db, rows in
+                try await queue.complete(job, rowsWritten: rows, elapsed: elapsed(), on: db)
+            },
+            reject: { [queue] db, rows, reason in
+                try await queue.fail(job, permanently: reason, rowsWritten: rows, elapsed: elapsed(), on: db)
+            })
         let heartbeat = Task { [queue, jobLogger] in
             while !Task.isCancelled {
                 do {
@@ -152,6 +156,11 @@ public struct Worker: Sendable {
         } catch is LeaseLost {
             jobLogger.warning("job lost its lease; its writes were rolled back")
             return .leaseLost
+        } catch let failure as CommittedFailure {
+            // Already recorded in the transaction of the step's writes: failed for good, with its dependents.
+            jobLogger.error(
+                "job failed; its writes were committed with the failure", metadata: ["error": "\(failure.reason)"])
+            return .failed(.failed(dependents: failure.dependents ?? 0))
         } catch {
             let outcome = try await queue.fail(job, error: error, elapsed: elapsed())
             jobLogger.error("job failed", metadata: ["error": "\(error)", "outcome": "\(outcome)"])

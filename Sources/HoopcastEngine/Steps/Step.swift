@@ -39,24 +39,29 @@ public struct StepContext: Sendable {
     public let logger: Logger
     /// Runs inside the commit transaction after the step's writes (the queue marks the job done there).
     let acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?
+    /// Runs inside the commit transaction of ``commit(failing:_:)`` after the step's writes: the queue fails the job
+    /// for good there (with the rows written and the reason) and returns how many waiting jobs failed with it.
+    let reject: (@Sendable (any SQLDatabase, Int, String) async throws -> Int)?
     /// The queue the job came from (its clock stamps follow-up jobs).
     let queue: JobQueue?
     let commits = CommitCounter()
 
     /// Creates a context.
     public init(store: Store, runID: String, logger: Logger) {
-        self.init(store: store, runID: runID, logger: logger, queue: nil, acknowledge: nil)
+        self.init(store: store, runID: runID, logger: logger, queue: nil, acknowledge: nil, reject: nil)
     }
 
     init(
         store: Store, runID: String, logger: Logger, queue: JobQueue?,
-        acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?
+        acknowledge: (@Sendable (any SQLDatabase, Int) async throws -> Void)?,
+        reject: (@Sendable (any SQLDatabase, Int, String) async throws -> Int)?
     ) {
         self.store = store
         self.runID = runID
         self.logger = logger
         self.queue = queue
         self.acknowledge = acknowledge
+        self.reject = reject
     }
 
     /// Queues follow-up jobs under this run's correlation id inside `db`, the transaction of ``commit(_:)``: they
@@ -89,8 +94,41 @@ public struct StepContext: Sendable {
         }
     }
 
+    /// Writes the step's results in one transaction and ends the job **failed**, for good, in that same
+    /// transaction — for a step whose writes are the evidence of why the date must stop (a blocking data-quality
+    /// check stores its results, then blocks the date's downstream steps). Run by the queue, the job is marked
+    /// failed with `failure` as its reason (permanent: never retried), the attempt's rows are recorded, and every
+    /// job waiting on it fails as `upstream`; fenced by the lease like ``commit(_:)`` (an attempt that lost its lease
+    /// writes nothing). Always throws: ``CommittedFailure`` once the transaction has committed. A step commits at
+    /// most once, as its last act.
+    public func commit(
+        failing failure: some Error & Sendable, _ body: @escaping @Sendable (any SQLDatabase) async throws -> Int
+    ) async throws -> Never {
+        guard commits.increment() == 1 else {
+            throw StepFailure("a step commits its writes once; this one tried again")
+        }
+        let reason = String(describing: failure)
+        let dependents = try await store.transaction { [reject] db -> Int? in
+            let rows = try await body(db)
+            return try await reject?(db, rows, reason)
+        }
+        throw CommittedFailure(failure: failure, dependents: dependents)
+    }
+
     /// Whether the step committed.
     var committed: Bool { commits.value > 0 }
+}
+
+/// A step's writes committed together with its job's permanent failure (``StepContext/commit(failing:_:)``): the
+/// queue has already recorded the failure, so the worker reports it as is.
+public struct CommittedFailure: Error, Sendable, CustomStringConvertible {
+    /// Why the job failed, as the step said it.
+    public let failure: any Error & Sendable
+    /// How many waiting jobs failed with it; nil when the step ran outside the queue.
+    public let dependents: Int?
+    /// The job's `last_error`: the failure's description.
+    public var reason: String { String(describing: failure) }
+    public var description: String { reason }
 }
 
 /// Counts a context's commits (shared by copies of the context).

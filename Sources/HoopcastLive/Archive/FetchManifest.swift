@@ -98,3 +98,21 @@ public struct FetchManifest: Sendable {
         }
     }
 }
+
+extension FetchManifest {
+    /// Each source's latest fetch whose payload parsed (sources never fetched are absent).
+    public func lastSuccess() async throws -> [String: WallInstant] {
+        var result: [String: WallInstant] = [:]
+        for row in try await store.sql.raw(
+            """
+            SELECT source, MAX(fetched_at) AS fetched_at FROM raw_fetch_manifest
+            WHERE parse_status = 'parsed' GROUP BY source
+            """
+        ).all() {
+            let source = try row.value("source", as: String.self)
+            result[source] = try row.parsed(
+                "fetched_at", in: "raw_fetch_manifest", key: source, WallInstant.init(iso8601:))
+        }
+        return result
+    }
+}

@@ -34,3 +34,19 @@ public struct TokenBucket: Sendable, Hashable {
         return tokens >= 0 ? .zero : .seconds(-tokens / ratePerSecond)
     }
 }
+
+extension TokenBucket {
+    /// Takes a token when one is available and returns `.zero`; otherwise takes nothing and returns the time until
+    /// one is (a server refusing a request, where ``reserve(now:)`` is a client queueing one).
+    public mutating func admit(now: WallInstant) -> Duration {
+        if now > updatedAt {
+            tokens = min(capacity, tokens + (now - updatedAt) / .seconds(1) * ratePerSecond)
+            updatedAt = now
+        }
+        guard tokens < 1 else {
+            tokens -= 1
+            return .zero
+        }
+        return .seconds((1 - tokens) / ratePerSecond)
+    }
+}

@@ -25,3 +25,39 @@ public struct PredictionReader: Sendable {
         ).all().map { try PredictionRecord(row: $0) }
     }
 }
+
+extension PredictionReader {
+    /// `player`'s predictions in the games `gameIDs` (by the table's key, so a player page costs one indexed query).
+    public func rows(player: Int, games gameIDs: [String]) async throws -> [PredictionRecord] {
+        guard !gameIDs.isEmpty else { return [] }
+        var rows: [PredictionRecord] = []
+        for start in stride(from: 0, to: gameIDs.count, by: 500) {
+            rows += try await db.raw(
+                """
+                SELECT \(unsafeRaw: PredictionRecord.table.selectList()) FROM predictions_player_props
+                WHERE game_id IN (\(binds: Array(gameIDs[start..<min(start + 500, gameIDs.count)])))
+                  AND player_id = \(bind: player) AND feature_version = \(bind: Feature.version)
+                ORDER BY game_date, game_id, market, system
+                """
+            ).all().map { try PredictionRecord(row: $0) }
+        }
+        return rows
+    }
+
+    /// The latest date with predictions; nil when there are none.
+    public func latestDate() async throws -> GameDate? {
+        guard
+            let text = try await db.raw(
+                "SELECT MAX(game_date) AS d FROM predictions_player_props WHERE feature_version = \(bind: Feature.version)"
+            ).first()?.value("d", as: String?.self)
+        else { return nil }
+        return try GameDate(text).orThrow(StoreError(.decodingFailed, "predictions_player_props: game_date '\(text)'"))
+    }
+}
+
+extension Optional {
+    fileprivate func orThrow(_ error: some Error) throws -> Wrapped {
+        guard let self else { throw error }
+        return self
+    }
+}

@@ -13,7 +13,7 @@ struct Migrator: Sendable {
         Schema.predictionStaging, Schema.queueClaimIndex, Schema.stagingPayload, Schema.linedPredictionIndex,
         Schema.quarantineOnce, Schema.oneWritePath, Schema.featureLine,
         Schema.partitionVersions, Schema.rawChangedGames, Schema.featureColumns, Schema.gradedPrices,
-        Schema.injuryReports,
+        Schema.injuryReports, Schema.checks, Schema.apiKeys, Schema.serverSecrets,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.
@@ -90,5 +90,16 @@ struct Migrator: Sendable {
             try? await db.raw("ROLLBACK").run()  // the migration's error is the one to report
             throw error
         }
+    }
+}
+
+extension Store {
+    /// The newest migration applied to this store and the newest this binary knows: a store is current when they
+    /// are equal (a newer store, migrated by a newer binary, is reported rather than used blindly).
+    public func schemaStatus() async throws -> (applied: Int, expected: Int) {
+        let applied =
+            try await sql.raw("SELECT MAX(version) AS v FROM ops_schema_migrations").first()?
+            .value("v", as: Int?.self) ?? 0
+        return (applied, Migrator.all.last?.version ?? 0)
     }
 }

@@ -117,7 +117,8 @@ import Testing
         // ingest job's correlation id.
         var jobs = try await IngestJobTests.jobs(store, date: IngestJobTests.date)
         let dailyKeys = JobPlan.specs(pipeline: daily, dates: [IngestJobTests.date]).map(\.key)
-        #expect(dailyKeys.count == 5)  // summaries, context, features, predictions, grades
+        #expect(dailyKeys.count == 8)  // raw checks, summaries, context, features, feature checks, predictions,
+        // prediction checks, grades
         for dailyKey in dailyKeys {
             #expect(jobs[dailyKey]?.status == "done", "\(dailyKey)")
             #expect(jobs[dailyKey]?.correlation == "schedule-test-1")
@@ -155,7 +156,7 @@ import Testing
         try await worker.run(drain: true)
         jobs = try await IngestJobTests.jobs(store, date: IngestJobTests.date)
         #expect(jobs[one.job().key]?.status == "done" && jobs[key]?.status == "done")
-        #expect(jobs.count == 7)  // two ingest slots and the five daily steps
+        #expect(jobs.count == 10)  // two ingest slots and the eight daily steps
         for dailyKey in dailyKeys {
             #expect(jobs[dailyKey]?.status == "done" && jobs[dailyKey]?.correlation == "schedule-test-2")
         }

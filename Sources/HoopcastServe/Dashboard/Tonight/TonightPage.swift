@@ -1,0 +1,32 @@
+import HoopcastCore
+import HoopcastGrading
+import HoopcastIngest
+import HoopcastPredictions
+import HoopcastStore
+
+/// Reads what the slate page shows, through the owning layers' readers.
+struct TonightPage: Sendable {
+    let store: Store
+    /// Today in US Eastern time: the date shown when no prediction exists at all.
+    let today: GameDate
+
+    func view(query: TonightQuery, layout: Layout) async throws -> TonightView {
+        let db = store.sql
+        let raw = RawReader(db: db)
+        let latest = try await PredictionReader(db: db).latestDate()
+        let date = query.date ?? latest ?? today
+        let slate = try await SlateReader(db: db).predictions(on: date)
+        var grades: [String: Grade] = [:]
+        for result in try await GradeReader(db: db).results(from: date, to: date) where result.system == query.system {
+            grades[TonightView.gradeKey(gameID: result.gameID, playerID: result.playerID, market: result.market)] =
+                result.grade
+        }
+        let previous = try await raw.gameDates(from: date.adding(days: -30), to: date.adding(days: -1)).last
+        // Later dates are offered up to the latest with predictions.
+        let last = latest ?? today
+        let next = try await raw.gameDates(from: date.adding(days: 1), to: date.adding(days: 30)).first { $0 <= last }
+        return TonightView.make(
+            date: date, query: query, slate: slate, grades: grades, games: try await raw.games(on: date),
+            neighbours: (previous, next), layout: layout)
+    }
+}
