@@ -18,9 +18,10 @@ import Testing
 /// in the document's shapes, with its errors, caching and access control.
 @Suite struct APIRouteTests {
     /// A server over the shared store with a read, an admin and a revoked key; the log records admin runs.
-    static func fixture(publicRead: Bool = false, requestsPerMinute: Double = 6000, burst: Double = 1000)
-        async throws -> (HoopcastServer, Store, read: String, admin: String, revoked: String, queued: RunLog)
-    {
+    static func fixture(
+        publicRead: Bool = false, requestsPerMinute: Double = 6000, burst: Double = 1000,
+        clock: any WallClock = SystemClock()
+    ) async throws -> (HoopcastServer, Store, read: String, admin: String, revoked: String, queued: RunLog) {
         let (store, _) = try await PredictionStepTests.shared.value
         let keys = KeyStore(store: store)
         let read = try await keys.create(name: "route-test read", scope: .read).token.description
@@ -35,7 +36,7 @@ import Testing
             admin: AdminActions { from, to, force in
                 runs.append(from, to, force)
                 return (to.days(since: from) + 1, 5 * (to.days(since: from) + 1))
-            })
+            }, clock: clock)
         return (server, store, read, admin, revokedKey.token.description, runs)
     }
 
@@ -279,7 +280,9 @@ import Testing
     }
 
     @Test func aSpentRateLimitIs429WithRetryAfter() async throws {
-        let (server, _, read, _, _, _) = try await Self.fixture(requestsPerMinute: 60, burst: 2)
+        // The server's clock stands still, so no token comes back between the requests however slow they are.
+        let (server, _, read, _, _, _) = try await Self.fixture(
+            requestsPerMinute: 60, burst: 2, clock: ManualClock())
         try await server.application().test(.live) { client in
             for _ in 0..<2 {
                 try await client.execute(uri: "/v1/jobs?limit=1", method: .get, headers: Self.bearer(read)) {
