@@ -18,10 +18,5 @@ enum UTCClock {
     }
 
     /// The instant of ISO-8601 UTC text, with or without fractional seconds; nil when unreadable.
-    static func date(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text) {
-            return date
-        }
-        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: false, timeZone: .gmt).parse(text)
-    }
+    static func date(_ text: String) -> Date? { WallInstant(iso8601: text)?.date }
 }
