@@ -64,7 +64,7 @@ import Testing
 
     @Test func healthAndReadinessNeedNoKey() async throws {
         let (server, _, _, _, _, _) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try Self.json(response)
@@ -89,7 +89,7 @@ import Testing
         let date = PredictionStepTests.date
         let stored = try await PredictionReader(db: store.sql).rows(on: date)
         let expected = stored.filter { $0.market == .pointsReboundsAssists && $0.system == .ensemble }
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             var ids: [String] = []
             var cursor: String?
             repeat {
@@ -129,7 +129,7 @@ import Testing
 
     @Test func pastDatesCarryAStrongETagAndAnswer304() async throws {
         let (server, _, read, _, _, _) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let uri = "/v1/dates/2024-01-15/games"
             let (eTag, cache) = try await client.execute(uri: uri, method: .get, headers: Self.bearer(read)) {
                 ($0.headers[.eTag], $0.headers[.cacheControl])
@@ -150,7 +150,7 @@ import Testing
         let (server, store, read, _, _, _) = try await Self.fixture()
         let graded = try await GradeReader(db: store.sql).results(
             from: PredictionStepTests.date, to: PredictionStepTests.date)
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let games = try await client.execute(
                 uri: "/v1/dates/2024-01-15/games", method: .get, headers: Self.bearer(read)
             ) { try Self.json($0)["items"] as! [[String: Any]] }
@@ -214,7 +214,7 @@ import Testing
             ("/v1/performance?from=2024-01-15&to=2024-01-01", "'to'"),
             ("/v1/players?q=x", "'q'"),
         ]
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             for (uri, parameter) in cases {
                 try await client.execute(uri: uri, method: .get, headers: Self.bearer(read)) { response in
                     #expect(response.status == .badRequest, "\(uri)")
@@ -241,7 +241,7 @@ import Testing
             (.post, "/v1/admin/jobs/retry", #"{"keys":["features.player_market/2024-01-15"]}"#, .ok),
             (.post, "/v1/admin/runs", #"{"from":"2024-01-14","to":"2024-01-15"}"#, .accepted),
         ]
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             for (method, uri, body, success) in routes {
                 for (key, expected) in [
                     (nil, HTTPResponse.Status.unauthorized), (read, .forbidden), (revoked, .unauthorized),
@@ -264,7 +264,7 @@ import Testing
 
     @Test func readsNeedAKeyUnlessPublicAndAdminAlwaysDoes() async throws {
         let (closed, _, _, _, _, _) = try await Self.fixture()
-        try await closed.application().test(.live) { client in
+        try await closed.application().test(.router) { client in
             try await client.execute(uri: "/v1/dates/2024-01-15/games", method: .get) {
                 #expect($0.status == .unauthorized)
             }
@@ -273,7 +273,7 @@ import Testing
             ) { #expect($0.status == .unauthorized) }
         }
         let (open, _, _, _, _, _) = try await Self.fixture(publicRead: true)
-        try await open.application().test(.live) { client in
+        try await open.application().test(.router) { client in
             try await client.execute(uri: "/v1/dates/2024-01-15/games", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/v1/admin/keys", method: .get) { #expect($0.status == .unauthorized) }
         }
@@ -283,7 +283,7 @@ import Testing
         // The server's clock stands still, so no token comes back between the requests however slow they are.
         let (server, _, read, _, _, _) = try await Self.fixture(
             requestsPerMinute: 60, burst: 2, clock: ManualClock())
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             for _ in 0..<2 {
                 try await client.execute(uri: "/v1/jobs?limit=1", method: .get, headers: Self.bearer(read)) {
                     #expect($0.status == .ok)
@@ -300,7 +300,7 @@ import Testing
 
     @Test func securityHeadersAndARequestIdOnEveryResponse() async throws {
         let (server, _, _, _, _, _) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             for uri in ["/healthz", "/v1/jobs", "/nowhere"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     let policy = try #require(response.headers[.contentSecurityPolicy])
@@ -321,7 +321,7 @@ import Testing
             .map { String($0.dropFirst(2).dropLast()) }
         #expect(paths.count == 15)
         let (server, _, _, admin, _, _) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             for path in paths {
                 let uri = path.replacingOccurrences(of: "{date}", with: "2024-01-15")
                     .replacingOccurrences(of: "{player_id}", with: "203954")
@@ -340,7 +340,7 @@ import Testing
     @Test func metricsAreForAdminsAndCountTheQueueAndTheRequests() async throws {
         let (server, store, read, admin, _, _) = try await Self.fixture()
         let done = try await JobQueue(store: store).counts()[.done] ?? 0
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             try await client.execute(uri: "/v1/dates/2024-01-15/games", method: .get, headers: Self.bearer(read)) {
                 #expect($0.status == .ok)
             }

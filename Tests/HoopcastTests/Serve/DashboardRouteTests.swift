@@ -99,7 +99,7 @@ import Testing
             $0.system == .ensemble && $0.line != nil
         }
         let player = try #require(lined.first).playerID
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let cookie = try await Self.session(client, key: read)
             for uri in [
                 "/", "/tonight?date=\(date)", "/players", "/players?q=green", "/players/\(player)?date=\(date)",
@@ -137,7 +137,7 @@ import Testing
 
     @Test func withoutASessionPagesSendToSignInUnlessReadsArePublic() async throws {
         let (server, _, _, _, _) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             try await client.execute(uri: "/tonight?date=2024-01-15", method: .get) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/login?next=%2Ftonight%3Fdate%3D2024-01-15")
@@ -149,7 +149,7 @@ import Testing
             }
         }
         let (open, _, _, _, _) = try await Self.fixture(publicRead: true)
-        try await open.application().test(.live) { client in
+        try await open.application().test(.router) { client in
             try await client.execute(uri: "/tonight?date=2024-01-15", method: .get) { response in
                 #expect(response.status == .ok && Self.html(response).contains(#"<a href="/login">Sign in</a>"#))
             }
@@ -158,7 +158,7 @@ import Testing
 
     @Test func signingInSetsAStrictHttpOnlySessionCookieAndReturnsWhereTheUserWasGoing() async throws {
         let (server, _, read, _, revoked) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let response = try await Self.postSignIn(client, key: read, next: "/performance?market=points")
             #expect(response.status == .seeOther && response.headers[.location] == "/performance?market=points")
             let header = try #require(
@@ -181,7 +181,7 @@ import Testing
         let (server, store, _, _, _) = try await Self.fixture()
         let keys = KeyStore(store: store)
         let (key, token) = try await keys.create(name: "soon revoked", scope: .admin)
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let cookie = try await Self.session(client, key: token.description)
             try await client.execute(uri: "/pipeline", method: .get, headers: cookie) {
                 #expect($0.status == .ok)
@@ -199,7 +199,7 @@ import Testing
         let store = try await Self.ownStore.value
         let job = try await Self.failedJob(store, step: "dashboard.retry")
         let (server, _, read, admin, _) = try await Self.fixture(store: store)
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let reader = try await Self.session(client, key: read)
             let page = try await client.execute(uri: "/pipeline", method: .get, headers: reader) { Self.html($0) }
             #expect(page.contains("<code>\(job)</code>") && page.contains("source &lt;b&gt;down&lt;/b&gt; &amp; out"))
@@ -224,7 +224,7 @@ import Testing
         let store = try await Self.ownStore.value
         let job = try await Self.failedJob(store, step: "dashboard.csrf")
         let (server, _, read, admin, _) = try await Self.fixture(store: store)
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let boss = try await Self.session(client, key: admin)
             let other = try await Self.session(client, key: admin)
             let reader = try await Self.session(client, key: read)
@@ -288,7 +288,7 @@ import Testing
         }
         let escapedLong = String(repeating: "Ω&lt;&amp;&quot;&#39;", count: 2048)
         let (server, _, read, _, _) = try await Self.fixture(store: store)
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let cookie = try await Self.session(client, key: read)
             for uri in [
                 "/tonight?date=\(date)", "/players/\(ids.first!)?date=\(date)", "/players?q=script",
@@ -307,7 +307,7 @@ import Testing
 
     @Test func pageErrorsAreHTMLAndAPIErrorsStayJSON() async throws {
         let (server, _, read, _, _) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             let cookie = try await Self.session(client, key: read)
             try await client.execute(uri: "/players/999999999", method: .get, headers: cookie) { response in
                 #expect(response.status == .notFound && response.headers[.contentType] == "text/html; charset=utf-8")
@@ -336,18 +336,18 @@ import Testing
 
     @Test func aSessionMadeByOneServerIsValidOnAnotherOfTheStore() async throws {
         let (first, store, read, _, _) = try await Self.fixture()
-        let cookie = try await first.application().test(.live) { client in
+        let cookie = try await first.application().test(.router) { client in
             try await Self.session(client, key: read)
         }
         let (second, _, _, _, _) = try await Self.fixture(store: store)
-        try await second.application().test(.live) { client in
+        try await second.application().test(.router) { client in
             try await client.execute(uri: "/pipeline", method: .get, headers: cookie) { #expect($0.status == .ok) }
         }
     }
 
     @Test func assetsAreCachedForAYear() async throws {
         let (server, _, _, _, _) = try await Self.fixture()
-        try await server.application().test(.live) { client in
+        try await server.application().test(.router) { client in
             for (path, type) in [
                 (DashboardAssets.cssPath, "text/css; charset=utf-8"),
                 (DashboardAssets.jsPath, "text/javascript; charset=utf-8"),
