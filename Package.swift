@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
@@ -115,8 +116,11 @@ let package = Package(
             name: "HoopcastServe",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
-                "HoopcastPredictions", "HoopcastGrading", "HoopcastPublishing", "HoopcastLive",
+                "HoopcastPredictions", "HoopcastGrading", "HoopcastPublishing", "HoopcastLive", "HoopcastChecks",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -137,11 +141,27 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "HoopcastAlerts",
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastPredictions",
+                "HoopcastGrading", "HoopcastLive", "HoopcastChecks",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HoopcastCLI",
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
                 "HoopcastPredictions", "HoopcastGrading", "HoopcastPublishing", "HoopcastLive", "HoopcastChecks",
-                "HoopcastServe",
+                "HoopcastServe", "HoopcastAlerts",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,7 +189,7 @@ let package = Package(
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
                 "HoopcastModels", "HoopcastGrading", "HoopcastPredictions", "HoopcastPublishing", "HoopcastCLI",
                 "HoopcastChecks", .product(name: "PostgresKit", package: "postgres-kit"),
-                "HoopcastLive", "HoopcastStub", "HoopcastServe",
+                "HoopcastLive", "HoopcastStub", "HoopcastServe", "HoopcastAlerts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),

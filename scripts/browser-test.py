@@ -7,7 +7,8 @@ adds one failed job, creates a read and an admin key, starts `hoopcast serve` on
 each key: every page loads with no console error and no failed request, the slate shows the rows the JSON API
 returns for the same key, the market filter and the column sort work, the retry button is shown to the admin
 session only (and retries), and an in-page accessibility check passes (labels, alternative text, heading order,
-table headers, text contrast, no sideways scrolling at phone width). Screenshots of every page at desktop and phone
+table headers, text contrast, no sideways scrolling at phone width); then serves the same store over HTTPS with a
+throwaway certificate (`--tls-cert/--tls-key`). Screenshots of every page at desktop and phone
 width go to .build/screenshots/. Exits non-zero on any failure.
 
     scripts/browser-test.py [--hoopcast .build/debug/hoopcast] [--screenshots .build/screenshots]
@@ -78,13 +79,13 @@ def build_store(hoopcast, directory):
     return location, keys
 
 
-def start_server(hoopcast, location):
+def start_server(hoopcast, location, extra=()):
     process = subprocess.Popen(
-        [hoopcast, "serve", "--port", "0", "--store", location, "--rate-limit", "100000"],
+        [hoopcast, "serve", "--port", "0", "--store", location, "--rate-limit", "100000", *extra],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     line = process.stdout.readline()
-    match = re.search(r"serving on (http://[0-9.:]+)", line)
+    match = re.search(r"serving on (https?://[0-9.:]+)", line)
     if not match:
         process.kill()
         sys.exit(f"hoopcast serve did not start: {line}{process.stderr.read()}")
@@ -95,6 +96,44 @@ def api(base, key, path):
     request = urllib.request.Request(base + path, headers={"Authorization": f"Bearer {key}"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
+
+
+def check_tls(hoopcast, location, directory):
+    """`serve --tls-cert/--tls-key`: HTTPS with a throwaway self-signed certificate, verified against it (not
+    switched off); HSTS on responses, `Secure` on the sign-in cookie, and plain HTTP refused on the port."""
+    import http.client
+    import ssl
+
+    cert, key = os.path.join(directory, "tls.crt"), os.path.join(directory, "tls.key")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert],
+        check=True, capture_output=True)
+    server, base = start_server(hoopcast, location, ["--tls-cert", cert, "--tls-key", key])
+    try:
+        check(base.startswith("https://"), f"serve --tls-cert announces {base}")
+        context = ssl.create_default_context(cafile=cert)
+        with urllib.request.urlopen(base + "/healthz", context=context, timeout=30) as response:
+            check(response.status == 200, f"GET /healthz over TLS: {response.status}")
+            check(response.headers.get("Strict-Transport-Security") == "max-age=31536000",
+                  f"HSTS over TLS: {response.headers.get('Strict-Transport-Security')}")
+        with urllib.request.urlopen(base + "/login", context=context, timeout=30) as response:
+            cookies = response.headers.get_all("Set-Cookie") or []
+            check(cookies and all("Secure" in cookie for cookie in cookies), f"Secure cookies over TLS: {cookies}")
+        host, port = base[len("https://"):].split(":")
+        plain = http.client.HTTPConnection(host, int(port), timeout=10)
+        try:
+            plain.request("GET", "/healthz")
+            status = plain.getresponse().status
+            check(False, f"plain HTTP on the TLS port answered {status}")
+        except (http.client.HTTPException, ConnectionError, OSError):
+            pass
+        finally:
+            plain.close()
+        print("TLS: verified HTTPS, HSTS, Secure cookies, plain HTTP refused", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 # The accessibility check run in each page: labels, alternative text, heading order, table headers, contrast.
@@ -395,6 +434,10 @@ def main():
             for scope in ("read", "admin"):
                 browse(browser, base, keys[scope], scope, arguments.screenshots)
             browser.close()
+        server.terminate()
+        server.wait(timeout=10)
+        server = None
+        check_tls(arguments.hoopcast, location, directory)
     finally:
         if server:
             server.terminate()

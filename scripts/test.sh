@@ -7,6 +7,7 @@ need=()
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)  # the dashboard's browser test (below)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)  # throwaway certificates: SMTP and serve --tls-cert tests
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
@@ -23,6 +24,13 @@ fi
 if ! python3 -c "import playwright" 2>/dev/null; then
     echo "installing: playwright"
     pip_install=(python3 -m pip install -q playwright)
+    timeout 900 "${pip_install[@]}" || timeout 900 "${pip_install[@]}" --break-system-packages
+fi
+
+# The SMTP client's tests send mail to a real server: aiosmtpd (PyPI), run by scripts/smtp-sink.py.
+if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+    echo "installing: aiosmtpd"
+    pip_install=(python3 -m pip install -q aiosmtpd==1.4.6)
     timeout 900 "${pip_install[@]}" || timeout 900 "${pip_install[@]}" --break-system-packages
 fi
 

@@ -13,6 +13,7 @@ public struct HoopcastCommand: AsyncParsableCommand {
             TrainCommand.self, BenchModelCommand.self,
             IngestCommand.self, ScheduleCommand.self, ReplayCommand.self,
             BackupCommand.self, RestoreCommand.self, InstallCommand.self, ServeCommand.self, KeysCommand.self,
+            AlertsCommand.self,
         ]
     )
 

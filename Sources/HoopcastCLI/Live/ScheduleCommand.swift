@@ -44,6 +44,9 @@ struct ScheduleCommand: AsyncParsableCommand {
     @Option(help: "Attempts per ingest job (retried with the queue's backoff when the failure is transient).")
     var attempts = 3
 
+    @Flag(help: "Also evaluate the alerts every minute and send them to the configured routes (`hoopcast alerts`).")
+    var alerts = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     /// The schedule from the options.
@@ -83,9 +86,13 @@ struct ScheduleCommand: AsyncParsableCommand {
                     "overnight": "\(schedule.config.overnight)",
                 ])
             let service = ScheduleService(scheduler: scheduler, catchUp: catchUp, poll: poll)
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+                .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)
+            ]
+            if alerts { services.append(.init(service: try AlertsCommand.monitor(store: store, logger: logger))) }
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                    services: services,
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
             logger.info("schedule stopped")

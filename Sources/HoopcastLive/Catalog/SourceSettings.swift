@@ -57,8 +57,9 @@ public struct SourceSettings: Sendable, CustomStringConvertible {
             ballDontLieKey: try key(config, ["balldontlie", "api", "key"], name: "BALLDONTLIE_API_KEY"))
     }
 
-    /// A key from `NAME`, else from the file named by `NAME_FILE` (trimmed).
-    static func key(_ config: ConfigReader, _ path: [String], name: String) throws(SettingsError) -> String? {
+    /// A key from `NAME`, else from the file named by `NAME_FILE` (trimmed); the alert routes read their secrets
+    /// the same way.
+    public static func key(_ config: ConfigReader, _ path: [String], name: String) throws(SettingsError) -> String? {
         if let value = config.string(forKey: ConfigKey(path), isSecret: true), !value.isEmpty { return value }
         guard let file = config.string(forKey: ConfigKey(path + ["file"])), !file.isEmpty else { return nil }
         let text: String
@@ -85,5 +86,6 @@ public struct SourceSettings: Sendable, CustomStringConvertible {
 public struct SettingsError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// An error saying `description`.
+    public init(_ description: String) { self.description = description }
 }

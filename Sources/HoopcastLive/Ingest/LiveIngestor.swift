@@ -49,6 +49,7 @@ public struct LiveIngestor: Sendable {
             let fetched = try await fetch(
                 date: date, phase: phase, sources: sources, oddsSnapshot: oddsSnapshot,
                 runID: runID)
+            try await SourceHealthBoard(db: store.sql).record(fetched.report, at: clock.now)
             let report = try await store.transaction { db in try await self.write(fetched, on: db) }
             let failures = report.payloads.filter(\.failed).count
             try await runLog.finish(runID: runID, error: report.failed ? "\(failures) payloads failed" : nil)

@@ -59,6 +59,7 @@ public struct LiveIngestStep: Step {
             client: client, store: context.store, archive: archive, settings: settings,
             clock: clock, logger: context.logger)
         let fetched = try await ingestor.fetch(date: date, phase: phase, sources: sources, runID: context.runID)
+        try await SourceHealthBoard(db: context.store.sql).record(fetched.report, at: clock.now)
         guard !fetched.failed else { throw LiveIngestFailure(step: name, report: fetched.report).classified }
         // A day without games (the schedule says so) has nothing to predict: its pipeline would fail for want of games.
         let specs = fetched.scheduledGames > 0 ? try downstream(date) : []

@@ -44,6 +44,16 @@ extension PredictionReader {
         return rows
     }
 
+    /// How many predictions `date` holds (the alerts' "no predictions by the expected time").
+    public func count(on date: GameDate) async throws -> Int {
+        try await db.raw(
+            """
+            SELECT COUNT(*) AS n FROM predictions_player_props
+            WHERE game_date = \(bind: date.description) AND feature_version = \(bind: Feature.version)
+            """
+        ).first()?.value("n", as: Int.self) ?? 0
+    }
+
     /// The latest date with predictions; nil when there are none.
     public func latestDate() async throws -> GameDate? {
         guard

@@ -61,8 +61,15 @@ extension Dashboard {
 
     /// Signs in with the key of the form: a session cookie and a redirect to where the user was going; the form
     /// again with the reason (401) when the key is malformed, unknown or revoked; 403 when the form's token does
-    /// not match its nonce cookie.
+    /// not match its nonce cookie; 429 with `Retry-After` past ``Dashboard/signInAttemptsPerMinute`` from one
+    /// address.
     func signIn(_ request: Request, _ context: ServeContext) async throws -> Response {
+        let wait = signInLimiter.admit("address:\(context.remoteAddress?.ipAddress ?? "unknown")")
+        guard wait == .zero else {
+            let seconds = max(1, Int((wait / .seconds(1)).rounded(.up)))
+            throw APIError(
+                .tooManyRequests, "Too many sign-in attempts; try again in \(seconds) s.", retryAfter: seconds)
+        }
         let form = try await Self.form(SignInForm.self, request, context)
         guard let token = form.csrf, try await sessions.checkSignIn(token: token, request: request) else {
             throw APIError(

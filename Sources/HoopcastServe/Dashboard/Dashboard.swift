@@ -13,6 +13,10 @@ public struct Dashboard: Sendable {
     let requestTimeout: Duration
     let clock: any WallClock
     let evaluations = EvaluationCache()
+    /// Sign-in attempts per client address: ``signInAttemptsPerMinute`` a minute, as many at once.
+    let signInLimiter: RateLimiter
+    /// Sign-in attempts an address may make a minute (keys are 190-bit secrets: this only spares the store).
+    public static let signInAttemptsPerMinute = 10.0
 
     /// The dashboard over `store` with the keys of `keys`; `tls` marks its cookies `Secure`.
     public init(
@@ -25,6 +29,8 @@ public struct Dashboard: Sendable {
         self.publicRead = configuration.publicRead
         self.requestTimeout = configuration.requestTimeout
         self.clock = clock
+        self.signInLimiter = RateLimiter(
+            requestsPerMinute: Self.signInAttemptsPerMinute, burst: Self.signInAttemptsPerMinute, clock: clock)
     }
 
     /// The first segments of the dashboard's paths: errors there are answered with an HTML page.
@@ -121,7 +127,8 @@ public struct Dashboard: Sendable {
             }
             let view = try await PipelinePage(store: store, clock: clock).view(
                 viewer: viewer, flash: flash,
-                layout: Layout(title: "Pipeline", section: .pipeline, viewer: viewer))
+                layout: Layout(title: "Pipeline", section: .pipeline, viewer: viewer),
+                checkDate: try query.date("checks"))
             return HTMLPage.response("pipeline", view)
         }
     }

@@ -1,7 +1,10 @@
 import HoopcastCore
 import HoopcastStore
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
+import NIOSSL
 import OpenAPIHummingbird
 internal import OpenAPIRuntime
 
@@ -36,7 +39,7 @@ public struct HoopcastServer: Sendable {
         let router = Router(context: ServeContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: RequestMetricsMiddleware(factory: metrics.factory))
-        router.add(middleware: SecurityHeadersMiddleware(tls: false))
+        router.add(middleware: SecurityHeadersMiddleware(tls: configuration.tls != nil))
         router.add(middleware: ErrorMiddleware())
         router.add(
             middleware: AuthMiddleware(
@@ -57,8 +60,34 @@ public struct HoopcastServer: Sendable {
         try handler.registerHandlers(
             on: router,
             middlewares: [APITimeoutMiddleware(limit: configuration.requestTimeout), HeaderValueMiddleware()])
-        Dashboard(store: store, keys: keys, configuration: configuration, clock: clock).register(on: router)
+        Dashboard(store: store, keys: keys, configuration: configuration, tls: configuration.tls != nil, clock: clock)
+            .register(on: router)
         return router
+    }
+
+    /// Plain HTTP/1.1, or HTTPS with the configured certificate and key (a file that cannot be read or parsed is
+    /// a ``TLSFileError`` naming it).
+    func server() throws -> HTTPServerBuilder {
+        guard let files = configuration.tls else { return .http1() }
+        let chain: [NIOSSLCertificate]
+        let key: NIOSSLPrivateKey
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificateChain)
+        } catch {
+            throw TLSFileError(role: "certificate chain", path: files.certificateChain, reason: "\(error)")
+        }
+        guard !chain.isEmpty else {
+            throw TLSFileError(role: "certificate chain", path: files.certificateChain, reason: "no certificate in it")
+        }
+        do {
+            key = try NIOSSLPrivateKey(file: files.privateKey, format: .pem)
+        } catch {
+            throw TLSFileError(role: "private key", path: files.privateKey, reason: "\(error)")
+        }
+        return try .tls(
+            .http1(),
+            tlsConfiguration: .makeServerConfiguration(
+                certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
     }
 
     /// The application, ready to run as a service; `onStarted` learns the address it listens on (`host:port`).
@@ -67,6 +96,7 @@ public struct HoopcastServer: Sendable {
     {
         Application(
             router: try router(),
+            server: try server(),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "hoopcast"),
             onServerRunning: { channel in

@@ -9,11 +9,15 @@ public struct ServeConfiguration: Sendable {
     /// Requests a client (a key, or an address without one) may make per minute, and at once.
     public var requestsPerMinute: Double
     public var burst: Double
+    /// PEM files of the certificate chain and private key: HTTPS only (with HSTS and `Secure` cookies) when set.
+    public var tls: (certificateChain: String, privateKey: String)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicRead: Bool = false,
-        requestTimeout: Duration = .seconds(30), requestsPerMinute: Double = 600, burst: Double = 60
+        requestTimeout: Duration = .seconds(30), requestsPerMinute: Double = 600, burst: Double = 60,
+        tls: (certificateChain: String, privateKey: String)? = nil
     ) {
+        self.tls = tls
         self.host = host
         self.port = port
         self.publicRead = publicRead

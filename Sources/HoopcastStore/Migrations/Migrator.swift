@@ -13,7 +13,7 @@ struct Migrator: Sendable {
         Schema.predictionStaging, Schema.queueClaimIndex, Schema.stagingPayload, Schema.linedPredictionIndex,
         Schema.quarantineOnce, Schema.oneWritePath, Schema.featureLine,
         Schema.partitionVersions, Schema.rawChangedGames, Schema.featureColumns, Schema.gradedPrices,
-        Schema.injuryReports, Schema.checks, Schema.apiKeys, Schema.serverSecrets,
+        Schema.injuryReports, Schema.checks, Schema.apiKeys, Schema.serverSecrets, Schema.alerts,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.

@@ -156,6 +156,26 @@ import Testing
         }
     }
 
+    /// Ten sign-in attempts a minute per address: the eleventh waits the 6 s a token takes to come back.
+    @Test func signInAttemptsAreLimitedPerAddress() async throws {
+        let store = try await PredictionStepTests.shared.value.store
+        let clock = ManualClock()
+        let server = HoopcastServer(
+            configuration: ServeConfiguration(port: 0), store: store, admin: AdminActions { _, _, _ in (0, 0) },
+            clock: clock)
+        let unknown = "hc_aaaaaaaaaaaa_" + String(repeating: "b", count: 37)
+        try await server.application().test(.router) { client in
+            for attempt in 1...10 {
+                #expect(try await Self.postSignIn(client, key: unknown).status == .unauthorized, "attempt \(attempt)")
+            }
+            let refused = try await Self.postSignIn(client, key: unknown)
+            #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] == "6")
+            #expect(Self.html(refused).contains("Too many sign-in attempts"))
+            clock.advance(by: .seconds(6))
+            #expect(try await Self.postSignIn(client, key: unknown).status == .unauthorized)
+        }
+    }
+
     @Test func signingInSetsAStrictHttpOnlySessionCookieAndReturnsWhereTheUserWasGoing() async throws {
         let (server, _, read, _, revoked) = try await Self.fixture()
         try await server.application().test(.router) { client in

@@ -40,6 +40,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Also run the live ingest schedule (default times; see `hoopcast schedule`).")
     var schedule = false
 
+    @Option(name: .customLong("tls-cert"), help: "A PEM certificate chain: serve HTTPS only (with --tls-key).")
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
+    @Flag(help: "Also evaluate the alerts every minute and send them to the configured routes (`hoopcast alerts`).")
+    var alerts = false
+
     @Option(name: .customLong("request-timeout"), help: "Seconds a request may take before it is answered 503.")
     var requestTimeout = 30.0
 
@@ -55,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard workers >= 0, requestTimeout > 0, rateLimit > 0, (0...65535).contains(port) else {
             throw ValidationError("--workers ≥ 0, --request-timeout > 0, --rate-limit > 0 and a port in 0…65535")
         }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         let registry = try predictionOptions.registry(), linePolicy = try predictionOptions.linePolicy()
         let (settings, policies) = (try live.settings(), try live.policies())
         let transport = live.transport(policies: policies)
@@ -83,8 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "hoopcast.serve")
         let configuration = ServeConfiguration(
             host: host, port: port, publicRead: publicRead, requestTimeout: .seconds(requestTimeout),
-            requestsPerMinute: rateLimit, burst: max(10, rateLimit / 10))
-        let workers = workers, location = try storeOptions.location()
+            requestsPerMinute: rateLimit, burst: max(10, rateLimit / 10),
+            tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } })
+        let workers = workers, location = try storeOptions.location(), tls = tlsCert != nil
         // The API reads through a store of its own: on SQLite another connection, so a request never reads inside
         // a worker's open transaction.
         try await Store.withOpen(location, connect: .patient) { apiStore in
@@ -102,7 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
                 var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
                     .init(
                         service: try server.application(onStarted: { address in
-                            Terminal.out("serving on http://\(address) (store \(location))")
+                            Terminal.out("serving on \(tls ? "https" : "http")://\(address) (store \(location))")
                         }))
                 ]
                 if workers > 0 {
@@ -118,6 +129,9 @@ struct ServeCommand: AsyncParsableCommand {
                         .init(
                             service: ScheduleService(scheduler: scheduler, catchUp: .seconds(3600), poll: .seconds(300))
                         ))
+                }
+                if alerts {
+                    services.append(.init(service: try AlertsCommand.monitor(store: workStore, logger: logger)))
                 }
                 let group = ServiceGroup(
                     configuration: .init(

@@ -1,9 +1,12 @@
+import HoopcastChecks
 import HoopcastCore
 import HoopcastEngine
 import HoopcastLive
 import HoopcastStore
+import SQLKit
 
-/// Reads what the pipeline page shows from the queue's board and the fetch manifest, and re-opens failed jobs.
+/// Reads what the pipeline page shows from the queue's board, the fetch manifest and the stored check results, and
+/// re-opens failed jobs.
 struct PipelinePage: Sendable {
     let store: Store
     let clock: any WallClock
@@ -11,16 +14,43 @@ struct PipelinePage: Sendable {
     static let dates = 14
     /// Failed jobs listed.
     static let failures = 50
+    /// Dates in the data checks' table.
+    static let checkDates = 7
 
-    func view(viewer: Viewer, flash: String?, layout: Layout) async throws -> PipelineView {
+    /// The page; `checkDate` is the date whose checks are listed (the most recent date checked when nil or when it
+    /// has no results).
+    func view(viewer: Viewer, flash: String?, layout: Layout, checkDate: GameDate? = nil) async throws
+        -> PipelineView
+    {
         let board = JobBoard(db: store.sql)
+        let progress = try await board.progress(latestDates: Self.dates)
         return PipelineView.make(
-            counts: try await JobQueue(store: store).counts(),
-            progress: try await board.progress(latestDates: Self.dates),
+            counts: try await JobQueue(store: store).counts(), progress: progress,
             failures: try await board.jobs(status: .failed, limit: Self.failures),
             steps: try await board.stepDurations(latestDates: Self.dates),
             lastSuccess: try await FetchManifest(store: store).lastSuccess(), now: clock.now, viewer: viewer,
-            flash: flash, layout: layout)
+            flash: flash, layout: layout,
+            checks: CheckSummaryView.make(
+                latest: try await latestChecks(shown: progress, selected: checkDate), selected: checkDate,
+                limit: Self.checkDates))
+    }
+
+    /// The latest result of each check for the dates the progress table shows, the most recent dates checked
+    /// (`hoopcast check` stores results for dates without jobs) and `selected`.
+    func latestChecks(shown progress: [JobBoard.DateProgress], selected: GameDate?) async throws
+        -> [GameDate: [StoredCheckResult]]
+    {
+        var dates = Set(progress.compactMap { GameDate($0.date) })
+        for row in try await store.sql.raw(
+            """
+            SELECT DISTINCT partition_date FROM ops_check_results
+            ORDER BY partition_date DESC LIMIT \(bind: Self.checkDates)
+            """
+        ).all() {
+            if let date = GameDate(try row.decode(column: "partition_date", as: String.self)) { dates.insert(date) }
+        }
+        if let selected { dates.insert(selected) }
+        return try await CheckResultReader(db: store.sql).latest(on: Array(dates))
     }
 
     /// Re-opens the failed job `key` and the dependents it failed; the jobs re-opened.

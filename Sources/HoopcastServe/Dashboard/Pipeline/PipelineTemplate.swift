@@ -49,6 +49,62 @@ enum PipelineTemplate {
         {{/hasDates}}
         {{^hasDates}}<p class="empty">No job has been queued yet.</p>{{/hasDates}}
         </section>
+        {{#checks}}
+        <section class="card" aria-labelledby="h-checks">
+        <h2 id="h-checks">Data checks</h2>
+        {{#hasDates}}
+        <p class="card-note">The latest result of each data-quality check for the {{dateLimit}} most recent dates \
+        checked. A failed <em>error</em> check blocks its date's downstream steps; a failed <em>warn</em> check is \
+        only recorded.</p>
+        <div class="table-wrap" role="region" aria-labelledby="h-checks" tabindex="0">
+        <table class="data" id="check-dates">
+        <thead><tr><th scope="col">Date</th><th scope="col" class="num">Checks</th><th scope="col" class="num">Passed</th>\
+        <th scope="col" class="num">Failed (error)</th><th scope="col" class="num">Failed (warn)</th>\
+        <th scope="col" class="num">Not judged</th><th scope="col">State</th></tr></thead>
+        <tbody>
+        {{#dates}}
+        <tr><th scope="row"><a href="/pipeline?checks={{date}}#h-check-detail">{{date}}</a></th><td class="num">{{checks}}</td><td class="num">{{passed}}</td>\
+        <td class="num {{errorClass}}">{{failedErrors}}</td><td class="num {{warnClass}}">{{failedWarnings}}</td>\
+        <td class="num">{{notJudged}}</td><td class="wrap"><span class="call {{stateClass}}">{{state}}</span>\
+        {{#blocked}} by {{blockedNoun}} <code>{{blockedBy}}</code>; see <code>{{command}}</code>{{/blocked}}\
+        {{^blocked}}{{#hasWarnings}} <code>{{warnings}}</code>{{/hasWarnings}}{{/blocked}}</td></tr>
+        {{/dates}}
+        </tbody>
+        </table>
+        </div>
+        {{/hasDates}}
+        {{^hasDates}}<p class="empty">No data check has run yet: the checks run as the pipeline's steps \
+        <code>check.raw</code>, <code>check.features</code> and <code>check.predictions</code>, or for one date with \
+        <code>hoopcast check --date D</code>.</p>{{/hasDates}}
+        </section>
+        {{#detail}}
+        <section class="card" aria-labelledby="h-check-detail">
+        <h2 id="h-check-detail">Checks of {{date}}</h2>
+        <p class="card-note">The latest result of each check, failing checks first; last checked {{checkedAt}}.</p>
+        {{#blocked}}<p class="alert" id="check-blocked">{{date}} is blocked by the failed error {{blockedNoun}} \
+        <code>{{blockedBy}}</code>: its downstream steps do not run until the data is fixed. The failing rows are \
+        below; <code>{{command}}</code> checks the date again and lists them.</p>{{/blocked}}
+        <div class="table-wrap" role="region" aria-labelledby="h-check-detail" tabindex="0">
+        <table class="data" id="checks">
+        <thead><tr><th scope="col">Check</th><th scope="col">Layer</th><th scope="col">Severity</th>\
+        <th scope="col">Status</th><th scope="col" class="num">Checked</th><th scope="col" class="num">Failed</th>\
+        <th scope="col">Summary</th></tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr><th scope="row"><code>{{name}}</code></th><td>{{layer}}</td><td class="{{severityClass}}">{{severity}}</td>\
+        <td><span class="call {{statusClass}}">{{status}}</span></td><td class="num">{{checked}}</td>\
+        <td class="num {{failedClass}}">{{failed}}</td><td class="wrap">{{summary}}\
+        {{#hasSample}}<details><summary>{{sampleNote}}</summary>\
+        {{#hasThreshold}}<p>Threshold: {{threshold}}</p>{{/hasThreshold}}\
+        <p>Stored by <code>{{step}}</code> in run <code>{{runID}}</code>.</p><ul class="results">\
+        {{#sample}}<li><code>{{key}}</code> {{values}}</li>{{/sample}}</ul></details>{{/hasSample}}</td></tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        </div>
+        </section>
+        {{/detail}}
+        {{/checks}}
         <div class="grid-2">
         <section class="card" aria-labelledby="h-steps">
         <h2 id="h-steps">Step durations</h2>

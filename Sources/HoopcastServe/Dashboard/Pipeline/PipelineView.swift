@@ -2,7 +2,8 @@ import HoopcastCore
 import HoopcastEngine
 
 /// The pipeline page: jobs by state, each recent date's progress, failed jobs with their errors (and, for an admin
-/// session, a retry button each), how long each step takes, and when each live source last delivered.
+/// session, a retry button each), how long each step takes, when each live source last delivered, and the data
+/// checks of the recent dates (``CheckSummaryView``).
 struct PipelineView: Sendable {
     struct Count: Sendable, Hashable {
         var name: String
@@ -57,6 +58,7 @@ struct PipelineView: Sendable {
     var hasSteps: Bool
     var sources: [SourceRow]
     var hasSources: Bool
+    var checks: CheckSummaryView
 }
 
 extension PipelineView {
@@ -65,7 +67,7 @@ extension PipelineView {
     static func make(
         counts: [JobStatus: Int], progress: [JobBoard.DateProgress], failures: [JobBoard.JobSummary],
         steps: [JobBoard.StepDurations], lastSuccess: [String: WallInstant], now: WallInstant, viewer: Viewer,
-        flash: String?, layout: Layout
+        flash: String?, layout: Layout, checks: CheckSummaryView
     ) -> PipelineView {
         let dates = progress.reversed().map { date in
             DateRow(
@@ -94,6 +96,6 @@ extension PipelineView {
                 StepRow(
                     step: $0.step, runs: $0.runs, median: DashboardFormat.duration($0.median),
                     maximum: DashboardFormat.duration($0.maximum))
-            }, hasSteps: !steps.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+            }, hasSteps: !steps.isEmpty, sources: sources, hasSources: !sources.isEmpty, checks: checks)
     }
 }
