@@ -117,7 +117,7 @@ let package = Package(
             dependencies: [
                 "HoopcastCore", "HoopcastStore", "HoopcastEngine", "HoopcastIngest", "HoopcastAnalytics",
                 "HoopcastPredictions", "HoopcastGrading", "HoopcastPublishing", "HoopcastLive", "HoopcastChecks",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "HoopcastAlerts", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -9,6 +9,17 @@ public struct CheckResultReader: Sendable {
     /// Creates a reader over `db`.
     public init(db: any SQLDatabase) { self.db = db }
 
+    /// The most recent dates with stored results, newest first, at most `limit`.
+    public func recentDates(limit: Int) async throws -> [GameDate] {
+        try await db.raw(
+            """
+            SELECT DISTINCT partition_date FROM ops_check_results ORDER BY partition_date DESC LIMIT \(bind: limit)
+            """
+        ).all().map { row in
+            try row.parsed("partition_date", in: "ops_check_results", key: "dates", GameDate.init)
+        }
+    }
+
     /// Every stored result of `date` (every run), by check and time.
     public func results(on date: GameDate) async throws -> [StoredCheckResult] {
         try await db.raw(

@@ -1,7 +1,9 @@
 import Foundation
 import HTTPTypes
+import HoopcastAlerts
 import HoopcastCore
 import HoopcastEngine
+import HoopcastLive
 import HoopcastPredictions
 import HoopcastStore
 import Hummingbird
@@ -213,6 +215,38 @@ import Testing
                 #expect(Self.setCookie(response, DashboardSessions.cookieName) == "")
             }
         }
+    }
+
+    /// The pipeline page's alerts and sources: what the ledger holds firing, and a source failing now, escaped.
+    @Test func thePipelinePageShowsFiringAlertsAndFailingSources() async throws {
+        let store = try await Self.ownStore.value
+        let now = SystemClock().now
+        try await AlertLedger(db: store.sql).seen(
+            Alert(key: "job.failed:dashboard/<x>", severity: .critical, title: "job <b>x</b> failed", detail: "d"),
+            at: now - .seconds(120))
+        try await SourceHealthBoard(db: store.sql).record(
+            source: "odds_api", succeeded: false, error: "odds_api.events [fetch]: <i>HTTP 503</i>",
+            at: now - .seconds(1800))
+        let (server, _, read, _, _) = try await Self.fixture(store: store)
+        try await server.application().test(.router) { client in
+            let page = try await client.execute(
+                uri: "/pipeline", method: .get, headers: try await Self.session(client, key: read)
+            ) {
+                Self.html($0)
+            }
+            #expect(
+                page.contains(
+                    #"<span class="call call-under">CRITICAL</span></td><th scope="row">job &lt;b&gt;x&lt;/b&gt; failed "#
+                        + "<code>job.failed:dashboard/&lt;x&gt;</code></th>"))
+            #expect(page.contains("not notified"))
+            #expect(page.contains(#"<th scope="row">odds_api</th><td>never</td>"#))
+            #expect(page.contains(#"<span class="call call-under">FAILING</span> failing for "#))
+            #expect(page.contains("(1 attempts): odds_api.events [fetch]: &lt;i&gt;HTTP 503&lt;/i&gt;"))
+            #expect(!page.contains("<b>x</b>") && !page.contains("<i>HTTP"))
+        }
+        // Leave the shared store as the other tests expect it.
+        _ = try await AlertLedger(db: store.sql).resolve("job.failed:dashboard/<x>", at: now)
+        try await SourceHealthBoard(db: store.sql).record(source: "odds_api", succeeded: true, error: nil, at: now)
     }
 
     @Test func theRetryButtonIsForAdminSessionsAndRetriesTheJob() async throws {

@@ -1,12 +1,12 @@
+import HoopcastAlerts
 import HoopcastChecks
 import HoopcastCore
 import HoopcastEngine
 import HoopcastLive
 import HoopcastStore
-import SQLKit
 
-/// Reads what the pipeline page shows from the queue's board, the fetch manifest and the stored check results, and
-/// re-opens failed jobs.
+/// Reads what the pipeline page shows from the queue's board, the fetch manifest, the sources' health, the alerts
+/// firing and the stored check results, and re-opens failed jobs.
 struct PipelinePage: Sendable {
     let store: Store
     let clock: any WallClock
@@ -28,7 +28,9 @@ struct PipelinePage: Sendable {
             counts: try await JobQueue(store: store).counts(), progress: progress,
             failures: try await board.jobs(status: .failed, limit: Self.failures),
             steps: try await board.stepDurations(latestDates: Self.dates),
-            lastSuccess: try await FetchManifest(store: store).lastSuccess(), now: clock.now, viewer: viewer,
+            lastSuccess: try await FetchManifest(store: store).lastSuccess(),
+            health: try await SourceHealthBoard(db: store.sql).all(),
+            alerts: Array(try await AlertLedger(db: store.sql).firing().values), now: clock.now, viewer: viewer,
             flash: flash, layout: layout,
             checks: CheckSummaryView.make(
                 latest: try await latestChecks(shown: progress, selected: checkDate), selected: checkDate,
@@ -40,17 +42,11 @@ struct PipelinePage: Sendable {
     func latestChecks(shown progress: [JobBoard.DateProgress], selected: GameDate?) async throws
         -> [GameDate: [StoredCheckResult]]
     {
+        let reader = CheckResultReader(db: store.sql)
         var dates = Set(progress.compactMap { GameDate($0.date) })
-        for row in try await store.sql.raw(
-            """
-            SELECT DISTINCT partition_date FROM ops_check_results
-            ORDER BY partition_date DESC LIMIT \(bind: Self.checkDates)
-            """
-        ).all() {
-            if let date = GameDate(try row.decode(column: "partition_date", as: String.self)) { dates.insert(date) }
-        }
+        dates.formUnion(try await reader.recentDates(limit: Self.checkDates))
         if let selected { dates.insert(selected) }
-        return try await CheckResultReader(db: store.sql).latest(on: Array(dates))
+        return try await reader.latest(on: Array(dates))
     }
 
     /// Re-opens the failed job `key` and the dependents it failed; the jobs re-opened.

@@ -7,6 +7,25 @@ enum PipelineTemplate {
         <dl class="stats" aria-label="Jobs by state">
         {{#counts}}<div class="stat{{#alert}} stat-alert{{/alert}}"><dt>{{name}}</dt><dd>{{value}}</dd></div>{{/counts}}
         </dl>
+        <section class="card" aria-labelledby="h-alerts">
+        <h2 id="h-alerts">Alerts</h2>
+        {{#hasAlerts}}
+        <div class="table-wrap" role="region" aria-labelledby="h-alerts" tabindex="0">
+        <table class="data" id="alerts">
+        <thead><tr><th scope="col">Severity</th><th scope="col">Alert</th><th scope="col">Since (UTC)</th>\
+        <th scope="col">Sent</th></tr></thead>
+        <tbody>
+        {{#alerts}}
+        <tr><td><span class="call {{badge}}">{{severity}}</span></td><th scope="row">{{title}} <code>{{key}}</code></th>\
+        <td>{{since}}</td><td>{{notified}}</td></tr>
+        {{/alerts}}
+        </tbody>
+        </table>
+        </div>
+        {{/hasAlerts}}
+        {{^hasAlerts}}<p class="empty">No alert is firing (<code>hoopcast alerts list</code> shows the history).</p>\
+        {{/hasAlerts}}
+        </section>
         <section class="card" aria-labelledby="h-failures">
         <h2 id="h-failures">Failed jobs</h2>
         {{#hasFailures}}
@@ -127,14 +146,17 @@ enum PipelineTemplate {
         </section>
         <section class="card" aria-labelledby="h-sources">
         <h2 id="h-sources">Data freshness</h2>
-        <p class="card-note">Each live source's latest fetch that parsed.</p>
+        <p class="card-note">Each live source's latest fetch that parsed, and whether its ingests are failing now.</p>
         {{#hasSources}}
         <div class="table-wrap" role="region" aria-labelledby="h-sources" tabindex="0">
         <table class="data">
-        <thead><tr><th scope="col">Source</th><th scope="col">Last success (UTC)</th><th scope="col">Age</th></tr></thead>
+        <thead><tr><th scope="col">Source</th><th scope="col">Last success (UTC)</th><th scope="col">Age</th>\
+        <th scope="col">State</th></tr></thead>
         <tbody>
         {{#sources}}
-        <tr><th scope="row">{{source}}</th><td>{{lastSuccess}}</td><td>{{age}}</td></tr>
+        <tr><th scope="row">{{source}}</th><td>{{lastSuccess}}</td><td>{{age}}</td>\
+        <td class="wrap">{{#failing}}<span class="call call-under">FAILING</span> {{.}}{{/failing}}\
+        {{^failing}}<span class="call call-over">OK</span>{{/failing}}</td></tr>
         {{/sources}}
         </tbody>
         </table>

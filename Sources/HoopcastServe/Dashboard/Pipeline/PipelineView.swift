@@ -1,5 +1,7 @@
+import HoopcastAlerts
 import HoopcastCore
 import HoopcastEngine
+import HoopcastLive
 
 /// The pipeline page: jobs by state, each recent date's progress, failed jobs with their errors (and, for an admin
 /// session, a retry button each), how long each step takes, when each live source last delivered, and the data
@@ -41,6 +43,18 @@ struct PipelineView: Sendable {
         var source: String
         var lastSuccess: String
         var age: String
+        /// "failing for 42 min (3 attempts): …" while every ingest of the source fails.
+        var failing: String?
+    }
+
+    /// An alert that is on.
+    struct AlertRow: Sendable, Hashable {
+        var severity: String
+        var badge: String
+        var title: String
+        var since: String
+        var key: String
+        var notified: String
     }
 
     var layout: Layout
@@ -59,6 +73,8 @@ struct PipelineView: Sendable {
     var sources: [SourceRow]
     var hasSources: Bool
     var checks: CheckSummaryView
+    var alerts: [AlertRow]
+    var hasAlerts: Bool
 }
 
 extension PipelineView {
@@ -66,8 +82,9 @@ extension PipelineView {
     /// ages are measured at.
     static func make(
         counts: [JobStatus: Int], progress: [JobBoard.DateProgress], failures: [JobBoard.JobSummary],
-        steps: [JobBoard.StepDurations], lastSuccess: [String: WallInstant], now: WallInstant, viewer: Viewer,
-        flash: String?, layout: Layout, checks: CheckSummaryView
+        steps: [JobBoard.StepDurations], lastSuccess: [String: WallInstant], health: [SourceHealth] = [],
+        alerts: [LedgerEntry] = [], now: WallInstant, viewer: Viewer, flash: String?, layout: Layout,
+        checks: CheckSummaryView
     ) -> PipelineView {
         let dates = progress.reversed().map { date in
             DateRow(
@@ -77,9 +94,27 @@ extension PipelineView {
                     ? DashboardFormat.percent(Double(date.done) / Double(date.jobs), decimals: 0) : "–",
                 failedClass: date.failed > 0 ? "neg" : "")
         }
-        let sources = lastSuccess.keys.sorted().map { source in
-            let instant = lastSuccess[source]!
-            return SourceRow(source: source, lastSuccess: instant.description, age: DashboardFormat.age(now - instant))
+        let failing = Dictionary(
+            health.compactMap { source in source.failingSince.map { (source.source, (source, $0)) } },
+            uniquingKeysWith: { first, _ in first })
+        let sources = Set(lastSuccess.keys).union(failing.keys).sorted().map { source in
+            let instant = lastSuccess[source]
+            return SourceRow(
+                source: source, lastSuccess: instant?.description ?? "never",
+                age: instant.map { DashboardFormat.age(now - $0) } ?? "–",
+                failing: failing[source].map { health, since in
+                    "failing for \(DashboardFormat.age(now - since)) (\(health.failures) attempts): "
+                        + (health.lastError ?? "no error recorded")
+                })
+        }
+        let alertRows = alerts.filter(\.firing).sorted {
+            ($0.alert.severity, $1.firstSeen) > ($1.alert.severity, $0.firstSeen)
+        }.map { entry in
+            AlertRow(
+                severity: entry.alert.severity.rawValue.uppercased(),
+                badge: entry.alert.severity == .critical ? "call-under" : "call-pass", title: entry.alert.title,
+                since: entry.firstSeen.description, key: entry.alert.key,
+                notified: entry.lastNotified.map { "notified \($0)" } ?? "not notified")
         }
         return PipelineView(
             layout: layout, flash: flash,
@@ -96,6 +131,7 @@ extension PipelineView {
                 StepRow(
                     step: $0.step, runs: $0.runs, median: DashboardFormat.duration($0.median),
                     maximum: DashboardFormat.duration($0.maximum))
-            }, hasSteps: !steps.isEmpty, sources: sources, hasSources: !sources.isEmpty, checks: checks)
+            }, hasSteps: !steps.isEmpty, sources: sources, hasSources: !sources.isEmpty, checks: checks,
+            alerts: alertRows, hasAlerts: !alertRows.isEmpty)
     }
 }
