@@ -47,7 +47,10 @@ let package = Package(
         ),
         .target(
             name: "HoopcastEngine",
-            dependencies: ["HoopcastCore", "HoopcastStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "HoopcastCore", "HoopcastStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strict
         ),
         .target(

@@ -2,6 +2,7 @@ import Foundation
 import HoopcastCore
 import HoopcastStore
 import Logging
+import Metrics
 
 /// Runs queued jobs: claims one, runs its step under a time limit with heartbeats, then commits the step's writes
 /// together with the job's completion — or records the failure for a retry or for good.
@@ -23,13 +24,16 @@ public struct Worker: Sendable {
     /// How long the queue may stay unreachable before the worker gives up (it retries with jittered backoff).
     public let storeOutageLimit: Duration
     public let logger: Logger
+    /// Where each attempt's duration goes (``stepDurationMetric``); `serve` passes its Prometheus registry's.
+    let metrics: any MetricsFactory
 
     /// Creates a worker.
     public init(
         queue: JobQueue, pipeline: Pipeline, name: String = Worker.defaultName(), concurrency: Int = 1,
         pollInterval: Duration = .milliseconds(500), storeOutageLimit: Duration = .seconds(600),
-        logger: Logger = Logger(label: "hoopcast.worker")
+        logger: Logger = Logger(label: "hoopcast.worker"), metrics: any MetricsFactory = MetricsSystem.factory
     ) {
+        self.metrics = metrics
         precondition(concurrency >= 1 && pollInterval > .zero && storeOutageLimit >= .zero)
         self.storeOutageLimit = storeOutageLimit
         self.queue = queue
@@ -105,6 +109,24 @@ public struct Worker: Sendable {
     /// Runs one claimed job to its outcome (never throws for the step's failure; only when the queue itself cannot
     /// be written).
     public func process(_ job: ClaimedJob) async throws -> Outcome {
+        let started = queue.clock.now
+        let outcome = try await attempt(job)
+        let label: String
+        switch outcome {
+        case .done: label = "done"
+        case .failed: label = "failed"
+        case .leaseLost: label = "lease_lost"
+        }
+        Timer(
+            label: Worker.stepDurationMetric, dimensions: [("step", job.step), ("outcome", label)], factory: metrics
+        ).recordNanoseconds(Int64(max(.zero, started.duration(to: queue.clock.now)) / .nanoseconds(1)))
+        return outcome
+    }
+
+    /// The histogram of step attempts by step and outcome (`done`, `failed`, `lease_lost`), in seconds.
+    public static let stepDurationMetric = "hoopcast_step_attempt_duration_seconds"
+
+    private func attempt(_ job: ClaimedJob) async throws -> Outcome {
         var jobLogger = logger
         jobLogger[metadataKey: "correlation_id"] = .string(job.correlationID)
         jobLogger[metadataKey: "job"] = .string(job.key)

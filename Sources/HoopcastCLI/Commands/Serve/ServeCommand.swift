@@ -118,7 +118,8 @@ struct ServeCommand: AsyncParsableCommand {
                 ]
                 if workers > 0 {
                     let worker = Worker(
-                        queue: JobQueue(store: workStore), pipeline: pipeline, concurrency: workers, logger: logger)
+                        queue: JobQueue(store: workStore), pipeline: pipeline, concurrency: workers, logger: logger,
+                        metrics: metrics.factory)
                     services.append(.init(service: WorkerService(worker: worker, drain: false)))
                 }
                 if let ingestSchedule {
