@@ -7,7 +7,7 @@ extension APIHandler {
         let date = try Parameters.date(input.path.date)
         let query = input.query
         let cursor = try Parameters.cursor(query.cursor)
-        var slate = try await SlateReader(db: store.sql).predictions(on: date)
+        var slate = try await SlateReader(db: store.sql, cache: slates).predictions(on: date)
         if let market = query.market?.domain { slate.removeAll { $0.record.market != market } }
         if let system = query.system?.domain { slate.removeAll { $0.record.system != system } }
         if let recommendation = query.recommendation?.domain {
@@ -38,7 +38,7 @@ extension APIHandler {
 
     func listBestBets(_ input: Operations.ListBestBets.Input) async throws -> Operations.ListBestBets.Output {
         let date = try Parameters.date(input.path.date)
-        var slate = try await SlateReader(db: store.sql).predictions(on: date)
+        var slate = try await SlateReader(db: store.sql, cache: slates).predictions(on: date)
         slate.removeAll { !$0.record.recommendation.isBet }
         if let market = input.query.market?.domain { slate.removeAll { $0.record.market != market } }
         if let system = input.query.system?.domain { slate.removeAll { $0.record.system != system } }

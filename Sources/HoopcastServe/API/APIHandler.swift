@@ -14,6 +14,8 @@ struct APIHandler: APIProtocol {
     let keys: KeyStore
     let admin: AdminActions
     let clock: any WallClock
+    /// The dates' joined predictions, shared with the dashboard.
+    let slates: VersionedCache<GameDate, [SlatePrediction]>
 
     /// Today in US Eastern time: dates before it are settled and cacheable.
     var today: GameDate { GameDate.eastern(at: clock.now.date) }

@@ -1,4 +1,5 @@
 import HoopcastCore
+import HoopcastGrading
 import HoopcastStore
 import Hummingbird
 
@@ -12,7 +13,9 @@ public struct Dashboard: Sendable {
     let publicRead: Bool
     let requestTimeout: Duration
     let clock: any WallClock
-    let evaluations = EvaluationCache()
+    /// The dates' joined predictions (shared with the API when the server makes both).
+    let slates: VersionedCache<GameDate, [SlatePrediction]>
+    let evaluations = VersionedCache<EvaluationKey, EvaluationReport.SystemResult?>(capacity: 64)
     /// Sign-in attempts per client address: ``signInAttemptsPerMinute`` a minute, as many at once.
     let signInLimiter: RateLimiter
     /// Sign-in attempts an address may make a minute (keys are 190-bit secrets: this only spares the store).
@@ -21,8 +24,10 @@ public struct Dashboard: Sendable {
     /// The dashboard over `store` with the keys of `keys`; `tls` marks its cookies `Secure`.
     public init(
         store: Store, keys: KeyStore, configuration: ServeConfiguration, tls: Bool = false,
-        clock: any WallClock = SystemClock()
+        clock: any WallClock = SystemClock(),
+        slates: VersionedCache<GameDate, [SlatePrediction]> = VersionedCache(capacity: 32)
     ) {
+        self.slates = slates
         self.store = store
         self.sessions = DashboardSessions(
             keys: keys, secrets: SessionSecretStore(store: store, clock: clock), clock: clock, tls: tls)
@@ -83,7 +88,7 @@ public struct Dashboard: Sendable {
     func tonight(_ request: Request) async throws -> Response {
         try await readPage(request) { viewer in
             let query = try TonightQuery(DashboardQuery(request.uri.query))
-            let view = try await TonightPage(store: store, today: today).view(
+            let view = try await TonightPage(store: store, today: today, slates: slates).view(
                 query: query, layout: Layout(title: "Slate", section: .tonight, viewer: viewer))
             return HTMLPage.response("tonight", view)
         }

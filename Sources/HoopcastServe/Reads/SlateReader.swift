@@ -2,17 +2,40 @@ import HoopcastAnalytics
 import HoopcastCore
 import HoopcastIngest
 import HoopcastPredictions
+import HoopcastStore
 import SQLKit
 
 /// Reads a date's predictions joined with names, teams and games, through the owning layers' readers (four
 /// queries a date, whatever its size).
 public struct SlateReader: Sendable {
     let db: any SQLDatabase
+    let cache: VersionedCache<GameDate, [SlatePrediction]>?
 
-    public init(db: any SQLDatabase) { self.db = db }
+    /// A reader over `db`; with a `cache`, a date is joined again only when its predictions or feature rows changed.
+    init(db: any SQLDatabase, cache: VersionedCache<GameDate, [SlatePrediction]>? = nil) {
+        self.db = db
+        self.cache = cache
+    }
+
+    /// A reader over `db` without a cache.
+    public init(db: any SQLDatabase) { self.init(db: db, cache: nil) }
+
+    /// The tables whose change counters (``PartitionVersions``) a cached slate is checked against: every pipeline
+    /// run that changes a date's schedule, players or lines rewrites its feature rows and predictions.
+    static let versionedTables = [PredictionReader.table, FeatureReader.table]
 
     /// The date's predictions in ``SlatePrediction/sortKey`` order.
     public func predictions(on date: GameDate) async throws -> [SlatePrediction] {
+        guard let cache else { return try await read(date) }
+        let versions = try await PartitionVersions.read(
+            Self.versionedTables, from: date.description, before: date.adding(days: 1).description, on: db)
+        if let cached = cache.value(date, versions: versions) { return cached }
+        let slate = try await read(date)
+        cache.store(slate, for: date, versions: versions)
+        return slate
+    }
+
+    private func read(_ date: GameDate) async throws -> [SlatePrediction] {
         let records = try await PredictionReader(db: db).rows(on: date)
         guard !records.isEmpty else { return [] }
         let games = Dictionary(

@@ -56,12 +56,15 @@ public struct HoopcastServer: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: try await metrics.scrape(store: store))))
         }
-        let handler = APIHandler(store: store, keys: keys, admin: admin, clock: clock)
+        let slates = VersionedCache<GameDate, [SlatePrediction]>(capacity: 32)
+        let handler = APIHandler(store: store, keys: keys, admin: admin, clock: clock, slates: slates)
         try handler.registerHandlers(
             on: router,
             middlewares: [APITimeoutMiddleware(limit: configuration.requestTimeout), HeaderValueMiddleware()])
-        Dashboard(store: store, keys: keys, configuration: configuration, tls: configuration.tls != nil, clock: clock)
-            .register(on: router)
+        Dashboard(
+            store: store, keys: keys, configuration: configuration, tls: configuration.tls != nil, clock: clock,
+            slates: slates
+        ).register(on: router)
         return router
     }
 

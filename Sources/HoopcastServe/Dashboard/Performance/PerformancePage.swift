@@ -7,7 +7,7 @@ import HoopcastStore
 struct PerformancePage: Sendable {
     let store: Store
     let today: GameDate
-    let cache: EvaluationCache
+    let cache: VersionedCache<EvaluationKey, EvaluationReport.SystemResult?>
     /// How far back from the latest prediction the default range looks for graded dates.
     static let lookBack = 120
 
@@ -22,19 +22,19 @@ struct PerformancePage: Sendable {
         var daily = try await grades.daily(from: from, to: to)
         if let market = query.market { daily.removeAll { $0.market != market } }
         let result = try await evaluation(
-            EvaluationCache.Key(from: from, to: to, system: query.system, market: query.market))
+            EvaluationKey(from: from, to: to, system: query.system, market: query.market))
         return PerformanceView.make(
             from: from, to: to, query: query, daily: daily, result: result, layout: layout)
     }
 
     /// The chosen system's evaluation over its lined rows of the range, from the cache while the range's grades are
     /// unchanged.
-    func evaluation(_ key: EvaluationCache.Key) async throws -> EvaluationReport.SystemResult? {
+    func evaluation(_ key: EvaluationKey) async throws -> EvaluationReport.SystemResult? {
         let db = store.sql
         let versions = try await PartitionVersions.read(
             [GradedPrediction.table.name], from: key.from.description, before: key.to.adding(days: 1).description,
             on: db)
-        if let cached = cache.result(key, versions: versions) { return cached }
+        if let cached = cache.value(key, versions: versions) { return cached }
         var rows = try await EvaluationReader(db: db).rows(from: key.from, to: key.to).filter {
             $0.system == key.system && $0.line != nil && (key.market == nil || $0.market == key.market)
         }

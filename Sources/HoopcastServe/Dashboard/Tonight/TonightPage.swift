@@ -9,13 +9,15 @@ struct TonightPage: Sendable {
     let store: Store
     /// Today in US Eastern time: the date shown when no prediction exists at all.
     let today: GameDate
+    /// The dates' joined predictions.
+    let slates: VersionedCache<GameDate, [SlatePrediction]>
 
     func view(query: TonightQuery, layout: Layout) async throws -> TonightView {
         let db = store.sql
         let raw = RawReader(db: db)
         let latest = try await PredictionReader(db: db).latestDate()
         let date = query.date ?? latest ?? today
-        let slate = try await SlateReader(db: db).predictions(on: date)
+        let slate = try await SlateReader(db: db, cache: slates).predictions(on: date)
         var grades: [String: Grade] = [:]
         for result in try await GradeReader(db: db).results(from: date, to: date) where result.system == query.system {
             grades[TonightView.gradeKey(gameID: result.gameID, playerID: result.playerID, market: result.market)] =
