@@ -10,7 +10,7 @@ import Testing
 /// Email beside the webhook, end to end: severity routing (a warning reaches the webhook only, a critical alert both),
 /// the message as aiosmtpd receives it over STARTTLS with authentication, and a refused password reported, recorded
 /// and kept out of every log line and stored column.
-@Suite(.timeLimit(.minutes(2))) struct AlertEmailTests {
+@Suite(.timeLimit(.minutes(10))) struct AlertEmailTests {
     static let password = "alert-Pässword-42"
 
     static func email(_ sink: SMTPSink, password: String = AlertEmailTests.password) throws -> EmailRoute {
