@@ -7,7 +7,7 @@ import Testing
 
 /// The SMTP client against a real, independent server (aiosmtpd, `scripts/smtp-sink.py`) with real certificate
 /// verification, plus the pure parts (settings validation, the rendered message) without a network.
-@Suite(.serialized, .timeLimit(.minutes(1))) struct SMTPClientTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct SMTPClientTests {
     static let from = "alerts@hoopcast.test"
     static let recipients = ["oncall@hoopcast.test", "backup@hoopcast.test"]
     static let user = "hoopcast-alerts"
