@@ -25,7 +25,7 @@ public struct Dashboard: Sendable {
     public init(
         store: Store, keys: KeyStore, configuration: ServeConfiguration, tls: Bool = false,
         clock: any WallClock = SystemClock(),
-        slates: VersionedCache<GameDate, [SlatePrediction]> = VersionedCache(capacity: 32)
+        slates: VersionedCache<GameDate, [SlatePrediction]> = VersionedCache(capacity: SlateReader.cachedDates)
     ) {
         self.slates = slates
         self.store = store

@@ -56,7 +56,7 @@ public struct HoopcastServer: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: try await metrics.scrape(store: store))))
         }
-        let slates = VersionedCache<GameDate, [SlatePrediction]>(capacity: 32)
+        let slates = VersionedCache<GameDate, [SlatePrediction]>(capacity: SlateReader.cachedDates)
         let handler = APIHandler(store: store, keys: keys, admin: admin, clock: clock, slates: slates)
         try handler.registerHandlers(
             on: router,

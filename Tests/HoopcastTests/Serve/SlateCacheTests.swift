@@ -43,4 +43,16 @@ import Testing
         try await PartitionVersions.bump(PredictionReader.table, dates: ["2024-01-14"], on: store.sql)
         #expect(try await reader.predictions(on: date).first?.record.predictedValue == 99.5)
     }
+
+    @Test func whenFullTheEntryUsedLeastRecentlyMakesRoom() {
+        let cache = VersionedCache<String, Int>(capacity: 2)
+        cache.store(1, for: "a", versions: [:])
+        cache.store(2, for: "b", versions: [:])
+        #expect(cache.value("a", versions: [:]) == 1)  // "a" is now the more recent
+        cache.store(3, for: "c", versions: [:])
+        #expect(cache.keys == ["a", "c"])
+        #expect(cache.value("a", versions: ["2024-01-15": 1]) == nil)  // other counters: not served
+        cache.store(4, for: "c", versions: [:])  // replacing a key evicts nothing
+        #expect(cache.keys == ["a", "c"] && cache.value("c", versions: [:]) == 4)
+    }
 }
