@@ -5,9 +5,10 @@ server's memory.
 Copies a store (by default the demo store `hoopcast demo` writes), creates a read key in the copy, starts
 `hoopcast serve` on a free loopback port and, for each rate, sends requests on a fixed schedule (open loop: a slow
 answer does not delay the next request, so the percentiles carry no coordinated omission). Latency is measured from
-each request's scheduled time to the end of its body. The mix, by weight: a date's predictions (a page of 100, a
-random date of the store) 40, best bets 20, games 15, a player's page 15, /healthz 10. The server's resident memory
-is sampled every 0.2 s (its peak is reported, and VmHWM at the end).
+each request's scheduled time to the end of its body. The mix, by weight (a random date of the store and a random
+player of its predictions): the API's predictions (a page of 100) 25, best bets 10, games 10, a player 15; the
+dashboard's Tonight page 15 and Player page 15 (served with --public-read, so no session is needed); /healthz 10.
+The server's resident memory is sampled every 0.2 s (its peak is reported, and VmHWM at the end).
 
     python3 -m pip install aiohttp   # once
     scripts/bench-serve.py --hoopcast .build/release/hoopcast [--store hoopcast-data/demo.sqlite]
@@ -44,7 +45,8 @@ def rss_kib(pid, field="VmRSS"):
 
 def start(hoopcast, location):
     process = subprocess.Popen(
-        [hoopcast, "serve", "--port", "0", "--store", location, "--rate-limit", "100000000"],
+        # --public-read opens the dashboard's pages without a session; the API requests still send the key.
+        [hoopcast, "serve", "--port", "0", "--store", location, "--rate-limit", "100000000", "--public-read"],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = process.stdout.readline()
     match = re.search(r"serving on (http://[0-9.:]+)", line)
@@ -63,18 +65,29 @@ def targets(path):
     return dates, players
 
 
+MIX = [
+    # (weight, kind): the API's tonight and player endpoints, the dashboard's Tonight and Player pages, the rest.
+    (25, "predictions"), (10, "best-bets"), (10, "games"), (15, "player"), (15, "tonight-page"),
+    (15, "player-page"), (10, "healthz"),
+]
+
+
 def request_path(rng, dates, players):
-    draw = rng.random() * 100
-    date = rng.choice(dates)
-    if draw < 40:
-        return f"/v1/dates/{date}/predictions?limit=100"
-    if draw < 60:
-        return f"/v1/dates/{date}/best-bets"
-    if draw < 75:
-        return f"/v1/dates/{date}/games"
-    if draw < 90:
-        return f"/v1/players/{rng.choice(players)}?date={date}"
-    return "/healthz"
+    draw = rng.random() * sum(weight for weight, _ in MIX)
+    date, player = rng.choice(dates), rng.choice(players)
+    for weight, kind in MIX:
+        if draw < weight:
+            break
+        draw -= weight
+    return {
+        "predictions": f"/v1/dates/{date}/predictions?limit=100",
+        "best-bets": f"/v1/dates/{date}/best-bets",
+        "games": f"/v1/dates/{date}/games",
+        "player": f"/v1/players/{player}?date={date}",
+        "tonight-page": f"/tonight?date={date}",
+        "player-page": f"/players/{player}",
+        "healthz": "/healthz",
+    }[kind]
 
 
 async def run_rate(base, key, rate, seconds, dates, players, pid, seed):
