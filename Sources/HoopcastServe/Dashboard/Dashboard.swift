@@ -13,6 +13,8 @@ public struct Dashboard: Sendable {
     let publicRead: Bool
     let requestTimeout: Duration
     let clock: any WallClock
+    /// The dates' graded rows for the Tonight page.
+    let dayGrades = VersionedCache<GameDate, [GradedPrediction]>(capacity: SlateReader.cachedDates)
     /// The dates' joined predictions (shared with the API when the server makes both).
     let slates: VersionedCache<GameDate, [SlatePrediction]>
     let evaluations = VersionedCache<EvaluationKey, EvaluationReport.SystemResult?>(capacity: 64)
@@ -88,7 +90,7 @@ public struct Dashboard: Sendable {
     func tonight(_ request: Request) async throws -> Response {
         try await readPage(request) { viewer in
             let query = try TonightQuery(DashboardQuery(request.uri.query))
-            let view = try await TonightPage(store: store, today: today, slates: slates).view(
+            let view = try await TonightPage(store: store, today: today, slates: slates, grades: dayGrades).view(
                 query: query, layout: Layout(title: "Slate", section: .tonight, viewer: viewer))
             return HTMLPage.response("tonight", view)
         }

@@ -11,6 +11,20 @@ struct TonightPage: Sendable {
     let today: GameDate
     /// The dates' joined predictions.
     let slates: VersionedCache<GameDate, [SlatePrediction]>
+    /// The dates' graded rows.
+    let grades: VersionedCache<GameDate, [GradedPrediction]>
+
+    /// The date's graded rows, from the cache while the date's grades are unchanged (reading them is most of the
+    /// page's time once its slate is cached).
+    func dayGrades(_ date: GameDate) async throws -> [GradedPrediction] {
+        let versions = try await PartitionVersions.read(
+            [GradedPrediction.table.name], from: date.description, before: date.adding(days: 1).description,
+            on: store.sql)
+        if let cached = grades.value(date, versions: versions) { return cached }
+        let rows = try await GradeReader(db: store.sql).results(from: date, to: date)
+        grades.store(rows, for: date, versions: versions)
+        return rows
+    }
 
     func view(query: TonightQuery, layout: Layout) async throws -> TonightView {
         let db = store.sql
@@ -19,7 +33,7 @@ struct TonightPage: Sendable {
         let date = query.date ?? latest ?? today
         let slate = try await SlateReader(db: db, cache: slates).predictions(on: date)
         var grades: [String: Grade] = [:]
-        for result in try await GradeReader(db: db).results(from: date, to: date) where result.system == query.system {
+        for result in try await dayGrades(date) where result.system == query.system {
             grades[TonightView.gradeKey(gameID: result.gameID, playerID: result.playerID, market: result.market)] =
                 result.grade
         }
