@@ -37,15 +37,16 @@ public struct AlertLedger: Sendable {
         ).all().map { row in
             let key = try row.value("alert_key", as: String.self)
             func instant(_ column: String) throws -> WallInstant? {
-                guard let text = try row.value(column, as: String?.self) else { return nil }
-                return try row.parsed(column, in: "ops_alerts", key: key) { _ in WallInstant(iso8601: text) }
+                guard try row.value(column, as: String?.self) != nil else { return nil }
+                return try row.parsed(column, in: "ops_alerts", key: key, WallInstant.init(iso8601:))
             }
             let severity = try row.parsed("severity", in: "ops_alerts", key: key, AlertSeverity.init(rawValue:))
             return LedgerEntry(
                 alert: Alert(
                     key: key, severity: severity, title: try row.value("title"), detail: try row.value("detail")),
                 firing: try row.value("state", as: String.self) == "firing",
-                firstSeen: try instant("first_seen_at") ?? .epoch, lastSeen: try instant("last_seen_at") ?? .epoch,
+                firstSeen: try row.parsed("first_seen_at", in: "ops_alerts", key: key, WallInstant.init(iso8601:)),
+                lastSeen: try row.parsed("last_seen_at", in: "ops_alerts", key: key, WallInstant.init(iso8601:)),
                 lastNotified: try instant("last_notified_at"), resolvedAt: try instant("resolved_at"),
                 notifications: try row.value("notifications"))
         }

@@ -67,7 +67,8 @@ public struct SourceHealthBoard: Sendable {
             }
             return SourceHealth(
                 source: source,
-                lastAttempt: try instant("last_attempt_at") ?? .epoch,
+                lastAttempt: try row.parsed(
+                    "last_attempt_at", in: "ops_source_health", key: source, WallInstant.init(iso8601:)),
                 lastSuccess: try instant("last_success_at"), failingSince: try instant("failing_since"),
                 failures: try row.value("failures", as: Int.self),
                 lastError: try row.value("last_error", as: String?.self))
