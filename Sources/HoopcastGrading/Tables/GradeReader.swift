@@ -27,6 +27,19 @@ public struct GradeReader: GradedHistory {
         ).all().map { try GradedPrediction(row: $0) }
     }
 
+    /// The graded predictions made against a line on `date` (one in ten of a date's rows), in (game, player,
+    /// market, system) order.
+    public func linedResults(on date: GameDate) async throws -> [GradedPrediction] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: GradedPrediction.table.selectList()) FROM grading_prediction_results
+            WHERE game_date = \(bind: date.description) AND feature_version = \(bind: Feature.version)
+              AND line IS NOT NULL
+            ORDER BY game_id, player_id, market, system
+            """
+        ).all().map { try GradedPrediction(row: $0) }
+    }
+
     /// The daily performance rows dated in [from, to], in (system, market, date) order.
     public func daily(from: GameDate, to: GameDate) async throws -> [DailyPerformance] {
         try await db.raw(

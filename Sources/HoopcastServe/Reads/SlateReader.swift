@@ -20,8 +20,8 @@ public struct SlateReader: Sendable {
     /// A reader over `db` without a cache.
     public init(db: any SQLDatabase) { self.init(db: db, cache: nil) }
 
-    /// Dates a server keeps joined (the serve benchmark, 43 dates of 4,600 predictions all cached, peaked at 246 MiB
-    /// of resident memory for the whole server).
+    /// Dates a server keeps joined (the serve benchmark, 43 dates of 4,600 predictions all cached with the Tonight
+    /// page's graded rows, peaked at 281 MiB of resident memory for the whole server).
     public static let cachedDates = 64
 
     /// The tables whose change counters (``PartitionVersions``) a cached slate is checked against: every pipeline
@@ -49,12 +49,16 @@ public struct SlateReader: Sendable {
         return Self.join(records, games: games, names: names, home: home)
     }
 
-    /// Joins predictions with their games, names and venues; pure, in sort-key order.
+    /// Joins predictions with their games, names and venues; pure, in sort-key order. Equal model names share one
+    /// string (most are longer than Swift stores inline, and a cached slate holds thousands).
     static func join(
         _ records: [PredictionRecord], games: [String: ScheduledGame], names: [Int: String],
         home: [PlayerGameKey: Bool]
     ) -> [SlatePrediction] {
-        records.map { record in
+        var models: [String: String] = [:]
+        return records.map { record in
+            var record = record
+            if let shared = models[record.model] { record.model = shared } else { models[record.model] = record.model }
             let game = games[record.gameID]
             let isHome = home[PlayerGameKey(gameID: record.gameID, playerID: record.playerID)]
             let team = game.flatMap { game in isHome.map { $0 ? game.homeTeam : game.awayTeam } }

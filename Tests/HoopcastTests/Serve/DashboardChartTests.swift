@@ -49,7 +49,7 @@ import Testing
             </svg>
 
             """
-        #expect(DashboardTemplates.render(chart, template: "chart") == expected)
+        #expect(SVGWriter.markup(chart).svg == expected)
     }
 
     /// One series through (1, 10) and (2, 20): x spans 40…546, the ticks are 0…20 by 5, y(v) = 224 − 10.6·v.
@@ -74,7 +74,7 @@ import Testing
                     .dot(cx: 546, cy: 12, r: 3, cls: "point s-x", tooltip: "b"),
                 ])
         #expect(chart.shapes.compactMap(\.svgPath?.d) == ["M40 118 L546 12"])
-        #expect(DashboardTemplates.render(chart, template: "chart").hasPrefix(#"<svg class="chart wide""#))
+        #expect(SVGWriter.markup(chart).svg.hasPrefix(#"<svg class="chart wide""#))
     }
 
     /// One bucket: predicted 55%, observed 60%, 10 rows. x(p) = 48 + 280p, y(p) = 292 − 280p; the largest bucket's
@@ -90,7 +90,7 @@ import Testing
         #expect(chart.shapes.contains(.label("10", x: 213, y: 128, anchor: "start", cls: "n-label")))
         #expect(chart.shapes.contains(.segment(x1: 48, y1: 292, x2: 328, y2: 12, cls: "diagonal")))
         #expect(chart.summary == "1 bucket, 10 predictions: 0.5-0.6 predicted 55.0%, observed 60.0% (n = 10).")
-        let rendered = DashboardTemplates.render(chart, template: "chart")
+        let rendered = SVGWriter.markup(chart).svg
         #expect(rendered.contains(#"transform="rotate(-90 12 152)">Observed over rate</text>"#))
     }
 
@@ -98,8 +98,27 @@ import Testing
         let chart = StatLineChart.make(
             id: "x", market: .assists,
             games: [.init(date: GameDate("2024-01-10")!, opponent: "<b>\"&'", value: 3, line: 2.5)], todayLine: nil)
-        let rendered = DashboardTemplates.render(chart, template: "chart")
+        let rendered = SVGWriter.markup(chart).svg
         #expect(rendered.contains("vs &lt;b&gt;&quot;&amp;&#39;: 3 assists"))
         #expect(!rendered.contains("<b>"))
+    }
+
+    @Test func everyTextOfAShapeIsEscapedByTheWriter() {
+        let hostile = "<a href='x'>\"&\"</a>"
+        let chart = SVGChart(
+            chartID: hostile, width: 10, height: 10, title: hostile, summary: hostile,
+            shapes: [
+                SVGShape(svgRect: .init(x: hostile, y: "1", w: "2", h: "3", cls: hostile, svgTip: hostile)),
+                SVGShape(svgLine: .init(x1: hostile, y1: "1", x2: "2", y2: "3", cls: hostile)),
+                SVGShape(svgPath: .init(d: hostile, cls: hostile)),
+                SVGShape(svgDot: .init(cx: hostile, cy: "1", r: "2", cls: hostile, svgTip: hostile)),
+                SVGShape(
+                    svgText: .init(x: hostile, y: "1", anchor: hostile, cls: hostile, text: hostile, vertical: true)),
+            ])
+        let svg = SVGWriter.markup(chart).svg
+        #expect(SVGWriter.escape(hostile) == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
+        #expect(!svg.contains(hostile) && !svg.contains("<a") && !svg.contains("'"))
+        #expect(svg.components(separatedBy: SVGWriter.escape(hostile)).count - 1 == 21)
+        #expect(svg.hasSuffix("</svg>\n") && svg.components(separatedBy: "\n").count == 10)
     }
 }

@@ -122,12 +122,14 @@ import Testing
     /// Every template escapes what it prints and needs nothing the Content-Security-Policy forbids.
     @Test func templatesUseEscapedValuesAndNoInlineStyleOrScript() {
         for (name, text) in DashboardTemplates.sources {
-            #expect(!text.contains("{{{") && !text.contains("{{&"), "\(name) prints a value unescaped")
+            // A chart's `svg` is a `ChartMarkup`, which only `SVGWriter` makes (DashboardChartTests escape it).
+            let escaped = text.replacingOccurrences(of: "{{{svg}}}", with: "")
+            #expect(!escaped.contains("{{{") && !escaped.contains("{{&"), "\(name) prints a value unescaped")
             #expect(!text.contains("style=") && !text.contains("<style"), "\(name) has inline style")
             #expect(
                 !text.replacingOccurrences(of: "<script src=\"{{jsHref}}\" defer></script>", with: "")
                     .contains("<script"), "\(name) has an inline script")
-            #expect(!text.contains("http://") || name == "chart", "\(name) refers to another origin")
+            #expect(!text.contains("http://"), "\(name) refers to another origin")
             #expect(!text.contains("https://"), "\(name) refers to another origin")
         }
         #expect(!DashboardStyleSheet.text.contains("url(") && !DashboardStyleSheet.text.contains("@import"))

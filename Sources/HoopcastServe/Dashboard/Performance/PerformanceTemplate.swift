@@ -47,7 +47,7 @@ enum PerformanceTemplate {
         <h2 id="h-units">Cumulative units</h2>
         {{#unitsChart}}
         <figure>
-        <div class="chart-box">{{>chart}}</div>
+        <div class="chart-box">{{{svg}}}</div>
         <ul class="legend">
         {{#legend}}<li><span class="swatch {{swatch}}"></span>{{name}}</li>{{/legend}}
         </ul>
@@ -80,7 +80,7 @@ enum PerformanceTemplate {
         <section class="card" aria-labelledby="h-calibration">
         <h2 id="h-calibration">Calibration · {{systemName}}, {{marketName}}</h2>
         {{#reliabilityChart}}
-        <figure><div class="chart-box">{{>chart}}</div></figure>
+        <figure><div class="chart-box">{{{svg}}}</div></figure>
         {{/reliabilityChart}}
         {{#hasBuckets}}
         <div class="table-wrap" role="region" aria-labelledby="h-calibration" tabindex="0">

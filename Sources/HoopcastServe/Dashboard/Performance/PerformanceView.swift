@@ -62,11 +62,11 @@ struct PerformanceView: Sendable {
     var marketName: String
     var summary: [SystemRow]
     var hasSummary: Bool
-    var unitsChart: SVGChart?
+    var unitsChart: ChartMarkup?
     var legend: [LegendItem]
     var weeks: [WeekRow]
     var hasWeeks: Bool
-    var reliabilityChart: SVGChart?
+    var reliabilityChart: ChartMarkup?
     var buckets: [BucketRow]
     var hasBuckets: Bool
     var edges: [EdgeRow]
@@ -98,17 +98,18 @@ extension PerformanceView {
                 },
             systemName: DashboardFormat.label(query.system),
             marketName: query.market.map(DashboardFormat.label) ?? "all markets", summary: summary,
-            hasSummary: !summary.isEmpty, unitsChart: unitsChart(units, from: from, to: to),
+            hasSummary: !summary.isEmpty, unitsChart: unitsChart(units, from: from, to: to).map(SVGWriter.markup),
             legend: systemsWithBets.map { LegendItem(name: DashboardFormat.label($0), swatch: "s-\($0.rawValue)") },
             weeks: weeks, hasWeeks: !weeks.isEmpty,
             reliabilityChart: buckets.isEmpty
                 ? nil
-                : ReliabilityChart.make(
-                    id: "chart-calibration", title: "Calibration of \(DashboardFormat.label(query.system))",
-                    buckets: buckets.map {
-                        ReliabilityChart.Bucket(
-                            label: $0.bucket, predicted: $0.predicted, observed: $0.observed, n: $0.n)
-                    }),
+                : SVGWriter.markup(
+                    ReliabilityChart.make(
+                        id: "chart-calibration", title: "Calibration of \(DashboardFormat.label(query.system))",
+                        buckets: buckets.map {
+                            ReliabilityChart.Bucket(
+                                label: $0.bucket, predicted: $0.predicted, observed: $0.observed, n: $0.n)
+                        })),
             buckets: buckets.map {
                 BucketRow(
                     bucket: $0.bucket, predicted: DashboardFormat.percent($0.predicted),

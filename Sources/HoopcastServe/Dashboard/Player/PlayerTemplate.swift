@@ -65,7 +65,7 @@ enum PlayerTemplate {
         {{#marketCharts}}
         <figure>
         <figcaption>{{heading}} <span class="sub">· {{caption}}</span></figcaption>
-        <div class="chart-box">{{#chart}}{{>chart}}{{/chart}}</div>
+        <div class="chart-box">{{#chart}}{{{svg}}}{{/chart}}</div>
         </figure>
         {{/marketCharts}}
         </div>
@@ -77,7 +77,7 @@ enum PlayerTemplate {
         <p class="card-note">{{minutesSummary}}</p>
         {{#minutesChart}}
         <figure>
-        <div class="chart-box">{{>chart}}</div>
+        <div class="chart-box">{{{svg}}}</div>
         <ul class="legend">
         <li><span class="swatch s-minutes"></span>Minutes played</li>
         <li><span class="swatch s-average"></span>Average of the last 5 games</li>

@@ -30,7 +30,7 @@ struct PlayerView: Sendable {
     struct MarketChart: Sendable, Hashable {
         var heading: String
         var caption: String
-        var chart: SVGChart
+        var chart: ChartMarkup
     }
 
     struct SeasonRow: Sendable, Hashable {
@@ -61,7 +61,7 @@ struct PlayerView: Sendable {
     var logGames: Int
     var marketCharts: [MarketChart]
     var hasLog: Bool
-    var minutesChart: SVGChart?
+    var minutesChart: ChartMarkup?
     var minutesSummary: String
     var season: [SeasonRow]
     var hasSeason: Bool
@@ -92,7 +92,8 @@ extension PlayerView {
                 lined.isEmpty
                 ? "no game line in these games"
                 : "over in \(overs) of \(lined.count) games with a line"
-            return MarketChart(heading: DashboardFormat.label(market), caption: caption, chart: chart)
+            return MarketChart(
+                heading: DashboardFormat.label(market), caption: caption, chart: SVGWriter.markup(chart))
         }
         let rows = seasonRows(earlier: earlier, season: season)
         return PlayerView(
@@ -102,7 +103,8 @@ extension PlayerView {
             hasToday: todays.contains { $0.record.line != nil },
             hitRates: page.hitRates.map(hitRateRow), hasHitRates: !page.hitRates.isEmpty,
             logGames: page.gameLog.count, marketCharts: charts, hasLog: !page.gameLog.isEmpty,
-            minutesChart: minutesChart(page.minutes), minutesSummary: minutesSummary(page.minutes),
+            minutesChart: minutesChart(page.minutes).map(SVGWriter.markup),
+            minutesSummary: minutesSummary(page.minutes),
             season: rows, hasSeason: !rows.isEmpty)
     }
 

@@ -1,12 +1,12 @@
 import Mustache
 
 /// The dashboard's mustache templates, compiled once from the Swift constants that hold them (so the installed
-/// binary needs no files beside it). Templates use `{{ }}` only: every value is HTML-escaped, and a chart is drawn
-/// by the `chart` partial from ``SVGChart``'s shapes, never pasted in as markup.
+/// binary needs no files beside it). Templates use `{{ }}` only, so every value is HTML-escaped, except a chart's
+/// `{{{svg}}}`: a ``ChartMarkup``, which only ``SVGWriter`` makes, escaping every text in it.
 enum DashboardTemplates {
     /// Every template by name (a page's partials are referenced by these names).
     static let sources: [String: String] = [
-        "head": LayoutTemplates.head, "foot": LayoutTemplates.foot, "chart": LayoutTemplates.chart,
+        "head": LayoutTemplates.head, "foot": LayoutTemplates.foot,
         "error": LayoutTemplates.error, "tonight": TonightTemplate.text, "player": PlayerTemplate.text,
         "players": PlayerTemplate.search, "performance": PerformanceTemplate.text, "pipeline": PipelineTemplate.text,
         "sign-in": SignInTemplate.signIn, "sign-out": SignInTemplate.signOut,
@@ -26,9 +26,9 @@ enum DashboardTemplates {
         return library
     }()
 
-    /// `model` rendered with the template `name`.
+    /// `model` rendered with the template `name`, read through a ``TemplateTree``.
     static func render(_ model: Any, template name: String) -> String {
-        guard let text = library.render(model, withTemplate: name) else {
+        guard let text = library.render(TemplateTree.make(model) ?? [String: Any](), withTemplate: name) else {
             preconditionFailure("no dashboard template '\(name)'")
         }
         return text

@@ -1,4 +1,4 @@
-/// The frame of every page (`head`, `foot`), the SVG chart partial and the error page.
+/// The frame of every page (`head`, `foot`) and the error page.
 enum LayoutTemplates {
     /// From the doctype to the opening of `<main>`; rendered inside `{{#layout}}` (a ``Layout``).
     static let head = """
@@ -51,34 +51,6 @@ enum LayoutTemplates {
         </footer>
         </body>
         </html>
-
-        """
-
-    /// An ``SVGChart``; every attribute and text is escaped.
-    static let chart = """
-        <svg class="chart{{#wide}} wide{{/wide}}" viewBox="0 0 {{width}} {{height}}" role="img" \
-        aria-labelledby="{{chartID}}-title {{chartID}}-desc" xmlns="http://www.w3.org/2000/svg">
-        <title id="{{chartID}}-title">{{title}}</title>
-        <desc id="{{chartID}}-desc">{{summary}}</desc>
-        {{#shapes}}
-        {{#svgRect}}
-        <rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" class="{{cls}}">{{#svgTip}}<title>{{.}}</title>{{/svgTip}}</rect>
-        {{/svgRect}}
-        {{#svgLine}}
-        <line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" class="{{cls}}"/>
-        {{/svgLine}}
-        {{#svgPath}}
-        <path d="{{d}}" class="{{cls}}"/>
-        {{/svgPath}}
-        {{#svgDot}}
-        <circle cx="{{cx}}" cy="{{cy}}" r="{{r}}" class="{{cls}}">{{#svgTip}}<title>{{.}}</title>{{/svgTip}}</circle>
-        {{/svgDot}}
-        {{#svgText}}
-        <text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" class="{{cls}}"\
-        {{#vertical}} transform="rotate(-90 {{x}} {{y}})"{{/vertical}}>{{text}}</text>
-        {{/svgText}}
-        {{/shapes}}
-        </svg>
 
         """
 

@@ -14,14 +14,14 @@ struct TonightPage: Sendable {
     /// The dates' graded rows.
     let grades: VersionedCache<GameDate, [GradedPrediction]>
 
-    /// The date's graded rows, from the cache while the date's grades are unchanged (reading them is most of the
-    /// page's time once its slate is cached).
+    /// The date's graded rows with a line (the page shows no other), from the cache while the date's grades are
+    /// unchanged (reading them is most of the page's time once its slate is cached).
     func dayGrades(_ date: GameDate) async throws -> [GradedPrediction] {
         let versions = try await PartitionVersions.read(
             [GradedPrediction.table.name], from: date.description, before: date.adding(days: 1).description,
             on: store.sql)
         if let cached = grades.value(date, versions: versions) { return cached }
-        let rows = try await GradeReader(db: store.sql).results(from: date, to: date)
+        let rows = try await GradeReader(db: store.sql).linedResults(on: date)
         grades.store(rows, for: date, versions: versions)
         return rows
     }
