@@ -10,6 +10,8 @@ public enum SystemName: String, Sendable, Hashable, CaseIterable, Codable, Compa
     case catboost
     /// The other systems weighted by their recent graded error.
     case ensemble
+    /// The line corrected by a regression on the other systems' deviations from it (``StackSystem``).
+    case stack
 
     /// Systems order by their stored name.
     public static func < (lhs: SystemName, rhs: SystemName) -> Bool { lhs.rawValue < rhs.rawValue }

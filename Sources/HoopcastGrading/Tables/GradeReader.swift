@@ -86,6 +86,47 @@ public struct GradeReader: GradedHistory {
         return samples
     }
 
+    public func stackEvidence(from: GameDate, before: GameDate) async throws
+        -> [(date: GameDate, row: StackEvidence)]
+    {
+        let members = StackSystem.members.map(\.rawValue)
+        let rows = try await db.raw(
+            """
+            SELECT game_date, game_id, player_id, market, system, predicted_value, line, actual
+            FROM grading_prediction_results
+            WHERE game_date >= \(bind: from.description) AND game_date < \(bind: before.description)
+              AND feature_version = \(bind: Feature.version) AND line IS NOT NULL AND actual IS NOT NULL
+              AND system IN (\(binds: members))
+            ORDER BY game_date, game_id, player_id, market, system
+            """
+        ).all()
+        let table = GradedPrediction.table.name
+        var evidence: [(date: GameDate, row: StackEvidence)] = []
+        var current: (game: String, player: Int, market: Market)?
+        for row in rows {
+            let game = try row.value("game_id", as: String.self), player = try row.value("player_id", as: Int.self)
+            let key = "\(game)/\(player)"
+            let market = try row.parsed("market", in: table, key: key, Market.init(rawValue:))
+            let system = try row.parsed("system", in: table, key: key, SystemName.init(rawValue:))
+            let predicted = try row.value("predicted_value", as: Double.self)
+            if let open = current, open.game == game, open.player == player, open.market == market {
+                evidence[evidence.count - 1].row.sample.predictions[system] = predicted
+                continue
+            }
+            current = (game, player, market)
+            evidence.append(
+                (
+                    try row.parsed("game_date", in: table, key: key, GameDate.init),
+                    StackEvidence(
+                        market: market,
+                        sample: StackSystem.Sample(
+                            line: try row.value("line"), actual: try row.value("actual"),
+                            predictions: [system: predicted]))
+                ))
+        }
+        return evidence
+    }
+
     public func tracks(from: GameDate, before: GameDate) async throws -> [Market: [SystemName: EnsembleSystem.Track]] {
         // Summed here in date order rather than by SQL's SUM, whose order (and so last bit) differs by engine.
         let rows = try await db.raw(

@@ -12,6 +12,11 @@ public protocol GradedHistory: Sendable {
     /// player, market, system) order.
     func calibrationSamples(from: GameDate, before: GameDate) async throws -> [(date: GameDate, row: CalibrationSample)]
 
+    /// The ``StackSystem`` evidence dated in [from, before): per (game, player, market) made against a line and
+    /// graded with an actual value, the line, the actual and each ``StackSystem/members`` system's prediction, in
+    /// (date, game, player, market) order.
+    func stackEvidence(from: GameDate, before: GameDate) async throws -> [(date: GameDate, row: StackEvidence)]
+
     /// Mean absolute error per (market, system) over the predictions graded in [from, before), summed in date order.
     func tracks(from: GameDate, before: GameDate) async throws -> [Market: [SystemName: EnsembleSystem.Track]]
 }

@@ -31,15 +31,20 @@ public struct PredictionContext: Sendable {
     public var calibration: CalibrationBook
     /// Recent graded accuracy per system and market (ensemble weights).
     public var tracks: [Market: [SystemName: EnsembleSystem.Track]]
+    /// The stack's correction per market, fitted on the graded lined predictions before the date (none: the stack
+    /// is the ensemble).
+    public var stack: [Market: StackSystem.Fit] = [:]
 }
 
-/// Pure: runs every member system and the ensemble on every gated row and decides each recommendation.
+/// Pure: runs every member system, the ensemble and the stack on every gated row and decides each recommendation.
 public struct PredictionEngine: Sendable {
     public let members: [SystemMember]
     public let policy: RecommendationPolicy
 
     /// The ensemble's stored name.
     public static let ensembleName = EnsembleSystem().name
+    /// The stack's model id: its version and the members it regresses on.
+    public static let stackModel = "stack@v1(" + StackSystem.members.map(\.rawValue).joined(separator: "+") + ")"
 
     /// Creates an engine.
     public init(members: [SystemMember], policy: RecommendationPolicy) {
@@ -61,7 +66,7 @@ public struct PredictionEngine: Sendable {
         }
         let outputs = members.map { $0.predict(inputs) }
         var records: [PredictionRecord] = []
-        let ensemble = EnsembleSystem()
+        let ensemble = EnsembleSystem(), stack = StackSystem()
         for (index, row) in rows.enumerated() {
             let line = context.lines[PlayerMarketKey(playerID: row.playerID, market: row.market)]
             var combined: [SystemName: PredictionOutput] = [:]
@@ -81,6 +86,14 @@ public struct PredictionEngine: Sendable {
                 record(
                     row, system: PredictionEngine.ensembleName, model: models.sorted().joined(separator: "+"),
                     output: ensembled, line: line, context: context))
+            let fit = context.stack[row.market]
+            let stacked = stack.predict(
+                predictions: combined.mapValues(\.predictedValue), line: line?.line, fit: fit, fallback: ensembled)
+            records.append(
+                record(
+                    row, system: stack.name,
+                    model: line == nil ? "stack@v1(ensemble)" : fit == nil ? "stack@v1(line)" : Self.stackModel,
+                    output: stacked, line: line, context: context))
         }
         return records
     }

@@ -12,6 +12,7 @@ struct PredictionInputsReader: Sendable {
     let db: any SQLDatabase
     let history: PlayerHistory
     let calibration: DatedCache<CalibrationSample>
+    let stack: DatedCache<StackEvidence>
     let graded: any GradedHistory
 
     /// Days of graded predictions behind the ensemble weights.
@@ -41,10 +42,17 @@ struct PredictionInputsReader: Sendable {
         let samples = try await calibration.rows(before: date, versions: calibrationVersions) {
             try await graded.calibrationSamples(from: $0, before: $1)
         }
+        let stackVersions = calibrationVersions.filter {
+            $0.key >= date.adding(days: -StackSystem.windowDays).description
+        }
+        let evidence = try await stack.rows(before: date, versions: stackVersions) {
+            try await graded.stackEvidence(from: $0, before: $1)
+        }
         let context = PredictionContext(
             date: date, rows: rows, lines: lines, history: history, calibration: CalibrationBook(samples: samples),
             tracks: try await graded.tracks(
-                from: date.adding(days: -PredictionInputsReader.trackDays), before: date))
+                from: date.adding(days: -PredictionInputsReader.trackDays), before: date),
+            stack: StackEvidence.fits(evidence))
         return (context, skipped)
     }
 }

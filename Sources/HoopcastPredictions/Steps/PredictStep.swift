@@ -21,6 +21,7 @@ public struct PredictStep: Step {
     let policy: RecommendationPolicy
     let history = PlayerHistory()
     let calibration = DatedCache<CalibrationSample>(windowDays: PredictionInputsReader.calibrationDays)
+    let stack = DatedCache<StackEvidence>(windowDays: StackSystem.windowDays)
 
     /// What the systems learn from earlier graded predictions (the grading layer's reader).
     let graded: @Sendable (any SQLDatabase) -> any GradedHistory
@@ -48,7 +49,8 @@ public struct PredictStep: Step {
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let reader = PredictionInputsReader(
-            db: context.store.sql, history: history, calibration: calibration, graded: graded(context.store.sql))
+            db: context.store.sql, history: history, calibration: calibration, stack: stack,
+            graded: graded(context.store.sql))
         let (inputs, skipped) = try await reader.read(date: date)
         let partition = PredictStep.partition(date), runID = context.runID
         guard !inputs.rows.isEmpty else {

@@ -35,7 +35,8 @@ enum Palette {
     /// The series colours, by CSS class.
     static let series: [(cls: String, color: String)] = [
         ("s-ensemble", "#1d5bb8"), ("s-catboost", "#b4460b"), ("s-matchup", "#23844b"),
-        ("s-moving_average", "#7143b3"), ("s-similarity", "#5a6575"), ("s-observed", "#1d5bb8"),
+        ("s-moving_average", "#7143b3"), ("s-similarity", "#5a6575"), ("s-stack", "#0f7c8a"),
+        ("s-observed", "#1d5bb8"),
         ("s-minutes", "#1d5bb8"), ("s-average", "#b4460b"),
     ]
 

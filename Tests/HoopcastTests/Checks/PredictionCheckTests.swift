@@ -6,7 +6,7 @@ import HoopcastIngest
 import HoopcastPredictions
 import Testing
 
-/// Every prediction check on the real predictions of 2024-01-15 (five systems; graded lined history of 2024-01-07, 11 and 14): it
+/// Every prediction check on the real predictions of 2024-01-15 (six systems; graded lined history of 2024-01-07, 11 and 14): it
 /// passes, and fails — naming the rows — once real rows are altered.
 struct PredictionCheckTests {
     private static func inputs(_ edit: (inout PredictionCheckInputs) -> Void = { _ in }) async throws
@@ -35,7 +35,7 @@ struct PredictionCheckTests {
 
     @Test func everyPredictionCheckPassesOnTheRealDate() async throws {
         let inputs = try await Self.inputs()
-        #expect(Set(inputs.lined.map(\.system) + inputs.unlined.map(\.system)).count == 5 && !inputs.injuries.isEmpty)
+        #expect(Set(inputs.lined.map(\.system) + inputs.unlined.map(\.system)).count == 6 && !inputs.injuries.isEmpty)
         #expect(inputs.unlined.count > 5 * inputs.lined.count)
         for result in PredictionChecks.evaluate(inputs) {
             #expect(result.status == .passed, "\(result.line)")
@@ -61,14 +61,14 @@ struct PredictionCheckTests {
             result.sample.map(\.key) == [
                 "\(CheckFixture.game)/203954/assists/catboost", "\(CheckFixture.game)/203954/assists/ensemble",
                 "\(CheckFixture.game)/203954/assists/matchup", "\(CheckFixture.game)/203954/assists/moving_average",
-                "\(CheckFixture.game)/203954/assists/similarity",
+                "\(CheckFixture.game)/203954/assists/similarity", "\(CheckFixture.game)/203954/assists/stack",
                 "\(CheckFixture.game)/203954/points_rebounds_assists/matchup",
                 "\(CheckFixture.game)/203954/rebounds",
             ])
         #expect(result.sample[0].values == ["found": "no feature row"])
-        #expect(result.sample[5].values["prediction_line"]?.hasPrefix("49.5 consensus") == true)
-        #expect(result.sample[5].values["feature_line"]?.hasPrefix("50.5 consensus") == true)
-        #expect(result.sample[6].values == ["missing_systems": "similarity"])
+        #expect(result.sample[6].values["prediction_line"]?.hasPrefix("49.5 consensus") == true)
+        #expect(result.sample[6].values["feature_line"]?.hasPrefix("50.5 consensus") == true)
+        #expect(result.sample[7].values == ["missing_systems": "similarity"])
     }
 
     @Test func impossibleNumbersFailAcceptedValues() async throws {

@@ -141,14 +141,14 @@ import Testing
                 store,
                 """
                 SELECT COUNT(DISTINCT system) AS n FROM predictions_player_props WHERE game_date = '2024-01-24'
-                """) == 5)
+                """) == 6)
         #expect(
             try await IngestJobTests.count(
                 store,
                 """
                 SELECT COUNT(*) AS n FROM predictions_player_props
                 WHERE game_date = '2024-01-24' AND player_id = 201939 AND recommendation = 'NO_LINE' AND line IS NULL
-                """) == 25)  // 5 systems × 5 markets
+                """) == 30)  // 6 systems × 5 markets
 
         // The next hour's slot is a job of its own: it runs, and the pipeline runs again.
         let one = ScheduleSlot(phase: .pretip, date: IngestJobTests.date, at: noon.at.addingTimeInterval(3600))

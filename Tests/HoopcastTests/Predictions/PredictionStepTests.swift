@@ -61,7 +61,7 @@ struct PredictionStepTests {
         let systems = try await Self.count(
             store, "SELECT COUNT(DISTINCT system) AS n FROM predictions_player_props WHERE \(day)")
         #expect(gated > 1000)
-        #expect(systems == 4)  // moving_average, matchup, similarity, ensemble
+        #expect(systems == 5)  // moving_average, matchup, similarity, ensemble, stack
         #expect(
             try await Self.count(store, "SELECT COUNT(*) AS n FROM predictions_player_props WHERE \(day)") == gated
                 * systems)
@@ -169,7 +169,7 @@ struct PredictionStepTests {
             """)
         #expect(mismatched == 0)
         #expect(
-            try await Self.count(store, "SELECT COUNT(*) AS n FROM grading_system_daily WHERE game_date = \(day)") == 4
+            try await Self.count(store, "SELECT COUNT(*) AS n FROM grading_system_daily WHERE game_date = \(day)") == 5
                 * 5)
     }
 

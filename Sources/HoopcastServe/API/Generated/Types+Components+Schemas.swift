@@ -166,6 +166,7 @@ extension Components {
             case similarity = "similarity"
             case catboost = "catboost"
             case ensemble = "ensemble"
+            case stack = "stack"
         }
         /// - Remark: Generated from `#/components/schemas/Recommendation`.
         @frozen package enum Recommendation: String, Codable, Hashable, Sendable, CaseIterable {

@@ -72,6 +72,7 @@ enum DashboardFormat {
         case .similarity: "Similarity"
         case .catboost: "CatBoost"
         case .ensemble: "Ensemble"
+        case .stack: "Stack"
         }
     }
 
