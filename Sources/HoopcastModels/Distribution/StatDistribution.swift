@@ -1,7 +1,8 @@
 import Foundation
 import HoopcastCore
 
-/// The predicted distribution of a counting stat: a normal approximation with a per-player spread.
+/// The predicted distribution of a counting stat: a per-player spread, and P(over) from a count distribution
+/// (rebounds, assists, threes) or a normal approximation (points, points+rebounds+assists).
 public enum StatDistribution {
     /// Variance-to-mean ratio assumed before a player's own games are seen (overdispersed-Poisson prior), by market.
     /// Priors, not fitted values: they weigh little once a player has 10 games.
@@ -22,6 +23,22 @@ public enum StatDistribution {
         let prior = (dispersionPrior[market] ?? 2) * max(mean, 0.5)
         let variance = (n * sampleStandardDeviation * sampleStandardDeviation + priorGames * prior) / (n + priorGames)
         return max(variance.squareRoot(), 0.5)
+    }
+
+    /// Markets whose P(over) comes from a discrete ``CountDistribution`` (small counts, where a normal curve's mass
+    /// between whole numbers misplaces the push); points and points+rebounds+assists keep the normal one.
+    public static let countMarkets: Set<Market> = [.rebounds, .assists, .threes]
+
+    /// P(stat > line) in `market`: from a ``CountDistribution`` with this mean and variance sd² for the
+    /// ``countMarkets``, else from the normal curve (``overProbability(mean:standardDeviation:line:)``).
+    public static func overProbability(market: Market, mean: Double, standardDeviation: Double, line: Double)
+        -> Double
+    {
+        guard countMarkets.contains(market) else {
+            return overProbability(mean: mean, standardDeviation: standardDeviation, line: line)
+        }
+        return CountDistribution(mean: mean, variance: standardDeviation * standardDeviation)
+            .overProbability(line: line)
     }
 
     /// P(stat > line) for an integer-valued stat under N(mean, sd²) with a continuity correction: the stat must

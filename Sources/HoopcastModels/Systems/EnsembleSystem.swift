@@ -6,7 +6,7 @@ import HoopcastCore
 /// of this market before the date (out of sample by construction: a prediction is graded only after its game).
 /// Systems with fewer than ``minimumGraded`` graded predictions share what is left equally; with no graded history
 /// at all the weights are equal. The ensemble's spread is the weighted mean of the members' spreads, and P(over)
-/// comes from that normal distribution.
+/// comes from the market's distribution with that mean and spread (``StatDistribution``).
 public struct EnsembleSystem: Sendable {
     /// One system's recent graded accuracy for the market.
     public struct Track: Sendable, Hashable {
@@ -48,10 +48,10 @@ public struct EnsembleSystem: Sendable {
         return Dictionary(uniqueKeysWithValues: raw.map { ($0.0, $0.1 / total) })
     }
 
-    /// Combines member outputs (by system name) for one input.
-    public func combine(_ outputs: [SystemName: PredictionOutput], tracks: [SystemName: Track], line: Double?)
-        -> PredictionOutput
-    {
+    /// Combines member outputs (by system name) for one input of `market`.
+    public func combine(
+        _ outputs: [SystemName: PredictionOutput], tracks: [SystemName: Track], market: Market, line: Double?
+    ) -> PredictionOutput {
         // Summed in name order: dictionary order varies between processes, and so would the last bits of the sum.
         let names = outputs.keys.sorted()
         let weights = EnsembleSystem.weights(systems: names, tracks: tracks)
@@ -60,7 +60,8 @@ public struct EnsembleSystem: Sendable {
         return PredictionOutput(
             predictedValue: max(0, mean), standardDeviation: max(sd, 0.5),
             overProbability: line.map {
-                StatDistribution.overProbability(mean: max(0, mean), standardDeviation: max(sd, 0.5), line: $0)
+                StatDistribution.overProbability(
+                    market: market, mean: max(0, mean), standardDeviation: max(sd, 0.5), line: $0)
             })
     }
 }

@@ -68,7 +68,7 @@ public struct SimilaritySystem: PredictionSystem {
         return PredictionOutput(
             predictedValue: mean, standardDeviation: sd,
             overProbability: input.line.map {
-                StatDistribution.overProbability(mean: mean, standardDeviation: sd, line: $0)
+                StatDistribution.overProbability(market: input.market, mean: mean, standardDeviation: sd, line: $0)
             })
     }
 

@@ -8,8 +8,8 @@ import HoopcastCore
 /// with the penalty ``ridgePenalty``, gives the correction; the prediction is L + b₀ + Σ w_s (p_s − L). With little
 /// evidence the penalty dominates and the prediction is the line itself; below ``minimumSamples`` rows it is the
 /// line. A member missing on a row (CatBoost before its first model) counts as agreeing with the line. The spread is
-/// the fit's residual root mean square (the ensemble's without a fit), and P(over) comes from that normal
-/// distribution. Without a line it is the ensemble.
+/// the fit's residual root mean square (the ensemble's without a fit), and P(over) comes from the market's
+/// distribution with that mean and spread (``StatDistribution``). Without a line it is the ensemble.
 ///
 /// The penalty was chosen on the development window (2023-10-24 → 2023-12-31) by a walk-forward replay of this fit
 /// over the graded predictions of the bundled season (`scripts/stack-penalty.py`): of 1,000, 5,000, 20,000 and
@@ -105,14 +105,15 @@ public struct StackSystem: Sendable {
     /// The stack's prediction from the members' predictions of one row: the corrected line; the line itself
     /// (with `fallback`'s spread) without a fit; `fallback` (the ensemble's prediction) without a line.
     public func predict(
-        predictions: [SystemName: Double], line: Double?, fit: Fit?, fallback: PredictionOutput
+        market: Market, predictions: [SystemName: Double], line: Double?, fit: Fit?, fallback: PredictionOutput
     ) -> PredictionOutput {
         guard let line else { return fallback }
         let mean = max(0, line + (fit?.correction(line: line, predictions: predictions) ?? 0))
         let spread = fit?.residualSD ?? fallback.standardDeviation
         return PredictionOutput(
             predictedValue: mean, standardDeviation: spread,
-            overProbability: StatDistribution.overProbability(mean: mean, standardDeviation: spread, line: line))
+            overProbability: StatDistribution.overProbability(
+                market: market, mean: mean, standardDeviation: spread, line: line))
     }
 
     /// Solves the symmetric positive definite system `a`·x = `b` (row-major, `size`²) by Gaussian elimination with

@@ -81,14 +81,16 @@ public struct PredictionEngine: Sendable {
                         line: line, context: context))
             }
             guard combined.count > 1 else { continue }
-            let ensembled = ensemble.combine(combined, tracks: context.tracks[row.market] ?? [:], line: line?.line)
+            let ensembled = ensemble.combine(
+                combined, tracks: context.tracks[row.market] ?? [:], market: row.market, line: line?.line)
             records.append(
                 record(
                     row, system: PredictionEngine.ensembleName, model: models.sorted().joined(separator: "+"),
                     output: ensembled, line: line, context: context))
             let fit = context.stack[row.market]
             let stacked = stack.predict(
-                predictions: combined.mapValues(\.predictedValue), line: line?.line, fit: fit, fallback: ensembled)
+                market: row.market, predictions: combined.mapValues(\.predictedValue), line: line?.line, fit: fit,
+                fallback: ensembled)
             records.append(
                 record(
                     row, system: stack.name,

@@ -33,10 +33,12 @@ struct PredictionSystemTests {
                     .opponentAllowedVsLeague: 1.21, .teamPace: 100, .opponentPace: 104, .isHome: 1, .statLast10Std: 2,
                     .gamesPlayedSeason: 30,
                 ]))
-        // 29.2 min · 0.55 /min · √1.21 · 1.02 · 1.015 = 18.2896098; whole-number line 16 → over needs 17 (cut 16.5)
+        // 29.2 min · 0.55 /min · √1.21 · 1.02 · 1.015 = 18.2896098; rebounds are a count, and a variance of
+        // 3.4368² = 11.81 below the mean makes it Poisson: whole-number line 16 → over needs 17, and
+        // P(X ≥ 17) = scipy.stats.poisson.sf(16, 18.2896098) = 0.6501257962959608.
         #expect(abs(output.predictedValue - 18.2896098) < 1e-9)
         #expect(abs(output.standardDeviation - 3.436782152925417) < 1e-9)
-        #expect(abs(output.overProbability! - 0.6987199515242071) < 1e-9)
+        #expect(abs(output.overProbability! - 0.6501257962959608) < 1e-9)
     }
 
     @Test func noLineMeansNoOverProbability() {
@@ -111,7 +113,7 @@ extension PredictionSystemTests {
             [
                 .matchup: PredictionOutput(predictedValue: 10, standardDeviation: 2, overProbability: nil),
                 .similarity: PredictionOutput(predictedValue: 20, standardDeviation: 4, overProbability: nil),
-            ], tracks: [:], line: 14.5)
+            ], tracks: [:], market: .points, line: 14.5)
         #expect(combined.predictedValue == 15)
         #expect(combined.standardDeviation == 3)
         #expect(abs(combined.overProbability! - (1 - StatDistribution.normalCDF((14.5 - 15) / 3))) < 1e-12)

@@ -48,18 +48,28 @@ import Testing
         let ensemble = PredictionOutput(predictedValue: 23.4, standardDeviation: 6, overProbability: 0.61)
         let stack = StackSystem()
         let members: [SystemName: Double] = [.catboost: 25, .matchup: 22]
-        #expect(stack.predict(predictions: members, line: nil, fit: nil, fallback: ensemble) == ensemble)
-        let atLine = stack.predict(predictions: members, line: 21.5, fit: nil, fallback: ensemble)
+        #expect(
+            stack.predict(market: .pointsReboundsAssists, predictions: members, line: nil, fit: nil, fallback: ensemble)
+                == ensemble)
+        let atLine = stack.predict(
+            market: .pointsReboundsAssists, predictions: members, line: 21.5, fit: nil, fallback: ensemble)
         #expect(atLine.predictedValue == 21.5 && atLine.standardDeviation == 6)
         // A half-point line at the mean: exactly even.
         #expect(atLine.overProbability == 0.5)
         let fit = try #require(StackSystem.fit(Self.samples, penalty: 1))
-        let corrected = stack.predict(predictions: members, line: 21.5, fit: fit, fallback: ensemble)
+        let corrected = stack.predict(
+            market: .pointsReboundsAssists, predictions: members, line: 21.5, fit: fit, fallback: ensemble)
         let expected = 21.5 + fit.correction(line: 21.5, predictions: members)
         #expect(corrected.predictedValue == expected && corrected.standardDeviation == fit.residualSD)
         #expect(
             corrected.overProbability
                 == StatDistribution.overProbability(mean: expected, standardDeviation: fit.residualSD, line: 21.5))
+        // Assists are a count: P(over) from the count distribution of that mean and spread.
+        let assists = stack.predict(market: .assists, predictions: members, line: 21.5, fit: fit, fallback: ensemble)
+        #expect(
+            assists.overProbability
+                == CountDistribution(mean: expected, variance: fit.residualSD * fit.residualSD)
+                .overProbability(line: 21.5))
     }
 
     @Test func gaussianEliminationSolvesAndRefusesSingularSystems() throws {
