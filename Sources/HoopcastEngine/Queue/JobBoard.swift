@@ -56,11 +56,22 @@ public struct JobBoard: Sendable {
 
     /// Jobs (in `status` when given), most recent dates first, at most `limit`.
     public func jobs(status: JobStatus?, limit: Int) async throws -> [JobSummary] {
+        try await summaries(status: status, limit: limit)
+    }
+
+    /// Every job in `status`, newest date first: for a state that stays small (failed jobs wait for a person) and
+    /// must be seen whole (an alert on each failed job resolves when its job leaves the list).
+    public func jobs(status: JobStatus) async throws -> [JobSummary] {
+        try await summaries(status: status, limit: nil)
+    }
+
+    private func summaries(status: JobStatus?, limit: Int?) async throws -> [JobSummary] {
         let filter: SQLQueryString = status.map { "WHERE status = \(bind: $0.rawValue)" } ?? ""
+        let bound: SQLQueryString = limit.map { "LIMIT \(bind: $0)" } ?? ""
         return try await db.raw(
             """
             SELECT job_key, status, attempts, max_attempts, error_kind, last_error FROM ops_jobs \(filter)
-            ORDER BY partition_date DESC, priority LIMIT \(bind: limit)
+            ORDER BY partition_date DESC, priority \(bound)
             """
         ).all().map { row in
             let key = try row.value("job_key", as: String.self)

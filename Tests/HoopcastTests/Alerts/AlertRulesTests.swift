@@ -98,3 +98,26 @@ import Testing
         #expect(AlertRules.evaluate(Self.inputs(games: 0, predictions: 0), policy: policy).isEmpty)
     }
 }
+
+/// The alerts' inputs as read from a store: every failed job, however many (an alert whose job is left out of the
+/// list would be resolved while the job is still failed).
+@Suite struct AlertInputsReadingTests {
+    @Test func everyFailedJobIsRead() async throws {
+        let store = try await TestStore.fresh()
+        let queue = JobQueue(store: store)
+        let specs = (0..<60).map { JobSpec(step: "step-\($0)", date: GameDate("2024-01-15")!, maxAttempts: 1) }
+        try await queue.enqueue(specs, correlationID: "many-failed")
+        for spec in specs {
+            let job = try #require(try await queue.claim(owner: "alerts-test", steps: [spec.step]))
+            _ = try await store.transaction { db in
+                try await queue.fail(job, permanently: "down", rowsWritten: 0, elapsed: .zero, on: db)
+            }
+        }
+        let inputs = try await AlertInputs.read(
+            from: store, at: WallInstant(iso8601: "2024-01-15T23:30:00Z")!, policy: AlertPolicy())
+        #expect(Set(inputs.failedJobs.map(\.key)) == Set(specs.map(\.key)))
+        let alerts = AlertRules.evaluate(inputs, policy: AlertPolicy())
+        #expect(alerts.filter { $0.key.hasPrefix("job.failed:") }.count == 60)
+        try await store.close()
+    }
+}
