@@ -41,6 +41,14 @@ public struct StackSystem: Sendable {
         /// Rows of evidence.
         public var samples: Int
 
+        /// Creates a fit.
+        public init(intercept: Double, weights: [SystemName: Double], residualSD: Double, samples: Int) {
+            self.intercept = intercept
+            self.weights = weights
+            self.residualSD = residualSD
+            self.samples = samples
+        }
+
         /// The correction to the line for members' predictions `predictions`.
         public func correction(line: Double, predictions: [SystemName: Double]) -> Double {
             var value = intercept
