@@ -49,7 +49,8 @@ import Testing
             let webhook = WebhookStub()
             try await webhook.serve { url in
                 let dispatcher = AlertDispatcher(
-                    store: store, routes: [WebhookRoute(url: url, minimum: .warning), try Self.email(sink)],
+                    store: store,
+                    routes: [WebhookRoute(url: url, minimum: .warning, timeout: .seconds(60)), try Self.email(sink)],
                     policy: AlertDispatchTests.lateDigest, secrets: [url, Self.password], clock: clock)
                 let report = try await dispatcher.run()
                 #expect(report.firing == 2 && report.sent == 3 && report.failed == 0)

@@ -18,6 +18,12 @@ import Testing
         }
     }
 
+    /// `texts` without repeats, in the order each first came.
+    static func distinct(_ texts: [String]) -> [String] {
+        var seen: Set<String> = []
+        return texts.filter { seen.insert($0).inserted }
+    }
+
     @Test func testSendsToEveryRouteAndRunListAndStatusShowWhatFires() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("alerts-\(UUID().uuidString).sqlite")
         defer { try? FileManager.default.removeItem(at: path) }
@@ -36,7 +42,9 @@ import Testing
             let environment = ["HOOPCAST_ALERT_WEBHOOK_URL": url]
             let test = try await Self.hoopcast(["alerts", "test"] + storeArgument, environment: environment)
             #expect(test.status == 0 && test.stdout == "webhook: sent\n", "\(test.stdout)\(test.stderr)")
-            #expect(stub.texts.count == 1 && stub.texts[0].hasPrefix("*[hoopcast] test message*"))
+            // Delivery is at least once: on a loaded machine a post the stub answered after the route's 10 s timeout
+            // is sent again, with the same text. So the distinct texts, in the order they first came, are counted.
+            #expect(Self.distinct(stub.texts).count == 1 && stub.texts[0].hasPrefix("*[hoopcast] test message*"))
 
             let run = try await Self.hoopcast(["alerts", "run", "--json"] + storeArgument, environment: environment)
             #expect(run.status == 0, "\(run.stderr)")
@@ -45,10 +53,11 @@ import Testing
             // After 09:00 ET the day's first evaluation also sends the digest.
             let digest = try #require(report["digest"] as? Bool)
             #expect(report["firing"] as? Int == 1 && report["sent"] as? Int == (digest ? 2 : 1))
-            #expect(stub.texts.count == (digest ? 3 : 2))
+            let texts = Self.distinct(stub.texts)
+            #expect(texts.count == (digest ? 3 : 2))
             // Failing since an hour before the test began (a loaded machine may be a minute or more later by now).
-            #expect(stub.texts.dropFirst().first?.contains("source odds_api down for ") == true)
-            #expect(!digest || stub.texts.last?.contains("daily digest") == true)
+            #expect(texts.dropFirst().first?.contains("source odds_api down for ") == true)
+            #expect(!digest || texts.last?.contains("daily digest") == true)
             for output in [test, run] {
                 #expect(!(output.stdout + output.stderr).contains(WebhookStub.secret))
             }
