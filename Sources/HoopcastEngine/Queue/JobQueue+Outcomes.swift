@@ -132,10 +132,11 @@ extension JobQueue {
         return try await store.transaction { db in
             let expired = try await db.raw(
                 """
-                SELECT id, job_key, step, partition_date, correlation_id, attempts, max_attempts, lease_owner
+                SELECT id, job_key, step, partition_date, correlation_id, attempts, max_attempts, lease_owner, lease_token
                 FROM ops_jobs WHERE status = 'running' AND lease_expires_at < \(bind: nowText)
                 """
             ).all()
+            var rescued = 0
             for row in expired {
                 let key = try row.value("job_key", as: String.self),
                     owner = try row.value("lease_owner", as: String.self)
@@ -143,22 +144,30 @@ extension JobQueue {
                     maxAttempts = try row.value("max_attempts", as: Int.self)
                 let reason = "lease of worker \(owner) expired during attempt \(attempts) (no heartbeat)"
                 let exhausted = attempts >= maxAttempts
-                try await db.raw(
-                    """
-                    UPDATE ops_jobs SET status = \(bind: exhausted ? "failed" : "queued"), lease_owner = NULL,
-                        lease_token = NULL, lease_expires_at = NULL, run_after = \(bind: nowText),
-                        last_error = \(bind: exhausted ? reason + "; no attempts left" : reason), error_kind = 'lease',
-                        finished_at = \(bind: exhausted ? nowText : nil), updated_at = \(bind: nowText)
-                    WHERE id = \(bind: try row.value("id", as: Int.self))
-                    """
-                ).run()
+                // Fenced like a completion: on PostgreSQL the attempt may have completed (or heartbeated) since the
+                // SELECT, and an unconditional UPDATE would turn its `done` back into `queued` and run it twice.
+                guard
+                    try await db.raw(
+                        """
+                        UPDATE ops_jobs SET status = \(bind: exhausted ? "failed" : "queued"), lease_owner = NULL,
+                            lease_token = NULL, lease_expires_at = NULL, run_after = \(bind: nowText),
+                            last_error = \(bind: exhausted ? reason + "; no attempts left" : reason), error_kind = 'lease',
+                            finished_at = \(bind: exhausted ? nowText : nil), updated_at = \(bind: nowText)
+                        WHERE id = \(bind: try row.value("id", as: Int.self)) AND status = 'running'
+                            AND lease_token = \(bind: try row.value("lease_token", as: String.self))
+                            AND lease_expires_at < \(bind: nowText)
+                        RETURNING id
+                        """
+                    ).first() != nil
+                else { continue }
+                rescued += 1
                 try await JobQueue.event(
                     db, exhausted ? .failed : .rescued, key: key, step: try row.value("step"),
                     date: try row.value("partition_date"), correlationID: try row.value("correlation_id"),
                     at: nowText, attempt: attempts, worker: owner, detail: reason)
                 if exhausted { _ = try await JobQueue.failDependents(of: key, reason: reason, db: db, at: nowText) }
             }
-            return expired.count
+            return rescued
         }
     }
 
@@ -195,13 +204,17 @@ extension JobQueue {
                     ).run()
                 } else {
                     let reason = "deadline passed waiting for \(required.joined(separator: ", "))"
-                    try await db.raw(
-                        """
-                        UPDATE ops_jobs SET status = 'failed', last_error = \(bind: reason), error_kind = 'deadline',
-                            finished_at = \(bind: nowText), updated_at = \(bind: nowText)
-                        WHERE job_key = \(bind: key) AND status = 'waiting'
-                        """
-                    ).run()
+                    // Only if still waiting: its upstream may have completed and promoted it since the SELECT.
+                    guard
+                        try await db.raw(
+                            """
+                            UPDATE ops_jobs SET status = 'failed', last_error = \(bind: reason), error_kind = 'deadline',
+                                finished_at = \(bind: nowText), updated_at = \(bind: nowText)
+                            WHERE job_key = \(bind: key) AND status = 'waiting'
+                            RETURNING id
+                            """
+                        ).first() != nil
+                    else { continue }
                     try await JobQueue.event(
                         db, .failed, key: key, step: try row.value("step"),
                         date: try row.value("partition_date"),

@@ -189,6 +189,43 @@ struct JobQueueTests {
         try await store.close()
     }
 
+    /// The race a loaded CI run found on PostgreSQL: a rescue reads a running job whose lease expired, the attempt
+    /// completes before the rescue writes, and the rescue must then leave the job done (unfenced, it re-queued it and
+    /// the job ran twice). The completion's transaction is held open until the rescue is seen waiting on the job's
+    /// row lock, so the interleaving is the same on every run.
+    @Test(.enabled(if: TestEngine.available.contains(.postgres)))
+    func aRescueNeverUndoesACompletionThatLandedAfterItsRead() async throws {
+        let store = try await TestEngine.postgres.freshStore()
+        let clock = ManualClock()
+        let queue = JobQueue(store: store, clock: clock, lease: .seconds(30))
+        let pipeline = try Self.pipeline([ScriptedStep("noop")])
+        try await queue.enqueue(JobPlan.specs(pipeline: pipeline, dates: [Self.day1]), correlationID: "c")
+        let job = try #require(try await queue.claim(owner: "slow-worker"))
+        clock.advance(by: .seconds(31))  // the lease expired, but the attempt is still finishing
+        let rescue = try await store.transaction { db in
+            try await queue.complete(job, rowsWritten: 0, elapsed: .seconds(31), on: db)
+            let rescue = Task { try await queue.rescue() }
+            var waiting = 0
+            for _ in 0..<600 where waiting == 0 {
+                try await Task.sleep(for: .milliseconds(50))
+                waiting =
+                    try await store.sql.raw(
+                        """
+                        SELECT COUNT(*) AS n FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        """
+                    ).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            try #require(waiting == 1, "the rescue never waited on the job's row lock")
+            return rescue
+        }
+        let rescued = try await rescue.value
+        #expect(rescued == 0)
+        #expect(try await queue.counts() == [.done: 1, .queued: 0, .waiting: 0, .running: 0, .failed: 0])
+        #expect(try await queue.events(of: job.key).map(\.event) == ["queued", "started", "succeeded"])
+        try await store.close()
+    }
+
     /// Many workers on one queue: every job runs exactly once.
     @Test(arguments: TestEngine.available)
     func concurrentWorkersNeverShareAJob(engine: TestEngine) async throws {
