@@ -20,8 +20,8 @@ public struct SlateReader: Sendable {
     /// A reader over `db` without a cache.
     public init(db: any SQLDatabase) { self.init(db: db, cache: nil) }
 
-    /// Dates a server keeps joined (the serve benchmark, 43 dates of 4,600 predictions all cached with the Tonight
-    /// page's graded rows, peaked at 281 MiB of resident memory for the whole server).
+    /// Dates a server keeps joined (the serve benchmark: 43 dates of ~5,500 predictions, all cached with the Tonight
+    /// page's graded rows; the whole server peaked at 190 MiB of resident memory).
     public static let cachedDates = 64
 
     /// The tables whose change counters (``PartitionVersions``) a cached slate is checked against: every pipeline

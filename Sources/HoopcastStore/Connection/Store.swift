@@ -57,15 +57,16 @@ public final class Store: Sendable {
     /// Opens (creating when missing) the store at `location` and migrates it to the newest schema.
     ///
     /// `connect` says how long to wait for a PostgreSQL server: a command gives up at once
-    /// (``ConnectPolicy/failFast``); a long-running worker waits for it (``ConnectPolicy/patient``).
+    /// (``ConnectPolicy/failFast``); a long-running worker waits for it (``ConnectPolicy/patient``). `memory` says how
+    /// an SQLite store holds the pages it reads (``SQLiteMemory``).
     public static func open(
-        _ location: StoreLocation, connect: ConnectPolicy = .failFast,
+        _ location: StoreLocation, connect: ConnectPolicy = .failFast, memory: SQLiteMemory = .batch,
         logger: Logger = Logger(label: "hoopcast.store")
     ) async throws -> Store {
         let store: Store
         switch location {
         case .sqliteMemory:
-            store = try await openSQLite(.memory, location: location, logger: logger)
+            store = try await openSQLite(.memory, location: location, memory: memory, logger: logger)
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
@@ -76,7 +77,7 @@ public final class Store: Sendable {
                     "cannot create the directory \(directory.path) for \(location): "
                         + SystemErrorReason.describe(error))
             }
-            store = try await openSQLite(.file(path: path), location: location, logger: logger)
+            store = try await openSQLite(.file(path: path), location: location, memory: memory, logger: logger)
         case .postgres(let url):
             store = Store(
                 backend: .postgres(try await PostgresPool.connect(url: url, policy: connect, logger: logger)),
@@ -92,7 +93,7 @@ public final class Store: Sendable {
     }
 
     private static func openSQLite(
-        _ storage: SQLiteConnection.Storage, location: StoreLocation,
+        _ storage: SQLiteConnection.Storage, location: StoreLocation, memory: SQLiteMemory,
         logger: Logger
     ) async throws -> Store {
         let connection: SQLiteConnection
@@ -106,9 +107,9 @@ public final class Store: Sendable {
             for pragma in [
                 "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",  // a constant, not a value from input
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
-                "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536",
-                "PRAGMA mmap_size = 4294967296",  // read through the page cache of the OS, without a copy per page
-                "SELECT COUNT(*) FROM sqlite_master",  // reads the header and the schema: a non-database fails here
+                "PRAGMA temp_store = MEMORY",
+            ] + memory.pragmas + [
+                "SELECT COUNT(*) FROM sqlite_master"  // reads the header and the schema: a non-database fails here
             ] {
                 try await store.sql.raw(SQLQueryString(pragma)).run()
             }
@@ -124,11 +125,11 @@ public final class Store: Sendable {
 
     /// Opens the store at `location`, runs `body`, and closes the store whether `body` succeeds or throws.
     public static func withOpen<R: Sendable>(
-        _ location: StoreLocation, connect: ConnectPolicy = .failFast,
+        _ location: StoreLocation, connect: ConnectPolicy = .failFast, memory: SQLiteMemory = .batch,
         logger: Logger = Logger(label: "hoopcast.store"),
         _ body: (Store) async throws -> R
     ) async throws -> R {
-        let store = try await open(location, connect: connect, logger: logger)
+        let store = try await open(location, connect: connect, memory: memory, logger: logger)
         do {
             let result = try await body(store)
             try await store.close()

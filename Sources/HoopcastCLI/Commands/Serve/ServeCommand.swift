@@ -98,8 +98,10 @@ struct ServeCommand: AsyncParsableCommand {
         let workers = workers, location = try storeOptions.location(), tls = tlsCert != nil
         // The API reads through a store of its own: on SQLite another connection, so a request never reads inside
         // a worker's open transaction.
-        try await Store.withOpen(location, connect: .patient) { apiStore in
-            try await Store.withOpen(location, connect: .patient) { workStore in
+        // Both through a bounded page cache (``SQLiteMemory/server``): a mapped file would keep every page the
+        // server ever read in its resident memory, twice (once per mapping).
+        try await Store.withOpen(location, connect: .patient, memory: .server) { apiStore in
+            try await Store.withOpen(location, connect: .patient, memory: .server) { workStore in
                 let admin = AdminActions { from, to, force in
                     let backfill = Backfill(
                         pipeline: daily, queue: JobQueue(store: workStore),
