@@ -16,8 +16,9 @@ import SQLiteNIO
 /// It also runs one statement at a time. SQLiteNIO runs each query as a job on a shared thread pool, so two tasks
 /// using the one connection could step two statements at once, and SQLite leaves a read undefined while the same
 /// connection changes the table being read. This was seen once: a job-count query read a NULL status while workers
-/// were committing. Statements from different tasks still interleave, so a read outside a transaction can see
-/// another task's uncommitted writes (documented on ``Store``), but no statement is ever mid-step while another runs.
+/// were committing. Statements from different tasks still interleave on one connection, but no statement is ever
+/// mid-step while another runs. (A file store reads outside transactions through a second connection, so such a read
+/// never sees another task's uncommitted writes; see ``Store/sql``.)
 struct SQLiteDirectDatabase: SQLDatabase {
     let connection: SQLiteConnection
     /// Held while a statement runs (prepare, every step, finalize).

@@ -21,8 +21,12 @@ public final class Store: Sendable {
     /// How long SQLite waits for another writer before failing, in milliseconds.
     public static let busyTimeoutMilliseconds = 10_000
 
-    /// The SQL database every query goes through.
+    /// The SQL database every query outside a transaction goes through. On an SQLite file it is a connection of its
+    /// own, beside the one transactions run on: in WAL mode a read sees the last commit and never waits for (or
+    /// reads inside) a transaction another task has open.
     public let sql: any SQLDatabase
+    /// The database transactions and migrations run on (``sql`` itself on PostgreSQL and in-memory SQLite).
+    let writer: any SQLDatabase
     /// The engine behind ``sql``.
     public let dialect: Dialect
     /// Where the store lives (printable, secrets removed).
@@ -36,18 +40,28 @@ public final class Store: Sendable {
 
     /// The connection(s) behind the store.
     enum Backend: Sendable {
-        case sqlite(SQLiteConnection)
+        /// Transactions run on `writer`, other queries on `reader` (the same connection for an in-memory database,
+        /// which a second connection could not see).
+        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection)
         case postgres(PostgresPool)
+
+        /// Every SQLite connection once.
+        var sqliteConnections: [SQLiteConnection] {
+            guard case .sqlite(let writer, let reader) = self else { return [] }
+            return writer === reader ? [writer] : [writer, reader]
+        }
     }
 
     init(backend: Backend, location: StoreLocation, logger: Logger) {
         self.backend = backend
         switch backend {
-        case .sqlite(let connection):
-            sql = SQLiteDirectDatabase(connection: connection)
+        case .sqlite(let writer, let reader):
+            self.writer = SQLiteDirectDatabase(connection: writer)
+            sql = writer === reader ? self.writer : SQLiteDirectDatabase(connection: reader)
             dialect = .sqlite
         case .postgres(let pool):
             sql = pool.database
+            writer = sql
             dialect = .postgres
         }
         self.location = location
@@ -96,22 +110,32 @@ public final class Store: Sendable {
         _ storage: SQLiteConnection.Storage, location: StoreLocation, memory: SQLiteMemory,
         logger: Logger
     ) async throws -> Store {
-        let connection: SQLiteConnection
+        var connections: [SQLiteConnection] = []
         do {
-            connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+            // Two connections to a file (transactions, everything else); one to a private in-memory database.
+            let count: Int
+            if case .file = storage { count = 2 } else { count = 1 }
+            for _ in 0..<count {
+                connections.append(try await SQLiteConnection.open(storage: storage, logger: logger))
+            }
         } catch {
+            for connection in connections { try? await connection.close() }
             throw SQLiteOpenFailure.error(location: location, underlying: error)
         }
-        let store = Store(backend: .sqlite(connection), location: location, logger: logger)
+        let store = Store(
+            backend: .sqlite(writer: connections[0], reader: connections.last!), location: location, logger: logger)
         do {
-            for pragma in [
-                "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",  // a constant, not a value from input
-                "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
-                "PRAGMA temp_store = MEMORY",
-            ] + memory.pragmas + [
-                "SELECT COUNT(*) FROM sqlite_master"  // reads the header and the schema: a non-database fails here
-            ] {
-                try await store.sql.raw(SQLQueryString(pragma)).run()
+            for connection in store.backend.sqliteConnections {
+                let db = SQLiteDirectDatabase(connection: connection)
+                for pragma in [
+                    "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",  // a constant, not a value from input
+                    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+                    "PRAGMA temp_store = MEMORY",
+                ] + memory.pragmas + [
+                    "SELECT COUNT(*) FROM sqlite_master"  // reads the header and the schema: a non-database fails here
+                ] {
+                    try await db.raw(SQLQueryString(pragma)).run()
+                }
             }
         } catch {
             // Close through the store, which marks it closed: closing the connection directly left the store's
@@ -149,7 +173,8 @@ public final class Store: Sendable {
             })
         else { return }
         switch backend {
-        case .sqlite(let connection): try await connection.close()
+        case .sqlite:
+            for connection in backend.sqliteConnections { try await connection.close() }
         case .postgres(let pool): await pool.shutdown()
         }
     }
@@ -158,7 +183,7 @@ public final class Store: Sendable {
         // A store dropped without close(): close the connection on its thread pool (the closure keeps it alive).
         guard closed.withLock({ !$0 }) else { return }
         switch backend {
-        case .sqlite(let connection): _ = connection.close()
+        case .sqlite: for connection in backend.sqliteConnections { _ = connection.close() }
         case .postgres(let pool): pool.cancel()
         }
     }
@@ -173,8 +198,8 @@ public final class Store: Sendable {
     {
         switch backend {
         case .sqlite:
-            return try await gate.withLock { [sql] in
-                try await Store.inTransaction(sql, begin: "BEGIN IMMEDIATE", body)
+            return try await gate.withLock { [writer] in
+                try await Store.inTransaction(writer, begin: "BEGIN IMMEDIATE", body)
             }
         case .postgres(let pool):
             return try await pool.withConnection { db in

@@ -22,7 +22,7 @@ struct Migrator: Sendable {
     func migrate() async throws {
         switch store.backend {
         case .sqlite:
-            try await migrate(on: store.sql)
+            try await migrate(on: store.writer)
         case .postgres(let pool):
             // Many workers may start at once: one migrates while the others wait, then find nothing to do.
             try await pool.withConnection { session in

@@ -14,7 +14,7 @@ struct SQLiteDirectDatabaseTests {
     static let columns = ["integer", "float", "text", "digits", "absent", "blob"]
 
     static func rows(_ store: Store) async throws -> (direct: any SQLRow, kit: any SQLRow) {
-        guard case .sqlite(let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
+        guard case .sqlite(_, let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
         let direct = try #require(try await store.sql.raw(query).first())
         let kit = try #require(try await connection.sql().raw(query).first())
         return (direct, kit)
@@ -85,7 +85,7 @@ struct SQLiteDirectDatabaseTests {
         let changed: [[SQLValue]] = rows.prefix(50).map { [$0[0], $0[1], .double(-0.1), .null] }
         func contents(direct: Bool) async throws -> [String] {
             try await Store.withOpen(.sqliteMemory) { store in
-                guard case .sqlite(let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
+                guard case .sqlite(_, let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
                 let db: any SQLDatabase = direct ? store.sql : connection.sql()
                 try await db.raw(
                     "CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT NULL, x DOUBLE PRECISION, s TEXT, PRIMARY KEY (k, n))"
