@@ -153,8 +153,8 @@ public struct JobQueue: Sendable {
     /// Extends the job's lease; false when the lease is no longer this attempt's (the job was rescued).
     public func heartbeat(_ job: ClaimedJob) async throws -> Bool {
         let now = clock.now, lease = lease
-        // In a transaction of its own: on SQLite (one connection per process) a bare write would land inside
-        // whichever transaction another job has open.
+        // In a transaction of its own: on SQLite, writes belong on the store's transaction connection (a bare write
+        // through `sql` would run on its read connection and wait for the file's write lock like another process).
         return try await store.transaction { db in
             try await db.raw(
                 """

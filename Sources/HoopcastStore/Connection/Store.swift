@@ -10,8 +10,9 @@ import Synchronization
 /// The warehouse: one SQL layer (SQLKit) over the embedded SQLite store or a PostgreSQL server.
 ///
 /// Every query goes through ``sql`` with bound parameters. Writes that must land together go through
-/// ``transaction(_:)``. On SQLite, transactions are serialised within the process and SQLite waits at most
-/// ``busyTimeoutMilliseconds`` for a lock held by another process (the I/O timeout). On PostgreSQL, queries run on a
+/// ``transaction(_:)``. On SQLite, transactions are serialised within the process on one connection and SQLite waits
+/// at most ``busyTimeoutMilliseconds`` for a lock held by another process (the I/O timeout); a file store reads
+/// outside transactions through a second connection. On PostgreSQL, queries run on a
 /// pool of connections, each transaction on one connection, and every statement has a server-side timeout
 /// (``postgresStatementTimeout``).
 public final class Store: Sendable {

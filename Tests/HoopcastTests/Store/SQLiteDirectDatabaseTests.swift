@@ -85,7 +85,9 @@ struct SQLiteDirectDatabaseTests {
         let changed: [[SQLValue]] = rows.prefix(50).map { [$0[0], $0[1], .double(-0.1), .null] }
         func contents(direct: Bool) async throws -> [String] {
             try await Store.withOpen(.sqliteMemory) { store in
-                guard case .sqlite(_, let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
+                guard case .sqlite(_, let connection) = store.backend else {
+                    throw StoreError(.openFailed, "not SQLite")
+                }
                 let db: any SQLDatabase = direct ? store.sql : connection.sql()
                 try await db.raw(
                     "CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT NULL, x DOUBLE PRECISION, s TEXT, PRIMARY KEY (k, n))"

@@ -96,8 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
             requestsPerMinute: rateLimit, burst: max(10, rateLimit / 10),
             tls: tlsCert.flatMap { cert in tlsKey.map { (cert, $0) } })
         let workers = workers, location = try storeOptions.location(), tls = tlsCert != nil
-        // The API reads through a store of its own: on SQLite another connection, so a request never reads inside
-        // a worker's open transaction.
+        // The API reads through a store of its own: on SQLite its own connections, so a request's reads never
+        // queue behind a worker's (a store runs one statement at a time per connection).
         // Both through a bounded page cache (``SQLiteMemory/server``): a mapped file would keep every page the
         // server ever read in its resident memory, twice (once per mapping).
         try await Store.withOpen(location, connect: .patient, memory: .server) { apiStore in
