@@ -5,6 +5,7 @@ import HoopcastGrading
 import HoopcastIngest
 import HoopcastPredictions
 import HoopcastStore
+import SQLKit
 
 /// `check.predictions`: the prediction layer's checks (``PredictionChecks``) on the date's predictions, after
 /// `predict.systems` and before `grade.predictions`. The date's predictions (the lined ones whole, the unlined ones
@@ -16,10 +17,13 @@ public struct PredictionCheckStep: Step {
     public let upstream = ["predict.systems"]
     let clock: any WallClock
     let graded = DatedCache<LinedError>(windowDays: ModelHealthCheck.windowDays, recentDays: 0)
+    /// Where the predict step hands over the predictions it committed (read from the store when absent or stale).
+    let handoff: PredictionHandoff?
 
-    /// Creates the step.
-    public init(clock: any WallClock = SystemClock()) {
+    /// Creates the step; with a `handoff`, a date's predictions come from it while they are what the store holds.
+    public init(clock: any WallClock = SystemClock(), handoff: PredictionHandoff? = nil) {
         self.clock = clock
+        self.handoff = handoff
     }
 
     /// The date's inputs as the store holds them now.
@@ -31,12 +35,26 @@ public struct PredictionCheckStep: Step {
         let lined = try await graded.rows(before: date, versions: versions) { from, before in
             try await GradeReader(db: db).linedErrors(from: from, before: before).map { ($0.gameDate, $0) }
         }
-        let predictions = PredictionReader(db: db)
+        let (linedRows, unlinedRows) = try await predictions(on: date, db: db)
         return PredictionCheckInputs(
-            date: date, lined: try await predictions.linedRows(on: date),
-            unlined: try await predictions.unlinedRows(on: date),
+            date: date, lined: linedRows, unlined: unlinedRows,
             featureLines: try await FeatureReader(db: db).lineChoices(on: date),
             injuries: try await InjuryReportReader(db: db).entries(on: date), linedErrors: lined)
+    }
+
+    /// The date's predictions made against a line (whole) and without one: handed over when current, else read.
+    private func predictions(on date: GameDate, db: any SQLDatabase) async throws -> (
+        [PredictionRecord], [UnlinedPrediction]
+    ) {
+        if let handed = try await handoff?.handed(on: date, db: db) {
+            var lined: [PredictionRecord] = [], unlined: [UnlinedPrediction] = []
+            for record in handed {
+                if record.rawOverProbability != nil { lined.append(record) } else { unlined.append(.init(record)) }
+            }
+            return (lined, unlined)
+        }
+        let reader = PredictionReader(db: db)
+        return (try await reader.linedRows(on: date), try await reader.unlinedRows(on: date))
     }
 
     /// Every prediction check's verdict for `date`, without storing anything.

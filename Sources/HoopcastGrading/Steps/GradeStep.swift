@@ -13,15 +13,23 @@ public struct GradeStep: Step {
     public let name = "grade.predictions"
     public let upstream = ["predict.systems"]
 
-    /// Creates the step.
-    public init() {}
+    /// Where the predict step hands over the predictions it committed (read from the store when absent or stale).
+    let handoff: PredictionHandoff?
+
+    /// Creates the step; with a `handoff`, a date's predictions come from it while they are what the store holds.
+    public init(handoff: PredictionHandoff? = nil) {
+        self.handoff = handoff
+    }
 
     static let resultWriter = PartitionWriter(GradedPrediction.table)
     static let dailyWriter = PartitionWriter(DailyPerformance.table)
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let db = context.store.sql
-        let predictions = try await PredictionReader(db: db).rows(on: date)
+        let predictions =
+            if let handoff { try await handoff.rows(on: date, db: db) } else {
+                try await PredictionReader(db: db).rows(on: date)
+            }
         if predictions.isEmpty {
             let gated = try await FeatureReader(db: db).passedCount(on: date)
             guard gated == 0 else {

@@ -25,6 +25,8 @@ public struct PredictStep: Step {
 
     /// What the systems learn from earlier graded predictions (the grading layer's reader).
     let graded: @Sendable (any SQLDatabase) -> any GradedHistory
+    /// Where each committed date's predictions are handed to the steps that read them next, when given.
+    let handoff: PredictionHandoff?
 
     /// The writer of `predictions_player_props`.
     static let writer = PartitionWriter(PredictionRecord.table)
@@ -36,15 +38,18 @@ public struct PredictStep: Step {
 
     /// Creates the step. `members` gives the systems for a date (the CatBoost models registered before it join the
     /// rule-based systems); the ensemble is always added. The line of each row is the one the feature step chose.
-    /// `graded` opens the grading layer's ``GradedHistory`` over the store.
+    /// `graded` opens the grading layer's ``GradedHistory`` over the store; a `handoff` receives each committed
+    /// date's predictions (``PredictionHandoff``).
     public init(
         members: @escaping @Sendable (GameDate) throws -> [SystemMember] = { _ in SystemMember.ruleBased },
         policy: RecommendationPolicy = RecommendationPolicy(),
-        graded: @escaping @Sendable (any SQLDatabase) -> any GradedHistory
+        graded: @escaping @Sendable (any SQLDatabase) -> any GradedHistory,
+        handoff: PredictionHandoff? = nil
     ) {
         self.members = members
         self.policy = policy
         self.graded = graded
+        self.handoff = handoff
     }
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
@@ -76,10 +81,13 @@ public struct PredictStep: Step {
             partition: partition, with: records.map(\.storedValues), runID: runID,
             reading: context.store.sql)
         let changed = write.result.written + write.result.deleted
-        try await context.commit { db in
+        let version = try await context.commit { db in
             try await write.apply(on: db)
-            return changed
+            return (
+                changed, try await PartitionVersions.version(of: PredictionReader.table, date: date.description, on: db)
+            )
         }
+        handoff?.deposit(records, date: date, version: version)
         var counts: [Recommendation: Int] = [:]
         for record in records where record.system == PredictionEngine.ensembleName {
             counts[record.recommendation, default: 0] += 1

@@ -22,6 +22,17 @@ public struct UnlinedPrediction: Sendable, Hashable {
     public var edge: Double?
 }
 
+extension UnlinedPrediction {
+    /// The columns of `record` that ``PredictionReader/unlinedRows(on:)`` reads.
+    public init(_ record: PredictionRecord) {
+        self.init(
+            gameID: record.gameID, playerID: record.playerID, market: record.market, system: record.system,
+            predictedValue: record.predictedValue, standardDeviation: record.standardDeviation,
+            recommendation: record.recommendation, line: record.line?.line, overProbability: record.overProbability,
+            confidence: record.confidence, edge: record.edge)
+    }
+}
+
 extension PredictionReader {
     /// Every prediction of `date` made against a line (a raw P(over) stored), in no particular order, through the
     /// partial index of lined predictions — with ``unlinedRows(on:)``, the whole date for readers whose result does

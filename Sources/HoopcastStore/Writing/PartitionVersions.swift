@@ -25,6 +25,17 @@ public enum PartitionVersions {
         }
     }
 
+    /// The counter of `table` for `date` (`YYYY-MM-DD`), 0 when it was never bumped — read inside a writer's
+    /// transaction, the version its commit leaves.
+    public static func version(of table: String, date: String, on db: any SQLDatabase) async throws -> Int {
+        try await db.raw(
+            """
+            SELECT version FROM ops_partition_versions
+            WHERE table_name = \(bind: table) AND partition_date = \(bind: date)
+            """
+        ).first()?.decode(column: "version", as: Int.self) ?? 0
+    }
+
     /// The counters of `tables` summed per date in [from, before) — what a cache compares with what it saw.
     public static func read(_ tables: [String], from: String, before: String, on db: any SQLDatabase) async throws
         -> [String: Int]

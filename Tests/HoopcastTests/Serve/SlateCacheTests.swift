@@ -1,10 +1,10 @@
 import HoopcastCore
 import HoopcastPredictions
-import HoopcastStore
 import SQLKit
 import Testing
 
 @testable import HoopcastServe
+@testable import HoopcastStore
 
 /// The API's and dashboard's slate cache: a date is joined once while its predictions and feature rows are
 /// unchanged, and again as soon as a write bumps their change counters.

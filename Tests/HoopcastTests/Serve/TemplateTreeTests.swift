@@ -1,5 +1,6 @@
 import HoopcastCore
 import HoopcastPredictions
+import HoopcastStore
 import Mustache
 import Testing
 

@@ -2,7 +2,8 @@ import Synchronization
 
 /// Values derived from stored rows, kept while the rows they come from stay the same: an entry is used only when the
 /// change counters of its tables over its dates (``PartitionVersions``) are the ones it was computed at, so a
-/// re-written date is never served stale. The performance page's evaluations and the API's slates use it. When full,
+/// re-written date is never served stale. The performance page's evaluations, the API's slates and the hand-over of
+/// freshly committed predictions (`PredictionHandoff`) use it. When full,
 /// the entry used least recently makes room.
 public final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry: Sendable {
