@@ -265,10 +265,14 @@ def visit(page, watcher, url, name, shots, screenshot=True):
 
 def sign_in(page, base, key):
     page.goto(base + "/tonight")
+    page.wait_for_load_state("networkidle")
     check(page.url.startswith(base + "/login"), f"an anonymous visit is sent to sign in, not {page.url}")
     page.fill("#key", key)
     with page.expect_navigation():
         page.click("form.stacked button[type=submit]")
+    # The navigation ends at the load event, which does not wait for the icon: leaving before it arrives aborts it
+    # (a loaded CI run once reported that as a failed request of the next page).
+    page.wait_for_load_state("networkidle")
     check(page.url.startswith(base + "/tonight"), f"signing in returns to the slate, not {page.url}")
 
 
