@@ -32,10 +32,7 @@ public final class PredictionHandoff: Sendable {
     /// Keeps `records`, the whole partition of `date` as committed at partition counter `version`, in the order of
     /// ``PredictionReader/rows(on:)``.
     func deposit(_ records: [PredictionRecord], date: GameDate, version: Int) {
-        let sorted = records.sorted {
-            ($0.gameID, $0.playerID, $0.market.rawValue, $0.system.rawValue)
-                < ($1.gameID, $1.playerID, $1.market.rawValue, $1.system.rawValue)
-        }
+        let sorted = records.sorted(by: PredictionReader.inReadOrder)
         cache.store(sorted, for: date, versions: Self.versions(date, version))
     }
 

@@ -13,6 +13,13 @@ public struct PredictionReader: Sendable {
     /// The table's name, for the change counters (``PartitionVersions``) a cache of derived rows watches.
     public static let table = PredictionRecord.table.name
 
+    /// ``rows(on:)``'s `ORDER BY`, in Swift (for rows that did not come from the store; `PredictionHandoffTests`
+    /// checks the two agree).
+    public static func inReadOrder(_ a: PredictionRecord, _ b: PredictionRecord) -> Bool {
+        (a.gameID, a.playerID, a.market.rawValue, a.system.rawValue)
+            < (b.gameID, b.playerID, b.market.rawValue, b.system.rawValue)
+    }
+
     /// Every prediction of `date` in (game, player, market, system) order — a fixed order, so that sums over them
     /// add in the same order on every engine, to the last bit.
     public func rows(on date: GameDate) async throws -> [PredictionRecord] {
