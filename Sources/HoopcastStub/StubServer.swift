@@ -21,15 +21,15 @@ public struct StubResponse: Sendable {
     public var headers: [(String, String)]
     /// The body.
     public var body: [UInt8]
-    /// Seconds to wait before answering (slower-than-timeout responses).
-    public var delay: Double
+    /// How long to wait before answering (slower-than-timeout responses).
+    public var delay: Duration
     /// Send only this many body bytes, then close the connection (a truncated body under a full Content-Length).
     public var truncateAfter: Int?
 
     /// Creates a response.
     public init(
         status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
-        body: [UInt8], delay: Double = 0, truncateAfter: Int? = nil
+        body: [UInt8], delay: Duration = .zero, truncateAfter: Int? = nil
     ) {
         self.status = status
         self.headers = headers
@@ -53,10 +53,14 @@ public final class StubServer: Sendable {
     /// Every request received so far, in order.
     public var requests: [StubRequest] { requestLog.withLockedValue { $0 } }
 
-    /// Starts a server answering with `handler`.
-    public static func start(_ handler: @escaping @Sendable (StubRequest) -> StubResponse) async throws -> StubServer {
+    /// Starts a server answering with `handler` on `group`'s event loops (the process-wide singleton unless a test
+    /// wants loops that nothing else in the process can hold up).
+    public static func start(
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        _ handler: @escaping @Sendable (StubRequest) -> StubResponse
+    ) async throws -> StubServer {
         let log = NIOLockedValueBox<[StubRequest]>([])
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -111,8 +115,8 @@ final class StubHandler: ChannelInboundHandler, @unchecked Sendable {
             let response = handler(request)
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
             let keepAlive = head.isKeepAlive
-            if response.delay > 0 {
-                context.eventLoop.scheduleTask(in: .milliseconds(Int64(response.delay * 1000))) {
+            if response.delay > .zero {
+                context.eventLoop.scheduleTask(in: TimeAmount(response.delay)) {
                     StubHandler.send(response, context: bound.value, keepAlive: keepAlive)
                 }
             } else {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// The production transport over async-http-client.
 ///
@@ -11,8 +12,12 @@ import NIOHTTP1
 public final class AsyncHTTPTransport: HTTPTransport, Sendable {
     private let clients: [Duration: HTTPClient]
 
-    /// Creates clients for the connect timeouts the policies use.
-    public init(connectTimeouts: Set<Duration>) {
+    /// Creates clients for the connect timeouts the policies use, on `eventLoopGroup` (the process-wide singleton
+    /// unless the caller owns loops of its own, as the fault tests do).
+    public init(
+        connectTimeouts: Set<Duration>,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
         var clients: [Duration: HTTPClient] = [:]
         for timeout in connectTimeouts {
             var configuration = HTTPClient.Configuration()
@@ -25,7 +30,7 @@ public final class AsyncHTTPTransport: HTTPTransport, Sendable {
             // jittered, breaker-aware) decides what happens next. async-http-client's own default kept retrying
             // the connection with backoff until the connect timeout, so a refused port cost 10 s per attempt.
             configuration.connectionPool.retryConnectionEstablishment = false
-            clients[timeout] = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            clients[timeout] = HTTPClient(eventLoopGroupProvider: .shared(eventLoopGroup), configuration: configuration)
         }
         self.clients = clients
     }

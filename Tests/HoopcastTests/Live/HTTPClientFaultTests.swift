@@ -2,6 +2,7 @@ import HoopcastCore
 import HoopcastLive
 import HoopcastStub
 import MetricsTestKit
+import NIOPosix
 import Testing
 
 /// The one HTTP client against a loopback stub that injects faults. Time is virtual (no test waits for a retry
@@ -9,18 +10,23 @@ import Testing
 @Suite struct HTTPClientFaultTests {
     let body = Array(#"{"data":[]}"#.utf8)
 
+    /// Runs `body` against a stub and a transport on an event loop of their own, so a loop that other tests in the
+    /// process hold up cannot reorder a response against the client's deadline timer.
     func withStub(_ routes: StubRoutes, _ body: (StubServer, AsyncHTTPTransport) async throws -> Void) async throws {
-        let server = try await routes.start()
-        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(2)])
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let server = try await routes.start(group: group)
+        let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(2)], eventLoopGroup: group)
         do {
             try await body(server, transport)
         } catch {
             try await transport.shutdown()
             try await server.shutdown()
+            try await group.shutdownGracefully()
             throw error
         }
         try await transport.shutdown()
         try await server.shutdown()
+        try await group.shutdownGracefully()
     }
 
     @Test func tooManyRequestsWithRetryAfterSecondsIsWaitedOutThenRetried() async throws {
@@ -116,7 +122,7 @@ import Testing
 
     @Test func responseSlowerThanTheTimeoutIsAbandonedAndRetried() async throws {
         let routes = StubRoutes()
-        routes.on("/data", StubResponse(body: body, delay: 3), StubRoutes.json(body))
+        routes.on("/data", StubResponse(body: body, delay: .seconds(30)), StubRoutes.json(body))
         try await withStub(routes) { server, transport in
             let clock = ManualClock.virtual()
             let logs = LogCapture()

@@ -2,6 +2,8 @@ import HoopcastCore
 import HoopcastLive
 import HoopcastStub
 import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 
 /// A scripted stub: per path prefix, a queue of responses (the last one repeats). Loopback only.
 final class StubRoutes: Sendable {
@@ -27,9 +29,9 @@ final class StubRoutes: Sendable {
         }
     }
 
-    /// Starts a server answering from these routes.
-    func start() async throws -> StubServer {
-        try await StubServer.start { [self] request in respond(request) }
+    /// Starts a server answering from these routes, on `group`'s event loops.
+    func start(group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> StubServer {
+        try await StubServer.start(group: group) { [self] request in respond(request) }
     }
 
     static func json(_ body: [UInt8], status: Int = 200) -> StubResponse { StubResponse(status: status, body: body) }
