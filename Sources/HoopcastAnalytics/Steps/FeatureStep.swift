@@ -21,10 +21,14 @@ public struct FeatureStep: Step {
 
     /// How the line of each (player, market) is chosen.
     public let linePolicy: LinePolicy
+    /// Where each committed date's rows are handed to the steps that read them next, when given.
+    let handoff: FeatureHandoff?
 
-    /// Creates the step.
-    public init(linePolicy: LinePolicy = .consensus) {
+    /// Creates the step; with a `handoff`, each committed date's rows are read back once and kept there
+    /// (``FeatureHandoff``).
+    public init(linePolicy: LinePolicy = .consensus, handoff: FeatureHandoff? = nil) {
         self.linePolicy = linePolicy
+        self.handoff = handoff
     }
 
     static let writer = PartitionWriter(StoredFeatureRow.table)
@@ -67,9 +71,17 @@ public struct FeatureStep: Step {
             partition: partition, with: values, runID: context.runID,
             in: context.store)
         let result = write.result
-        try await context.commit { db in
+        let version = try await context.commit { db in
             try await write.apply(on: db)
-            return result.written + result.deleted
+            return (
+                result.written + result.deleted,
+                try await PartitionVersions.version(of: FeatureReader.table, date: date.description, on: db)
+            )
+        }
+        if let handoff {
+            // The commit (and with it the job) has succeeded: a failed read-back only leaves nothing handed over,
+            // and the readers read the store.
+            try? await handoff.keep(date: date, committedAt: version, db: context.store.sql)
         }
         let skipped = rows.filter { $0.skipReason != nil }.count
         let ruledOut = rows.filter { $0.skipReason?.hasPrefix(FeatureBuilder.outReasonPrefix) == true }.count

@@ -15,18 +15,20 @@ enum DailyPipeline {
     /// before the next step, which is composed to wait for them here (``Step/after(_:)``): a failed `error` check
     /// fails its step's job, and with it the date's downstream steps.
     ///
-    /// The predict step hands each date's committed predictions to the prediction checks and grading of the same
-    /// process (``PredictionHandoff``), which read them back from the store only when they changed since.
+    /// The feature step hands each date's committed rows to the feature checks and the predictions of the same
+    /// process (``FeatureHandoff``), and the predict step its committed predictions to the prediction checks and
+    /// grading (``PredictionHandoff``); each reads the store instead only when the date changed since.
     static func make(registry: ModelRegistry, linePolicy: LinePolicy = .consensus) throws -> Pipeline {
-        let handoff = PredictionHandoff()
+        let handoff = PredictionHandoff(), features = FeatureHandoff()
         let predict = PredictStep(
             members: { date in
                 SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
             },
-            graded: { GradeReader(db: $0) }, handoff: handoff)
+            graded: { GradeReader(db: $0) }, handoff: handoff, features: features)
         return try Pipeline([
             RawCheckStep(), GameSummariesStep().after(CheckLayer.raw.step), UpcomingContextStep(),
-            FeatureStep(linePolicy: linePolicy), FeatureCheckStep(), predict.after(CheckLayer.features.step),
+            FeatureStep(linePolicy: linePolicy, handoff: features), FeatureCheckStep(handoff: features),
+            predict.after(CheckLayer.features.step),
             PredictionCheckStep(handoff: handoff), GradeStep(handoff: handoff).after(CheckLayer.predictions.step),
         ])
     }

@@ -3,6 +3,7 @@ import HoopcastCore
 import HoopcastEngine
 import HoopcastIngest
 import HoopcastStore
+import SQLKit
 
 /// `check.features`: the feature layer's checks (``FeatureChecks``) on the date's feature rows, after
 /// `features.player_market` and before `predict.systems`. The date's rows are read once and kept as later dates'
@@ -19,12 +20,16 @@ public struct FeatureCheckStep: Step {
     let clock: any WallClock
     let history = DriftHistory()
     let recomputer = FeatureRecomputer()
+    /// Where the feature step hands over the rows it committed (read from the store when absent or stale).
+    let handoff: FeatureHandoff?
 
-    /// Creates the step; `sampledPlayers` players' rows are rebuilt each date.
-    public init(sampledPlayers: Int = 4, clock: any WallClock = SystemClock()) {
+    /// Creates the step; `sampledPlayers` players' rows are rebuilt each date; with a `handoff`, the date's rows
+    /// come from it while they are what the store holds.
+    public init(sampledPlayers: Int = 4, clock: any WallClock = SystemClock(), handoff: FeatureHandoff? = nil) {
         precondition(sampledPlayers >= 0)
         self.sampledPlayers = sampledPlayers
         self.clock = clock
+        self.handoff = handoff
     }
 
     /// The date's inputs as the store holds them now.
@@ -34,7 +39,7 @@ public struct FeatureCheckStep: Step {
         let versions = try await PartitionVersions.read(
             [FeatureReader.table], from: date.adding(days: -DriftCheck.windowDays).description,
             before: date.adding(days: 1).description, on: db)
-        let rows = try await FeatureReader(db: db).unorderedRows(on: date)
+        let rows = try await rows(on: date, db: db)
         let schedule = try await RawReader(db: db).games(on: date)
         let known = try await RawReader(db: db).playersWithGames(among: Set(rows.map(\.playerID)), before: date)
         let reference = try await history.reference(before: date, versions: versions, db: db)
@@ -45,6 +50,13 @@ public struct FeatureCheckStep: Step {
         return FeatureCheckInputs(
             date: date, rows: rows, games: schedule, knownPlayers: known, reference: reference,
             recomputation: recomputation)
+    }
+
+    /// The date's rows: handed over by the feature step while they are what the store holds, else read (in no
+    /// particular order: no check depends on it).
+    private func rows(on date: GameDate, db: any SQLDatabase) async throws -> [StoredFeatureRow] {
+        if let handed = try await handoff?.handed(on: date, db: db) { return handed }
+        return try await FeatureReader(db: db).unorderedRows(on: date)
     }
 
     /// Every feature check's verdict for `date`, without storing anything.

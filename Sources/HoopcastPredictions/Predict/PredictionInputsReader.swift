@@ -14,6 +14,8 @@ struct PredictionInputsReader: Sendable {
     let calibration: DatedCache<CalibrationSample>
     let stack: DatedCache<StackEvidence>
     let graded: any GradedHistory
+    /// The feature step's hand-over of the date's rows, when the pipeline has one.
+    var features: FeatureHandoff? = nil
 
     /// Days of graded predictions behind the ensemble weights.
     static let trackDays = 60
@@ -24,7 +26,11 @@ struct PredictionInputsReader: Sendable {
         var rows: [GatedFeatureRow] = []
         var lines: [PlayerMarketKey: ChosenLine] = [:]
         var skipped = 0
-        for row in try await FeatureReader(db: db).rows(on: date) {
+        let stored =
+            if let features { try await features.rows(on: date, db: db) } else {
+                try await FeatureReader(db: db).rows(on: date)
+            }
+        for row in stored {
             guard row.gate == .pass else {
                 skipped += 1
                 continue

@@ -27,6 +27,8 @@ public struct PredictStep: Step {
     let graded: @Sendable (any SQLDatabase) -> any GradedHistory
     /// Where each committed date's predictions are handed to the steps that read them next, when given.
     let handoff: PredictionHandoff?
+    /// Where the feature step hands over the rows it committed (read from the store when absent or stale).
+    let features: FeatureHandoff?
 
     /// The writer of `predictions_player_props`.
     static let writer = PartitionWriter(PredictionRecord.table)
@@ -39,23 +41,25 @@ public struct PredictStep: Step {
     /// Creates the step. `members` gives the systems for a date (the CatBoost models registered before it join the
     /// rule-based systems); the ensemble is always added. The line of each row is the one the feature step chose.
     /// `graded` opens the grading layer's ``GradedHistory`` over the store; a `handoff` receives each committed
-    /// date's predictions (``PredictionHandoff``).
+    /// date's predictions (``PredictionHandoff``); the date's feature rows come from `features` while current
+    /// (``FeatureHandoff``).
     public init(
         members: @escaping @Sendable (GameDate) throws -> [SystemMember] = { _ in SystemMember.ruleBased },
         policy: RecommendationPolicy = RecommendationPolicy(),
         graded: @escaping @Sendable (any SQLDatabase) -> any GradedHistory,
-        handoff: PredictionHandoff? = nil
+        handoff: PredictionHandoff? = nil, features: FeatureHandoff? = nil
     ) {
         self.members = members
         self.policy = policy
         self.graded = graded
         self.handoff = handoff
+        self.features = features
     }
 
     public func run(date: GameDate, context: StepContext) async throws -> StepReport {
         let reader = PredictionInputsReader(
             db: context.store.sql, history: history, calibration: calibration, stack: stack,
-            graded: graded(context.store.sql))
+            graded: graded(context.store.sql), features: features)
         let (inputs, skipped) = try await reader.read(date: date)
         let partition = PredictStep.partition(date), runID = context.runID
         guard !inputs.rows.isEmpty else {
