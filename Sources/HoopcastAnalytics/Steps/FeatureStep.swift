@@ -80,8 +80,14 @@ public struct FeatureStep: Step {
         }
         if let handoff {
             // The commit (and with it the job) has succeeded: a failed read-back only leaves nothing handed over,
-            // and the readers read the store.
-            try? await handoff.keep(date: date, committedAt: version, db: context.store.sql)
+            // and the readers read the store. Said, not thrown.
+            do {
+                try await handoff.keep(date: date, committedAt: version, db: context.store.sql)
+            } catch {
+                context.logger.warning(
+                    "feature rows not handed over; the next steps read them from the store",
+                    metadata: ["error": "\(error)"])
+            }
         }
         let skipped = rows.filter { $0.skipReason != nil }.count
         let ruledOut = rows.filter { $0.skipReason?.hasPrefix(FeatureBuilder.outReasonPrefix) == true }.count

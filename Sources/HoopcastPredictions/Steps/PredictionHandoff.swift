@@ -3,7 +3,8 @@ import HoopcastStore
 import SQLKit
 
 /// The predictions a `predict.systems` job has just committed for a date, handed to the steps that read them next in
-/// the same process (`check.predictions`, `grade.predictions`) instead of being read back from the store.
+/// the same process (`check.predictions`, `grade.predictions`) instead of being read back from the store (a
+/// ``PartitionHandoff``).
 ///
 /// An entry is the date's whole partition (the predict step replaces it) tagged with the partition's change counter
 /// as its commit left it (``PartitionVersions``). A reader first reads the counter: any later write of the date — a
@@ -18,22 +19,17 @@ public final class PredictionHandoff: Sendable {
     /// Dates kept (a backfill reads each date's predictions within a few dates of writing them).
     public static let capacity = 8
 
-    private let cache = VersionedCache<GameDate, [PredictionRecord]>(capacity: PredictionHandoff.capacity)
+    private let partitions = PartitionHandoff<PredictionRecord>(
+        table: PredictionReader.table, capacity: PredictionHandoff.capacity)
 
     /// An empty hand-over.
     public init() {}
 
-    /// The versions key of `date` at partition counter `version` (no key while the counter was never bumped, as
-    /// ``PartitionVersions/read(_:from:before:on:)`` returns it).
-    static func versions(_ date: GameDate, _ version: Int) -> [String: Int] {
-        version > 0 ? [date.description: version] : [:]
-    }
-
     /// Keeps `records`, the whole partition of `date` as committed at partition counter `version`, in the order of
     /// ``PredictionReader/rows(on:)``.
     func deposit(_ records: [PredictionRecord], date: GameDate, version: Int) {
-        let sorted = records.sorted(by: PredictionReader.inReadOrder)
-        cache.store(sorted, for: date, versions: Self.versions(date, version))
+        partitions.keep(
+            records.sorted(by: PredictionReader.inReadOrder), date: date.description, committedAt: version)
     }
 
     /// The date's predictions as ``PredictionReader/rows(on:)`` returns them now: from the hand-over while the
@@ -45,8 +41,6 @@ public final class PredictionHandoff: Sendable {
 
     /// The handed-over predictions of `date` when they are still what the store holds; nil otherwise.
     public func handed(on date: GameDate, db: any SQLDatabase) async throws -> [PredictionRecord]? {
-        let versions = try await PartitionVersions.read(
-            [PredictionReader.table], from: date.description, before: date.adding(days: 1).description, on: db)
-        return cache.value(date, versions: versions)
+        try await partitions.handed(date: date.description, db: db)
     }
 }
