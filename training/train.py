@@ -35,6 +35,9 @@ def main():
     parser.add_argument("--depth", type=int, default=6)
     parser.add_argument("--learning-rate", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--feature-version", default="v2",
+                        help="the export's feature-set version (hoopcast train passes its own; the default is the "
+                             "current one, for standalone use)")
     parser.add_argument("--fixture")
     parser.add_argument("--fixture-rows", type=int, default=1200)
     args = parser.parse_args()
@@ -66,7 +69,7 @@ def main():
 
     meta = {
         "market": args.market,
-        "feature_version": "v1",
+        "feature_version": args.feature_version,
         "features": features,
         "trained_from": str(train["game_date"].min()),
         "trained_through": str(train["game_date"].max()),

@@ -15,6 +15,17 @@ public struct ReportedAvailability: Sendable, Hashable {
     public var reportUTC: String
 }
 
+/// A team in a game.
+public struct GameTeam: Sendable, Hashable {
+    public var gameID: String
+    public var team: Team
+    /// Creates a key.
+    public init(gameID: String, team: Team) {
+        self.gameID = gameID
+        self.team = team
+    }
+}
+
 /// Point in time, pure: which injury report each game's prediction may use, and what it says.
 ///
 /// The NBA publishes a report several times a day; the stored file keeps a game's list only when it changed, so the
@@ -43,14 +54,7 @@ public enum InjuryReportCut {
     /// (game, team, name) order. Team rows (``InjuryStatus/notYetSubmitted``) are not players and are left out;
     /// games without a cut-off, or without a report by then, list nobody.
     public static func latest(_ entries: [InjuryReportEntry], cutoffs: [String: UTCInstant]) -> [ReportedAvailability] {
-        var latestTime: [String: String] = [:]
-        for entry in entries {
-            guard let cutoff = cutoffs[entry.gameID], let published = UTCInstant(entry.reportUTC), published <= cutoff
-            else { continue }
-            if latestTime[entry.gameID].map({ $0 < entry.reportUTC }) ?? true {
-                latestTime[entry.gameID] = entry.reportUTC
-            }
-        }
+        let latestTime = latestReports(entries, cutoffs: cutoffs)
         return entries.filter { entry in
             entry.status != .notYetSubmitted && latestTime[entry.gameID] == entry.reportUTC
         }
@@ -65,5 +69,37 @@ public enum InjuryReportCut {
     /// ``latest(_:cutoffs:)`` at each game's ``predictionTimes(_:)``.
     public static func atPredictionTime(_ entries: [InjuryReportEntry]) -> [ReportedAvailability] {
         latest(entries, cutoffs: predictionTimes(entries))
+    }
+
+    /// The teams that had submitted their list on the report in force for their game at its time in `cutoffs`: the
+    /// game has a report by then and it does not print the team as ``InjuryStatus/notYetSubmitted``. A player of
+    /// such a team who is not listed was expected to play; for any other team the report says nothing.
+    public static func submittedTeams(_ entries: [InjuryReportEntry], cutoffs: [String: UTCInstant]) -> Set<GameTeam> {
+        let latestTime = latestReports(entries, cutoffs: cutoffs)
+        var teams: Set<GameTeam> = []
+        var pending: Set<GameTeam> = []
+        for entry in entries where latestTime[entry.gameID] == entry.reportUTC {
+            let key = GameTeam(gameID: entry.gameID, team: entry.team)
+            if entry.status == .notYetSubmitted { pending.insert(key) } else { teams.insert(key) }
+        }
+        return teams.subtracting(pending)
+    }
+
+    /// ``submittedTeams(_:cutoffs:)`` at each game's ``predictionTimes(_:)``.
+    public static func submittedAtPredictionTime(_ entries: [InjuryReportEntry]) -> Set<GameTeam> {
+        submittedTeams(entries, cutoffs: predictionTimes(entries))
+    }
+
+    /// The publication time of each game's latest report at or before its cut-off.
+    static func latestReports(_ entries: [InjuryReportEntry], cutoffs: [String: UTCInstant]) -> [String: String] {
+        var latestTime: [String: String] = [:]
+        for entry in entries {
+            guard let cutoff = cutoffs[entry.gameID], let published = UTCInstant(entry.reportUTC), published <= cutoff
+            else { continue }
+            if latestTime[entry.gameID].map({ $0 < entry.reportUTC }) ?? true {
+                latestTime[entry.gameID] = entry.reportUTC
+            }
+        }
+        return latestTime
     }
 }

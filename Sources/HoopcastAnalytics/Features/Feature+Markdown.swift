@@ -1,4 +1,5 @@
 import HoopcastCore
+import HoopcastIngest
 
 extension Feature {
     /// `docs/features.md`: the catalogue of feature set ``version`` as a Markdown table.
@@ -20,6 +21,14 @@ extension Feature {
             "and when the official injury report in force 30 minutes before tip-off (the latest one published by then)",
             "lists the player out: no prediction is made for a player who will not play.",
             "",
+            "Availability (the last six features). P(plays | status on his team's submitted report at the prediction",
+            "time), estimated on the development seasons (2022-23 and 2023-10-24 → 2023-12-31) by",
+            "`scripts/estimate-availability.py`: " + availabilityTable + ".",
+            "Expected minutes use c = \(AvailabilityWeights.reported.intercept), k = \(AvailabilityWeights.reported.slope) with a report and",
+            "c = \(AvailabilityWeights.boxScore.intercept), k = \(AvailabilityWeights.boxScore.slope) without, from the same script (least-squares",
+            "fits of minutes ÷ base − 1 on vacated ÷ present minutes over rotation players who played and were not",
+            "listed). `matchup` and `similarity` use `expected_minutes` in place of their recent-minutes mean.",
+            "",
             "| feature | definition | window | default when missing |",
             "|---|---|---|---|",
         ]
@@ -28,5 +37,17 @@ extension Feature {
                 "| `\(feature.rawValue)` | \(feature.definition) | \(feature.window) | \(feature.defaultDescription) |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The P(plays) of each status, as `status p`.
+    static var availabilityTable: String {
+        let rotation = AvailabilityWeights.rotationMinutes
+        let statuses: [(String, InjuryStatus?, Double)] = [
+            ("out", .out, rotation), ("doubtful", .doubtful, rotation), ("questionable", .questionable, rotation),
+            ("probable", .probable, rotation), ("available", .available, rotation),
+            ("not listed with last-5 minutes ≥ \(rotation)", nil, rotation), ("not listed below that", nil, 0),
+        ]
+        return statuses.map { "\($0.0) \(AvailabilityWeights.playProbability($0.1, minutes5: $0.2))" }
+            .joined(separator: ", ")
     }
 }

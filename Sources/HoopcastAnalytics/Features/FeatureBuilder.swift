@@ -1,4 +1,5 @@
 import HoopcastCore
+import HoopcastIngest
 
 /// Pure computation of feature set ``Feature/version`` for one date from batch-loaded inputs.
 public enum FeatureBuilder {
@@ -15,18 +16,28 @@ public enum FeatureBuilder {
             .mapValues { $0.sorted { ($0.gameDate, $0.gameID) > ($1.gameDate, $1.gameID) } }
         let league = LeagueAverages(inputs.teamGames.filter { $0.gameDate < inputs.date })
         let ruledOut = outReasons(inputs.injuries)
+        var statuses: [GameTeam: [Int: InjuryStatus]] = [:]
+        for listing in inputs.injuries {
+            guard let playerID = listing.playerID else { continue }
+            statuses[GameTeam(gameID: listing.gameID, team: listing.team), default: [:]][playerID] = listing.status
+        }
         var rows: [FeatureRow] = []
         for context in inputs.contexts.sorted(by: { ($0.gameID, $0.team) < ($1.gameID, $1.team) }) {
             let players = activePlayers(
                 team: context.team, context: context, teamGames: teamGames[context.team] ?? [],
                 history: history, lines: inputs.lines)
+            let game = GameTeam(gameID: context.gameID, team: context.team)
+            let availability = TeamAvailability.compute(
+                roster: players, history: history, teamGames: teamGames[context.team] ?? [],
+                statuses: inputs.submittedTeams.contains(game) ? statuses[game] ?? [:] : nil, season: context.season)
             for playerID in players.sorted() {
                 let out = ruledOut[OutKey(gameID: context.gameID, team: context.team, playerID: playerID)]
                 for market in Market.allCases {
                     var featureRow = row(
                         playerID: playerID, market: market, context: context,
                         games: history[playerID] ?? [], teamGames: teamGames, league: league,
-                        line: inputs.lines[PlayerMarketKey(playerID: playerID, market: market)])
+                        line: inputs.lines[PlayerMarketKey(playerID: playerID, market: market)],
+                        availability: availability[playerID])
                     if let out { featureRow.skipReason = out }
                     rows.append(featureRow)
                 }
@@ -58,6 +69,14 @@ public enum FeatureBuilder {
         return reasons
     }
 
+    /// The games of the player's season window, newest first: this season's games before the date, or — when he has
+    /// none yet — those of his latest earlier season.
+    static func seasonWindow(_ games: [PlayerGameRow], season: Season) -> [PlayerGameRow] {
+        let seasonGames = games.filter { $0.season == season }
+        return seasonGames.isEmpty
+            ? games.filter { $0.season < season && $0.season == games.first?.season } : seasonGames
+    }
+
     /// Players who played for the team in its latest games this season, plus players with a line on the date whose
     /// latest game was for this team.
     static func activePlayers(
@@ -80,7 +99,7 @@ public enum FeatureBuilder {
 
     static func row(
         playerID: Int, market: Market, context: UpcomingContext, games: [PlayerGameRow],
-        teamGames: [Team: [TeamGameRow]], league: LeagueAverages, line: ChosenLine?
+        teamGames: [Team: [TeamGameRow]], league: LeagueAverages, line: ChosenLine?, availability: PlayerAvailability?
     ) -> FeatureRow {
         var values: [Feature: Double] = [:]
         var defaulted: Set<Feature> = []
@@ -93,9 +112,7 @@ public enum FeatureBuilder {
             }
         }
         let seasonGames = games.filter { $0.season == context.season }
-        let seasonWindow =
-            seasonGames.isEmpty
-            ? games.filter { $0.season < context.season && $0.season == games.first?.season } : seasonGames
+        let seasonWindow = FeatureBuilder.seasonWindow(games, season: context.season)
         let last5 = Array(games.prefix(5)), last10 = Array(games.prefix(10))
         let stat = { (game: PlayerGameRow) in game.stat(market) }
 
@@ -161,6 +178,13 @@ public enum FeatureBuilder {
         set(.lineMinusLast10, line.flatMap { line in last10Mean.map { line.line - $0 } }, default: 0)
         set(.booksQuoting, line.map { Double($0.books) }, default: 0)
         values[.isPlayoffs] = context.seasonType == .playoffs || context.seasonType == .playIn ? 1 : 0
+
+        set(.playProbability, availability?.playProbability, default: 1)
+        values[.missedLastGame] = availability?.missedLastGame == true ? 1 : 0
+        values[.vacatedMinutes] = availability?.vacatedMinutes ?? 0
+        values[.vacatedShotsShare] = availability?.vacatedShotsShare ?? 0
+        values[.starterProxy] = availability?.starter == true ? 1 : 0
+        set(.expectedMinutes, availability?.expectedMinutes, default: values[.minutesLast5Mean] ?? 0)
 
         var skipReason: String?
         if games.count < minimumGames {

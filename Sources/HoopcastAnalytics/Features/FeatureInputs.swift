@@ -56,11 +56,15 @@ public struct FeatureInputs: Sendable {
     /// Each listed player's status on the latest official injury report published at or before the prediction time
     /// of their game (``InjuryReportCut``); empty when the store holds no reports for the date.
     public var injuries: [ReportedAvailability]
+    /// The teams that had submitted their list on the report in force at their game's prediction time
+    /// (``InjuryReportCut/submittedTeams(_:cutoffs:)``): for these, a player not in `injuries` was expected to play.
+    public var submittedTeams: Set<GameTeam>
 
     /// Creates inputs.
     public init(
         date: GameDate, contexts: [UpcomingContext], playerGames: [PlayerGameRow], teamGames: [TeamGameRow],
-        lines: [PlayerMarketKey: ChosenLine], injuries: [ReportedAvailability] = []
+        lines: [PlayerMarketKey: ChosenLine], injuries: [ReportedAvailability] = [],
+        submittedTeams: Set<GameTeam> = []
     ) {
         self.date = date
         self.contexts = contexts
@@ -68,6 +72,7 @@ public struct FeatureInputs: Sendable {
         self.teamGames = teamGames
         self.lines = lines
         self.injuries = injuries
+        self.submittedTeams = submittedTeams
     }
 }
 

@@ -67,11 +67,12 @@ struct FeatureInputLoader: Sendable {
         let (lines, excluded) = try await PropQuoteReader(db: db).lines(on: date, policy: linePolicy)
         // Every report row of the date's games is read; the cut keeps only what was published by each game's
         // prediction time.
-        let injuries = InjuryReportCut.atPredictionTime(try await InjuryReportReader(db: db).entries(on: date))
+        let reports = try await InjuryReportReader(db: db).entries(on: date)
         return (
             FeatureInputs(
                 date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames,
-                lines: lines, injuries: injuries), excluded
+                lines: lines, injuries: InjuryReportCut.atPredictionTime(reports),
+                submittedTeams: InjuryReportCut.submittedAtPredictionTime(reports)), excluded
         )
     }
 

@@ -155,7 +155,7 @@ struct TrainWorkflow: Sendable {
         let out = scratch.appendingPathComponent(market.rawValue).appendingPathComponent(stem + ".json")
         var arguments = [
             configuration.script.path, "--csv", csv.path, "--market", market.rawValue,
-            "--train-until", stem, "--out", out.path,
+            "--train-until", stem, "--out", out.path, "--feature-version", Feature.version,
         ]
         if let iterations = configuration.iterations { arguments += ["--iterations", "\(iterations)"] }
         if let depth = configuration.depth { arguments += ["--depth", "\(depth)"] }

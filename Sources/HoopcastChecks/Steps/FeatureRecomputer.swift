@@ -57,14 +57,23 @@ struct FeatureRecomputer: Sendable {
         let games = try await history.rows(before: date, versions: versions) { from, before in
             FeatureRecomputer.summarise(try await RawReader(db: db).boxScores(from: from, before: before))
         }
-        // A handful of players: an array search beats hashing each of the ~70,000 cached player games.
-        let sampled = players, seasons = [season, Season(startYear: season.startYear - 1)]
+        // The availability features of a player depend on his teammates' games, so every player who played for a
+        // team of a sampled player's game this season or last is read (all of his games), and only the sampled
+        // players' rows are compared.
+        let sampled = Set(players), seasons: Set<Season> = [season, Season(startYear: season.startYear - 1)]
+        let sampledGames = Set(stored.lazy.filter { sampled.contains($0.playerID) }.map(\.gameID))
+        let teams = Set(contexts.lazy.filter { sampledGames.contains($0.gameID) }.map(\.team))
+        var involved = sampled
+        for game in games where seasons.contains(game.season) && game.teams.contains(where: { teams.contains($0.team) })
+        {
+            for row in game.players where teams.contains(row.team) { involved.insert(row.playerID) }
+        }
         var playerGames: [PlayerGameRow] = [], teamGames: [TeamGameRow] = [], unsummarised: [String] = []
         let thisSeason = season.firstPossibleDate
         for index in games.indices {
             if let failure = games[index].failure { unsummarised.append(failure) }
             guard seasons.contains(games[index].season) else { continue }
-            for (position, player) in games[index].playerIDs.enumerated() where sampled.contains(player) {
+            for (position, player) in games[index].playerIDs.enumerated() where involved.contains(player) {
                 playerGames.append(games[index].players[position])
             }
             if let first = games[index].teams.first, first.gameDate >= thisSeason {
@@ -72,14 +81,16 @@ struct FeatureRecomputer: Sendable {
             }
         }
         var lines: [PlayerMarketKey: ChosenLine] = [:]
-        for row in stored where sampled.contains(row.playerID) {
+        for row in stored where involved.contains(row.playerID) {
             if let line = row.line { lines[PlayerMarketKey(playerID: row.playerID, market: row.market)] = line }
         }
-        let injuries = InjuryReportCut.atPredictionTime(try await InjuryReportReader(db: db).entries(on: date))
+        let reports = try await InjuryReportReader(db: db).entries(on: date)
         let rebuilt = FeatureBuilder.build(
             FeatureInputs(
                 date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames, lines: lines,
-                injuries: injuries))
+                injuries: InjuryReportCut.atPredictionTime(reports),
+                submittedTeams: InjuryReportCut.submittedAtPredictionTime(reports))
+        ).filter { sampled.contains($0.playerID) }
         return Recomputation(players: players, rebuilt: rebuilt, unsummarised: unsummarised)
     }
 

@@ -113,5 +113,35 @@ extension Feature {
         .isPlayoffs: Doc(
             definition: "1 for play-in and playoff games", window: "the date's schedule",
             fallback: "never defaulted"),
+        .playProbability: Doc(
+            definition:
+                "P(plays) for his status on his team's submitted injury report (not listed: by whether his last-5 "
+                + "minutes reach 10), as estimated on the development seasons (above)",
+            window: "the latest report published at least 30 minutes before tip-off",
+            fallback: "1 when his team had no submitted report by then"),
+        .missedLastGame: Doc(
+            definition: "1 when he played one of the team's last 5 games but not its latest one",
+            window: "the team's games this season", fallback: "never defaulted (0 before the team's first game)"),
+        .vacatedMinutes: Doc(
+            definition:
+                "Σ over rostered teammates of P(absent) × their last-5 mean minutes; P(absent) = 1 − play_probability "
+                + "for a teammate the submitted report lists (0 when it does not), else 1 for a teammate who missed "
+                + "the team's latest game",
+            window: "the report at the prediction time, or the team's latest game",
+            fallback: "never defaulted (0 when nobody is missing)"),
+        .vacatedShotsShare: Doc(
+            definition: "the same sum over teammates' last-10 mean share of the team's field-goal attempts",
+            window: "as vacated_minutes", fallback: "never defaulted"),
+        .starterProxy: Doc(
+            definition:
+                "1 when his last-5 mean minutes are among the 5 highest of the teammates expected to play "
+                + "(P(absent) < 0.5)",
+            window: "last 5 games", fallback: "never defaulted"),
+        .expectedMinutes: Doc(
+            definition:
+                "minutes if he plays: (0.6 × last-5 + 0.4 × season mean minutes) × (1 + c + k × vacated_minutes ÷ "
+                + "minutes present), within 0…48; c and k fitted on the development seasons",
+            window: "last 5 games, season, the report at the prediction time",
+            fallback: "minutes_last5_mean without minutes history"),
     ]
 }

@@ -43,9 +43,22 @@ public enum Feature: String, Sendable, Hashable, CaseIterable, Codable {
     case lineMinusLast10 = "line_minus_last10"
     case booksQuoting = "books_quoting"
     case isPlayoffs = "is_playoffs"
+    case playProbability = "play_probability"
+    case missedLastGame = "missed_last_game"
+    case vacatedMinutes = "vacated_minutes"
+    case vacatedShotsShare = "vacated_shots_share"
+    case starterProxy = "starter_proxy"
+    case expectedMinutes = "expected_minutes"
 
     /// The feature-set version stored with every row; bump it when a definition changes.
-    public static let version = "v1"
+    ///
+    /// v2 appended the availability features (``playProbability`` … ``expectedMinutes``). Cases are only ever
+    /// appended: migrations add the columns of each version's new cases, by position.
+    public static let version = "v2"
+
+    /// How many features each version's catalogue had, in order (the columns migration 23 created and migration 30
+    /// added: a migration never changes with the catalogue).
+    public static let countByVersion: [String: Int] = ["v1": 39, "v2": 45]
 
     /// Features that must come from real data for a prediction to be made (otherwise the row is skipped).
     public static let required: Set<Feature> = [.statLast10Mean, .minutesLast5Mean, .statSeasonMean]

@@ -2,7 +2,8 @@ import HoopcastCore
 
 /// `matchup`: the player's season rate per minute times expected minutes, adjusted for the opponent.
 ///
-/// expected minutes = 0.6 · last-5 minutes + 0.4 · season minutes;
+/// minutes = the `expected_minutes` feature (0.6 · last-5 + 0.4 · season minutes, raised by the minutes his
+/// teammates on the injury report or missing from the latest game leave);
 /// rate = 0.5 · last-10 rate + 0.5 · season rate (stat per minute);
 /// opponent = (what the opponent allows of the stat ÷ league average)^0.5 (half the gap, to damp noise);
 /// pace = expected game pace (mean of both teams' last-10 pace) ÷ the team's own pace;
@@ -14,7 +15,7 @@ public struct MatchupSystem: PredictionSystem {
     public init() {}
 
     public func predict(_ input: PredictionInput) -> PredictionOutput {
-        let minutes = 0.6 * input[.minutesLast5Mean] + 0.4 * input[.minutesSeasonMean]
+        let minutes = input[.expectedMinutes]
         let rate = 0.5 * input[.statPerMinuteLast10] + 0.5 * input[.statPerMinuteSeason]
         let opponent = max(input[.opponentAllowedVsLeague], 0.01).squareRoot()
         let teamPace = input[.teamPace]

@@ -5,7 +5,8 @@ import HoopcastCore
 ///
 /// Distance between today and a past game, each term divided by its scale: opponent defensive rating (5 points per
 /// 100 possessions), opponent pace (3 possessions), rest days capped at 3 (1 day), venue (1), and role — the
-/// player's last-5 minutes relative to his season minutes (0.25). These descriptors are the same for every market,
+/// player's expected minutes (the `expected_minutes` feature: recent minutes and what absent teammates leave)
+/// relative to his season minutes (0.25). These descriptors are the same for every market,
 /// so one history row per past game serves all markets. The ``neighbours`` nearest past games are weighted by `exp(−d²/2)`;
 /// the prediction is their weighted mean actual, shrunk toward the season mean by ``priorGames`` pseudo-games.
 /// Spread: the weighted standard deviation of those actuals, blended with the market prior as in
@@ -18,7 +19,7 @@ public struct SimilaritySystem: PredictionSystem {
     public static let priorGames = 2.0
 
     /// The features a past game must carry: the distance dimensions and the two behind the role term.
-    public static let historyFeatures: [Feature] = dimensions.map(\.0) + [.minutesLast5Mean, .minutesSeasonMean]
+    public static let historyFeatures: [Feature] = dimensions.map(\.0) + [.expectedMinutes, .minutesSeasonMean]
 
     static let dimensions: [(Feature, Double)] = [
         (.opponentDefensiveRating, 5), (.opponentPace, 3), (.restDays, 1), (.isHome, 1),
@@ -31,7 +32,7 @@ public struct SimilaritySystem: PredictionSystem {
         let seasonMean = input[.statSeasonMean]
         func form(_ features: [Feature: Double]) -> Double {
             let season = features[.minutesSeasonMean] ?? 0
-            return season > 0 ? (features[.minutesLast5Mean] ?? 0) / season : 1
+            return season > 0 ? (features[.expectedMinutes] ?? 0) / season : 1
         }
         func distance(_ past: PastGame) -> Double {
             var sum = 0.0

@@ -14,6 +14,7 @@ struct Migrator: Sendable {
         Schema.quarantineOnce, Schema.oneWritePath, Schema.featureLine,
         Schema.partitionVersions, Schema.rawChangedGames, Schema.featureColumns, Schema.gradedPrices,
         Schema.injuryReports, Schema.checks, Schema.apiKeys, Schema.serverSecrets, Schema.alerts,
+        Schema.availabilityFeatures,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.

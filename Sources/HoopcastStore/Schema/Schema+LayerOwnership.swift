@@ -12,7 +12,7 @@ extension Schema {
     /// converted by the database's own JSON functions; the next run of a date rewrites its rows from the computed
     /// values in any case (their content hashes change with the representation).
     static let featureColumns = Migration(version: 23, name: "features as columns") { dialect in
-        let features = Feature.allCases
+        let features = Feature.allCases.prefix(Feature.countByVersion["v1"]!)
         let add: [String] = features.map {
             "ALTER TABLE features_player_market ADD COLUMN \($0.column) DOUBLE PRECISION"
         }

@@ -42,16 +42,16 @@ struct CatBoostSystemTests {
     }
 
     @Test func spreadAndOverProbabilityOfOneRowByHand() throws {
-        // Row 1 of parity.csv (game 0022300451, player 201144): catboost predicts 10.846617184325792; last-10 sd
-        // 3.311595788538612 over 6 games. sd = √((6·3.3116² + 5·3·10.8466) / 11) = 4.557703346731542 and
-        // P(over 20.5) = 1 − Φ((20.5 − 10.8466) / 4.5577) = 0.017085981138957096 (Python, math.erfc).
+        // Row 1 of parity.csv (game 0022300451, player 201144): catboost predicts 10.766547253032108; last-10 sd
+        // 3.311595788538612 over 6 games. sd = √((6·3.3116² + 5·3·10.7665) / 11) = 4.545709353540102 and
+        // P(over 20.5) = 1 − Φ((20.5 − 10.7665) / 4.5457) = 0.016127361720043625 (Python, math.erfc).
         let row = try Self.parityRows()[0]
         let output = try #require(
             try Self.system().predict(
                 PredictionInput(market: .points, features: row.features, line: 20.5)))
-        #expect(abs(output.predictedValue - 10.846617184325792) < 1e-6)
-        #expect(abs(output.standardDeviation - 4.557703346731542) < 1e-6)
-        #expect(abs(output.overProbability! - 0.017085981138957096) < 1e-6)
+        #expect(abs(output.predictedValue - 10.766547253032108) < 1e-6)
+        #expect(abs(output.standardDeviation - 4.545709353540102) < 1e-6)
+        #expect(abs(output.overProbability! - 0.016127361720043625) < 1e-6)
     }
 
     @Test func noModelNoPrediction() throws {

@@ -52,10 +52,10 @@ struct ModelRegistryTests {
         let meta = try #require(try ModelRegistry(directory: directory).entries.first)
         // Values of Fixtures/catboost/points.meta.json, written by train.py.
         #expect(meta.market == .points)
-        #expect(meta.featureVersion == "v1")
+        #expect(meta.featureVersion == "v2")
         #expect(meta.trainUntilExclusive == day("2024-01-15"))
         #expect(meta.trainRows == 2080 && meta.testRows == 871)
-        #expect(meta.trainMAE == 4.19291019699292 && meta.testMAE == 4.748292015315645)
+        #expect(meta.trainMAE == 4.141816620100681 && meta.testMAE == 4.748995476251204)
         #expect(meta.catboostVersion == "1.2.8")
         #expect(
             meta.parameters
@@ -98,7 +98,7 @@ struct ModelRegistryTests {
             }
         },
         Breakage(name: "another feature version", code: .featureMismatch, file: "points/2024-01-15.meta.json") {
-            try ModelFixtures.add([(.points, "2024-01-15")], to: $0) { $0["feature_version"] = "v2" }
+            try ModelFixtures.add([(.points, "2024-01-15")], to: $0) { $0["feature_version"] = "v1" }
         },
         Breakage(name: "metadata of another market", code: .inconsistentMetadata, file: "points/2024-01-15.meta.json") {
             try ModelFixtures.add([(.points, "2024-01-15")], to: $0) { $0["market"] = "assists" }
