@@ -195,7 +195,7 @@ def main(directory):
         played = [r["minutes"] > 0 for r in reported if r["status"] == "not listed" and (r["m5"] >= ROTATION) == rotation]
         smoothed[f"not listed, {label}"] = (sum(played) + 1) / (len(played) + 2)
         print(f"  not listed, {label:8} (m5 {'>=' if rotation else '<'} {ROTATION:g}): n={len(played):6} "
-              f"share={np.mean(played):.3f} smoothed={smoothed[f'not listed, {label}']:.3f}")
+              f"played={sum(played):6} share={np.mean(played):.3f} smoothed={smoothed[f'not listed, {label}']:.3f}")
     print(f"  candidates of a team whose report in force says not_yet_submitted: {sum(r['unsubmitted'] for r in rows)}")
 
     print("\nB. teams with a submitted report (rotation candidates, m5 >= 10, who played G and were not listed);")

@@ -185,6 +185,11 @@ public enum FeatureBuilder {
         values[.vacatedShotsShare] = availability?.vacatedShotsShare ?? 0
         values[.starterProxy] = availability?.starter == true ? 1 : 0
         set(.expectedMinutes, availability?.expectedMinutes, default: values[.minutesLast5Mean] ?? 0)
+        set(.lineBooksRange, line?.range, default: 0)
+        set(
+            .marketOverProbability,
+            line.flatMap { LinePolicy.vigFreeOverProbability(overOdds: $0.overOdds, underOdds: $0.underOdds) },
+            default: 0.5)
 
         var skipReason: String?
         if games.count < minimumGames {

@@ -25,6 +25,7 @@ public enum LinePolicy: Sendable, Hashable {
             let openingLine = LinePolicy.median(opening.map(\.line))
         else { return nil }
         let movement = consensusLine - openingLine
+        let range = (current.map(\.line).max() ?? consensusLine) - (current.map(\.line).min() ?? consensusLine)
         if case .preferred(let books) = self {
             for book in books {
                 let offers = quotes.filter { $0.book == book }
@@ -33,7 +34,7 @@ public enum LinePolicy: Sendable, Hashable {
                 else { continue }
                 return ChosenLine(
                     line: quote.line, book: book, overOdds: quote.overOdds, underOdds: quote.underOdds,
-                    movement: movement, books: current.count, snapshotUTC: newest)
+                    movement: movement, books: current.count, snapshotUTC: newest, range: range)
             }
         }
         let atLine = current.filter { $0.line == consensusLine }
@@ -41,7 +42,7 @@ public enum LinePolicy: Sendable, Hashable {
             line: consensusLine, book: "consensus",
             overOdds: LinePolicy.medianOdds(atLine.compactMap(\.overOdds)),
             underOdds: LinePolicy.medianOdds(atLine.compactMap(\.underOdds)),
-            movement: movement, books: current.count, snapshotUTC: latest)
+            movement: movement, books: current.count, snapshotUTC: latest, range: range)
     }
 
     /// One quote per book (a book quoting several lines at one snapshot — alternates — keeps its main line, the
@@ -67,6 +68,14 @@ public enum LinePolicy: Sendable, Hashable {
     /// The win probability American odds imply (no vig removed): −150 → 0.6, +150 → 0.4.
     public static func impliedProbability(_ odds: Double) -> Double {
         odds < 0 ? -odds / (-odds + 100) : 100 / (odds + 100)
+    }
+
+    /// The market's vig-free P(over), `o / (o + u)` with o and u the prices' implied probabilities; nil unless both
+    /// prices are posted.
+    public static func vigFreeOverProbability(overOdds: Double?, underOdds: Double?) -> Double? {
+        guard let over = overOdds, let under = underOdds else { return nil }
+        let o = impliedProbability(over), u = impliedProbability(under)
+        return o / (o + u)
     }
 
     /// American odds for an implied probability (inverse of ``impliedProbability(_:)``).
@@ -100,12 +109,15 @@ public struct ChosenLine: Sendable, Hashable {
     /// When the chosen quote was captured (ISO-8601 UTC): the latest snapshot for the consensus, the book's newest
     /// for a preferred book.
     public var snapshotUTC: String
+    /// The highest minus the lowest line of the books quoting at the latest snapshot (how much they disagree).
+    public var range: Double
 
     /// Creates a chosen line.
     public init(
         line: Double, book: String, overOdds: Double?, underOdds: Double?, movement: Double, books: Int,
-        snapshotUTC: String
+        snapshotUTC: String, range: Double = 0
     ) {
+        self.range = range
         self.line = line
         self.book = book
         self.overOdds = overOdds

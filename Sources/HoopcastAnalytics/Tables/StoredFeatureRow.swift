@@ -20,7 +20,7 @@ public struct StoredFeatureRow: StoredRow, Hashable {
     public var quality: Double
     /// Why no prediction should be made (nil when the row passes the gate).
     public var skipReason: String?
-    /// The line chosen for the row; nil without one. Its movement and books quoting are the row's features.
+    /// The line chosen for the row; nil without one. Its movement, books quoting and range are the row's features.
     public var line: ChosenLine?
 
     /// The gate the row passes or fails.
@@ -96,7 +96,8 @@ public struct StoredFeatureRow: StoredRow, Hashable {
             self.line = ChosenLine(
                 line: line, book: try row.value("line_book"), overOdds: try row.value("line_over_odds"),
                 underOdds: try row.value("line_under_odds"), movement: values[.lineMovement] ?? 0,
-                books: Int(values[.booksQuoting] ?? 0), snapshotUTC: try row.value("line_snapshot_utc"))
+                books: Int(values[.booksQuoting] ?? 0), snapshotUTC: try row.value("line_snapshot_utc"),
+                range: values[.lineBooksRange] ?? 0)
         } else {
             self.line = nil
         }

@@ -143,5 +143,12 @@ extension Feature {
                 + "minutes present), within 0…48; c and k fitted on the development seasons",
             window: "last 5 games, season, the report at the prediction time",
             fallback: "minutes_last5_mean without minutes history"),
+        .lineBooksRange: Doc(
+            definition: "highest − lowest line of the books quoting at the latest snapshot",
+            window: "the date's prop lines", fallback: "0 without a line"),
+        .marketOverProbability: Doc(
+            definition: "the market's vig-free P(over) from the chosen line's prices: o ÷ (o + u), o and u their "
+                + "implied probabilities",
+            window: "the date's prop lines", fallback: "0.5 without a line or without both prices"),
     ]
 }

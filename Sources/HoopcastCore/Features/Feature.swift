@@ -49,16 +49,19 @@ public enum Feature: String, Sendable, Hashable, CaseIterable, Codable {
     case vacatedShotsShare = "vacated_shots_share"
     case starterProxy = "starter_proxy"
     case expectedMinutes = "expected_minutes"
+    case lineBooksRange = "line_books_range"
+    case marketOverProbability = "market_over_probability"
 
     /// The feature-set version stored with every row; bump it when a definition changes.
     ///
-    /// v2 appended the availability features (``playProbability`` … ``expectedMinutes``). Cases are only ever
+    /// v2 appended the availability features (``playProbability`` … ``expectedMinutes``) and two of the market's
+    /// (``lineBooksRange``, ``marketOverProbability``). Cases are only ever
     /// appended: migrations add the columns of each version's new cases, by position.
     public static let version = "v2"
 
     /// How many features each version's catalogue had, in order (the columns migration 23 created and migration 30
     /// added: a migration never changes with the catalogue).
-    public static let countByVersion: [String: Int] = ["v1": 39, "v2": 45]
+    public static let countByVersion: [String: Int] = ["v1": 39, "v2": 47]
 
     /// Features that must come from real data for a prediction to be made (otherwise the row is skipped).
     public static let required: Set<Feature> = [.statLast10Mean, .minutesLast5Mean, .statSeasonMean]

@@ -1,4 +1,5 @@
 import Foundation
+import HoopcastAnalytics
 
 /// Calibrated P(over) from a system's raw probability *and* the market's price, fitted on past graded predictions.
 ///
@@ -93,12 +94,8 @@ public struct MarketCalibration: Sendable, Hashable {
 
     /// The market's vig-free P(over) from American prices; nil unless both are posted.
     public static func marketProbability(overOdds: Double?, underOdds: Double?) -> Double? {
-        guard let over = overOdds, let under = underOdds else { return nil }
-        let o = implied(over), u = implied(under)
-        return o / (o + u)
+        LinePolicy.vigFreeOverProbability(overOdds: overOdds, underOdds: underOdds)
     }
-
-    static func implied(_ odds: Double) -> Double { odds < 0 ? -odds / (-odds + 100) : 100 / (odds + 100) }
 
     static func logit(_ p: Double) -> Double {
         let clamped = min(max(p, floor), 1 - floor)

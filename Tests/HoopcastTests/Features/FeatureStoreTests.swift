@@ -79,6 +79,11 @@ struct FeatureStoreTests {
         #expect(values["books_quoting"] == 8)
         #expect(values["stat_last10_mean"] == 53.75)  // PRA 43, 56, 50, 66
         #expect(values["line_minus_last10"] == -3.25)
+        // The books' lines run from 50.5 to 52.5. At 50.5 the median over is −135 (of −125, −130, −135, −140, −145)
+        // and the median under +100 or −100 (implied 0.5; of −105, +100, +110, −101, +110): the vig-free P(over) is
+        // (135/235) / (135/235 + 0.5) = 0.5346534653465347 (Python).
+        #expect(values["line_books_range"] == 2)
+        #expect(abs(values["market_over_probability"]! - 0.5346534653465347) < 1e-12)
     }
 
     @Test func playersWithTooFewGamesAreSkippedWithTheReason() async throws {
