@@ -8,7 +8,8 @@ import HoopcastPredictions
 /// The steps `hoopcast run --date D` runs, as a DAG: raw checks → analytics → upcoming context → features → feature
 /// checks → predictions → prediction checks → grading.
 enum DailyPipeline {
-    /// The pipeline; the `catboost` system uses, for each date, the newest model of `registry` trained before it.
+    /// The pipeline; the `catboost` and `catboost_residual` systems use, for each date, the newest model of each
+    /// market in `registry` trained before it.
     /// The feature step chooses each line with `linePolicy` (the consensus by default); the predictions use it.
     ///
     /// Each layer's checks (`check.raw`, `check.features`, `check.predictions`) run after the layer they check and
@@ -22,7 +23,11 @@ enum DailyPipeline {
         let handoff = PredictionHandoff(), features = FeatureHandoff()
         let predict = PredictStep(
             members: { date in
-                SystemMember.ruleBased + [SystemMember(CatBoostSystem(models: try registry.models(on: date)))]
+                SystemMember.ruleBased + [
+                    SystemMember(CatBoostSystem(models: try registry.models(on: date))),
+                    SystemMember(
+                        CatBoostSystem(models: try registry.models(on: date, target: .residual), target: .residual)),
+                ]
             },
             graded: { GradeReader(db: $0) }, handoff: handoff, features: features)
         return try Pipeline([

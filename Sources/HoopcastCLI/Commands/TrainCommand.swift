@@ -29,6 +29,13 @@ struct TrainCommand: AsyncParsableCommand {
         help: "Comma-separated markets (default: all of \(Market.allCases.map(\.rawValue).joined(separator: ","))).")
     var markets: String?
 
+    @Option(
+        help: """
+            What the models predict: actual (the stat, the catboost system) or residual (actual − line on the rows \
+            with a real line, the catboost_residual system; installed under <models>/residual).
+            """)
+    var target = "actual"
+
     @Option(help: "Model registry directory.")
     var models = ModelRegistry.defaultDirectory
 
@@ -80,6 +87,9 @@ struct TrainCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--iterations and --timeout must be positive, --depth 1…16, --learning-rate in (0, 1]")
         }
+        guard let modelTarget = ModelTarget(rawValue: target) else {
+            throw ValidationError("--target must be actual or residual, got '\(target)'")
+        }
         var chosen = Market.allCases
         if let markets {
             chosen = try markets.split(separator: ",").map { name in
@@ -94,7 +104,7 @@ struct TrainCommand: AsyncParsableCommand {
             guard !chosen.isEmpty else { throw ValidationError("--markets lists no market") }
         }
         return TrainWorkflow.Configuration(
-            from: first, to: last, trainUntil: cutoff, markets: chosen,
+            from: first, to: last, trainUntil: cutoff, markets: chosen, target: modelTarget,
             modelsDirectory: URL(fileURLWithPath: models), python: python, script: URL(fileURLWithPath: script),
             iterations: iterations, depth: depth, learningRate: learningRate, timeout: .seconds(timeout))
     }

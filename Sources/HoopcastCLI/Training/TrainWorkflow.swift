@@ -7,7 +7,8 @@ import HoopcastModels
 import HoopcastStore
 
 /// `hoopcast train`'s work: features for the range (a resumable backfill), one CSV export, `training/train.py` once
-/// per market, and the resulting models moved into the registry layout `<models>/<market>/<train-until>.json`.
+/// per market, and the resulting models moved into the registry layout `<models>/<market>/<train-until>.json`
+/// (`<models>/residual/<market>/…` for residual models).
 ///
 /// Walk-forward: `train.py` fits only on rows dated before ``Configuration/trainUntil`` and measures its test error
 /// on the exported rows from that date on, and the registry serves the model only from that date on.
@@ -22,6 +23,8 @@ struct TrainWorkflow: Sendable {
         var trainUntil: GameDate
         /// Markets to train, one model each.
         var markets: [Market] = Market.allCases
+        /// What the models predict: the stat, or actual − line on the rows with a real line.
+        var target: ModelTarget = .actual
         /// The registry directory.
         var modelsDirectory: URL
         /// The Python interpreter (a path or a name on `PATH`).
@@ -156,6 +159,7 @@ struct TrainWorkflow: Sendable {
         var arguments = [
             configuration.script.path, "--csv", csv.path, "--market", market.rawValue,
             "--train-until", stem, "--out", out.path, "--feature-version", Feature.version,
+            "--target", configuration.target.rawValue,
         ]
         if let iterations = configuration.iterations { arguments += ["--iterations", "\(iterations)"] }
         if let depth = configuration.depth { arguments += ["--depth", "\(depth)"] }
@@ -179,7 +183,9 @@ struct TrainWorkflow: Sendable {
             let model = try CatBoostModel(contentsOf: out)
             let registered = try RegisteredModel(
                 metadata: metadata, model: model, file: out, metadataFile: metadataFile)
-            guard metadata.market == market, metadata.trainUntilExclusive == configuration.trainUntil else {
+            guard metadata.market == market, metadata.trainUntilExclusive == configuration.trainUntil,
+                metadata.target == configuration.target
+            else {
                 throw TrainError(
                     .invalidOutput,
                     "\(metadataFile.path): written for \(metadata.id), expected "
@@ -193,13 +199,15 @@ struct TrainWorkflow: Sendable {
         }
     }
 
-    /// Moves a staged model and its metadata into `<models>/<market>/`, replacing a model of the same cut-off.
+    /// Moves a staged model and its metadata into `<models>/[residual/]<market>/`, replacing a model of the same
+    /// cut-off.
     private func install(
         _ staged: (model: RegisteredModel, seconds: Double),
         _ configuration: Configuration
     ) throws -> Trained {
         let metadata = staged.model.metadata
-        let folder = configuration.modelsDirectory.appendingPathComponent(metadata.market.rawValue)
+        let root = metadata.target.folder.map { configuration.modelsDirectory.appendingPathComponent($0) }
+        let folder = (root ?? configuration.modelsDirectory).appendingPathComponent(metadata.market.rawValue)
         let stem = metadata.trainUntilExclusive.description
         let source = staged.model.file, target = folder.appendingPathComponent(stem + ".json")
         let sourceMeta = source.deletingPathExtension().appendingPathExtension("meta.json")

@@ -8,10 +8,15 @@ public enum SystemName: String, Sendable, Hashable, CaseIterable, Codable, Compa
     case similarity
     /// The gradient-boosted trees trained with CatBoost.
     case catboost
+    /// CatBoost trained on the rows with a real line to predict actual − line, added to the line.
+    case catboostResidual = "catboost_residual"
     /// The other systems weighted by their recent graded error.
     case ensemble
     /// The line corrected by a regression on the other systems' deviations from it (``StackSystem``).
     case stack
+
+    /// Whether the system predicts only rows that have a line (`catboost_residual` is the line plus a correction).
+    public var needsLine: Bool { self == .catboostResidual }
 
     /// Systems order by their stored name.
     public static func < (lhs: SystemName, rhs: SystemName) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -34,6 +34,8 @@ public struct ModelMetadata: Sendable, Hashable, Codable {
 
     /// The market the model predicts.
     public var market: Market
+    /// What it predicts: the stat, or the stat minus the line (``ModelTarget/actual`` when the file does not say).
+    public var target: ModelTarget
     /// The feature-set version of its inputs (must equal ``Feature/version`` to be used).
     public var featureVersion: String
     /// Feature names in the model's column order.
@@ -74,11 +76,31 @@ public struct ModelMetadata: Sendable, Hashable, Codable {
         }
     }
 
-    /// The model's identifier, `<market>@<train-until>`, e.g. `points@2023-10-01`.
-    public var id: String { "\(market.rawValue)@\(trainUntilExclusive)" }
+    /// The model's identifier, `<market>@<train-until>` (`residual/<market>@<train-until>` for a residual model),
+    /// e.g. `points@2023-10-01`.
+    public var id: String {
+        (target.folder.map { "\($0)/" } ?? "") + "\(market.rawValue)@\(trainUntilExclusive)"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        market = try container.decode(Market.self, forKey: .market)
+        target = try container.decodeIfPresent(ModelTarget.self, forKey: .target) ?? .actual
+        featureVersion = try container.decode(String.self, forKey: .featureVersion)
+        features = try container.decode([String].self, forKey: .features)
+        trainedFrom = try container.decode(GameDate.self, forKey: .trainedFrom)
+        trainedThrough = try container.decode(GameDate.self, forKey: .trainedThrough)
+        trainUntilExclusive = try container.decode(GameDate.self, forKey: .trainUntilExclusive)
+        trainRows = try container.decode(Int.self, forKey: .trainRows)
+        testRows = try container.decode(Int.self, forKey: .testRows)
+        trainMAE = try container.decode(Double.self, forKey: .trainMAE)
+        testMAE = try container.decodeIfPresent(Double.self, forKey: .testMAE)
+        catboostVersion = try container.decode(String.self, forKey: .catboostVersion)
+        parameters = try container.decode(Parameters.self, forKey: .parameters)
+    }
 
     enum CodingKeys: String, CodingKey {
-        case market, featureVersion = "feature_version", features, trainedFrom = "trained_from"
+        case market, target, featureVersion = "feature_version", features, trainedFrom = "trained_from"
         case trainedThrough = "trained_through", trainUntilExclusive = "train_until_exclusive"
         case trainRows = "train_rows", testRows = "test_rows", trainMAE = "train_mae", testMAE = "test_mae"
         case catboostVersion = "catboost_version", parameters

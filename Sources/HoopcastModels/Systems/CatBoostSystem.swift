@@ -1,19 +1,26 @@
 import HoopcastCore
 
-/// `catboost`: the registered CatBoost model of the input's market, with the shared per-player spread.
+/// `catboost`: the registered CatBoost model of the input's market, with the shared per-player spread; and
+/// `catboost_residual`, the same over the residual models (``ModelTarget/residual``).
 ///
-/// mean = max(0, model prediction) on the feature row in the model's column order; spread:
+/// mean = max(0, model prediction) on the feature row in the model's column order — for `catboost_residual`,
+/// max(0, line + model prediction), and no prediction without a line; spread:
 /// ``StatDistribution/standardDeviation(market:mean:sampleStandardDeviation:games:)`` with the last-10 standard
 /// deviation and min(games played this season, 10) games; P(over) from that normal distribution when a line exists.
 /// Built per date from ``ModelRegistry/models(on:)``, so it only ever uses models trained before the date.
 public struct CatBoostSystem: Sendable {
-    /// The stored system name.
-    public let name = SystemName.catboost
+    /// The stored system name: `catboost`, or `catboost_residual` for the residual models.
+    public let name: SystemName
+    /// What the models predict.
+    public let target: ModelTarget
     private let models: [Market: RegisteredModel]
 
-    /// Creates the system from the models chosen for one date (markets without a model are not predicted).
-    public init(models: [Market: RegisteredModel]) {
+    /// Creates the system from the models of `target` chosen for one date (markets without a model are not
+    /// predicted).
+    public init(models: [Market: RegisteredModel], target: ModelTarget = .actual) {
         self.models = models
+        self.target = target
+        self.name = target == .actual ? .catboost : .catboostResidual
     }
 
     /// The id of the model used for `market` (e.g. `points@2023-10-01`), nil when there is none.
@@ -23,19 +30,28 @@ public struct CatBoostSystem: Sendable {
 
     /// Predicts one (player, game, market); nil when no model serves the input's market.
     public func predict(_ input: PredictionInput) -> PredictionOutput? {
-        guard let model = models[input.market] else { return nil }
-        return output(input, raw: model.predict(input.features))
+        guard let model = models[input.market], let offset = offset(input) else { return nil }
+        return output(input, raw: offset + model.predict(input.features))
     }
 
     /// Predicts many inputs at once, one batch per market (equal to ``predict(_:)`` on each input, faster).
     public func predict(_ inputs: [PredictionInput]) -> [PredictionOutput?] {
         var outputs = [PredictionOutput?](repeating: nil, count: inputs.count)
-        for (market, indexes) in Dictionary(grouping: inputs.indices, by: { inputs[$0].market }) {
+        let predicted = inputs.indices.filter { offset(inputs[$0]) != nil }
+        for (market, indexes) in Dictionary(grouping: predicted, by: { inputs[$0].market }) {
             guard let model = models[market] else { continue }
             let raw = model.predict(rows: indexes.map { inputs[$0].features })
-            for (index, value) in zip(indexes, raw) { outputs[index] = output(inputs[index], raw: value) }
+            for (index, value) in zip(indexes, raw) {
+                outputs[index] = output(inputs[index], raw: (offset(inputs[index]) ?? 0) + value)
+            }
         }
         return outputs
+    }
+
+    /// What the model's output is added to: 0 for the stat, the line for a residual (nil — no prediction — without
+    /// one).
+    private func offset(_ input: PredictionInput) -> Double? {
+        target == .actual ? 0 : input.line
     }
 
     private func output(_ input: PredictionInput, raw: Double) -> PredictionOutput {

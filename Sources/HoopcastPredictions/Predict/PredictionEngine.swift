@@ -73,8 +73,10 @@ public struct PredictionEngine: Sendable {
             var models: [String] = []
             for (member, memberOutputs) in zip(members, outputs) {
                 guard let output = memberOutputs[index] else { continue }
-                combined[member.name] = output
-                models.append(member.model(row.market))
+                if member.joinsEnsemble {
+                    combined[member.name] = output
+                    models.append(member.model(row.market))
+                }
                 records.append(
                     record(
                         row, system: member.name, model: member.model(row.market), output: output,

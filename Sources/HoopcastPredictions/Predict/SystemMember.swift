@@ -9,6 +9,9 @@ public struct SystemMember: Sendable {
     /// Predictions for all inputs of a date, in input order.
     let predict: @Sendable ([PredictionInput]) -> [PredictionOutput?]
     let model: @Sendable (Market) -> String
+    /// Whether the ensemble (and the stack) combine its predictions: every system but `catboost_residual`, which
+    /// predicts only lined rows and is the line plus a correction already.
+    public let joinsEnsemble: Bool
 
     /// Wraps a rule-based system; its model id is `<name>@<Feature.version>`.
     public init(_ system: some PredictionSystem) {
@@ -16,6 +19,7 @@ public struct SystemMember: Sendable {
         predict = { $0.map { system.predict($0) } }
         let id = "\(system.name)@\(Feature.version)"
         model = { _ in id }
+        joinsEnsemble = true
     }
 
     /// Wraps the CatBoost system built from the models registered before the date; markets without a model are
@@ -24,6 +28,7 @@ public struct SystemMember: Sendable {
         name = system.name
         predict = { system.predict($0) }
         model = { system.modelID(for: $0) ?? "none" }
+        joinsEnsemble = system.target == .actual
     }
 
     /// The rule-based systems, always available.

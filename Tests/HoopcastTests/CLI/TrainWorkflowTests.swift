@@ -58,6 +58,31 @@ struct TrainWorkflowTests {
                 .metadata.parameters.iterations == 20)
     }
 
+    /// `--target residual`: actual − line on the 117 lined, gated points+rebounds+assists rows before 2024-01-15
+    /// (counted with pandas on the export), installed under `residual/`, served only as a residual model.
+    @Test func trainsAResidualModelOnTheLinedRows() async throws {
+        let store = try await TestStore.fresh()
+        try await TestStore.importDirectory(TestStore.fixture, into: store)
+        try await RegistryAndNames.prepare(store)
+        let models = ModelFixtures.temporaryDirectory()
+        let configuration = TrainWorkflow.Configuration(
+            from: GameDate("2024-01-01")!, to: GameDate("2024-01-20")!, trainUntil: GameDate("2024-01-15")!,
+            markets: [.pointsReboundsAssists], target: .residual, modelsDirectory: models, script: Self.script,
+            iterations: 20)
+        let outcome = try await TrainWorkflow(store: store).run(configuration)
+        let meta = try #require(outcome.models.first?.metadata)
+        #expect(meta.target == .residual && meta.trainRows == 117 && meta.testRows == 147)
+        #expect(
+            FileManager.default.fileExists(
+                atPath: models.appendingPathComponent("residual/points_rebounds_assists/2024-01-15.json").path))
+        let registry = try ModelRegistry(directory: models)
+        let day = GameDate("2024-01-15")!
+        #expect(try registry.model(for: .pointsReboundsAssists, on: day) == nil)
+        #expect(
+            try registry.model(for: .pointsReboundsAssists, on: day, target: .residual)?.id
+                == "residual/points_rebounds_assists@2024-01-15")
+    }
+
     @Test func catboostErrorsReachTheUserWithPythonsMessage() async throws {
         let store = try await TestStore.fresh()
         try await TestStore.importDirectory(TestStore.fixture, into: store)

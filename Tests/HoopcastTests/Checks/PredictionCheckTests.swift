@@ -6,7 +6,7 @@ import HoopcastIngest
 import HoopcastPredictions
 import Testing
 
-/// Every prediction check on the real predictions of 2024-01-15 (six systems; graded lined history of 2024-01-07, 11 and 14): it
+/// Every prediction check on the real predictions of 2024-01-15 (seven systems; graded lined history of 2024-01-07, 11 and 14): it
 /// passes, and fails — naming the rows — once real rows are altered.
 struct PredictionCheckTests {
     private static func inputs(_ edit: (inout PredictionCheckInputs) -> Void = { _ in }) async throws
@@ -35,7 +35,8 @@ struct PredictionCheckTests {
 
     @Test func everyPredictionCheckPassesOnTheRealDate() async throws {
         let inputs = try await Self.inputs()
-        #expect(Set(inputs.lined.map(\.system) + inputs.unlined.map(\.system)).count == 6 && !inputs.injuries.isEmpty)
+        #expect(Set(inputs.lined.map(\.system) + inputs.unlined.map(\.system)).count == 7 && !inputs.injuries.isEmpty)
+        #expect(!inputs.unlined.contains { $0.system == .catboostResidual })
         #expect(inputs.unlined.count > 5 * inputs.lined.count)
         for result in PredictionChecks.evaluate(inputs) {
             #expect(result.status == .passed, "\(result.line)")
@@ -69,6 +70,28 @@ struct PredictionCheckTests {
         #expect(result.sample[6].values["prediction_line"]?.hasPrefix("49.5 consensus") == true)
         #expect(result.sample[6].values["feature_line"]?.hasPrefix("50.5 consensus") == true)
         #expect(result.sample[7].values == ["missing_systems": "similarity"])
+    }
+
+    /// `catboost_residual` predicts only lined rows (here the committed residual model of 2024-01-01): with its
+    /// predictions removed but Embiid's, every other lined row of that market lacks it — and no unlined row, nor any
+    /// other market, is required to have it.
+    @Test func aSystemThatNeedsALineIsRequiredOnlyOnTheLinedRowsOfItsMarkets() async throws {
+        let inputs = try await Self.inputs { inputs in
+            inputs.lined.removeAll {
+                $0.system == .catboostResidual
+                    && ($0.playerID != CheckFixture.embiid || $0.market != .pointsReboundsAssists)
+            }
+        }
+        #expect(inputs.lined.filter { $0.system == .catboostResidual }.count == 1)
+        let result = PredictionReferenceCheck.evaluate(inputs)
+        let lined = Set(
+            inputs.featureLines.filter { $0.gate == .pass && $0.line != nil }.map {
+                "\($0.gameID)/\($0.playerID)/\($0.market.rawValue)"
+            })
+        #expect(lined.count > 1 && lined.allSatisfy { $0.hasSuffix("/points_rebounds_assists") })
+        #expect(result.failed == lined.count - 1)
+        #expect(result.sample.allSatisfy { $0.values == ["missing_systems": "catboost_residual"] })
+        #expect(result.sample.allSatisfy { lined.contains($0.key) && $0.key != Self.embiidPRA })
     }
 
     @Test func impossibleNumbersFailAcceptedValues() async throws {

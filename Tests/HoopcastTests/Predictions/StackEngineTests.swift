@@ -45,4 +45,33 @@ import Testing
         // Five records a row: the three rule-based members (no CatBoost here), the ensemble and the stack.
         #expect(records.filter { $0.playerID == 1 }.count == 5)
     }
+
+    /// `catboost_residual` is recorded on the lined row only and changes neither the ensemble nor the stack.
+    @Test func theResidualSystemStaysOutOfTheEnsembleAndTheStack() throws {
+        let date = GameDate("2024-01-15")!
+        let parity = try CatBoostSystemTests.parityRows()[0]
+        let rows = [1, 2].map {
+            GatedFeatureRow(gameID: "g1", playerID: $0, market: .points, features: parity.features)
+        }
+        let line = ChosenLine(
+            line: 12.5, book: "consensus", overOdds: -110, underOdds: -110, movement: 0, books: 3,
+            snapshotUTC: "2024-01-15T20:00:00Z")
+        let context = PredictionContext(
+            date: date, rows: rows, lines: [PlayerMarketKey(playerID: 1, market: .points): line], history: [:],
+            calibration: CalibrationBook(samples: []), tracks: [:])
+        let registry = try CatBoostResidualTests.registry()
+        let catboost = SystemMember(CatBoostSystem(models: try registry.models(on: date)))
+        let residual = SystemMember(
+            CatBoostSystem(models: try registry.models(on: date, target: .residual), target: .residual))
+        let without = PredictionEngine(members: SystemMember.ruleBased + [catboost], policy: RecommendationPolicy())
+            .predict(context)
+        let with = PredictionEngine(
+            members: SystemMember.ruleBased + [catboost, residual], policy: RecommendationPolicy()
+        ).predict(context)
+        #expect(with.filter { $0.system != .catboostResidual } == without)
+        let residuals = with.filter { $0.system == .catboostResidual }
+        #expect(residuals.map(\.playerID) == [1])
+        #expect(abs(residuals[0].predictedValue - (12.5 + parity.expected)) < 1e-6)
+        #expect(residuals[0].model == "residual/points@2024-01-15")
+    }
 }

@@ -4,8 +4,8 @@ import HoopcastPredictions
 
 /// `predictions.references` (error): every prediction rests on a feature row of the date that passed the gate, and
 /// is measured against exactly that row's chosen line (line, book and prices: the line is decided once); every
-/// gated row is predicted by every system that predicted the date. (The feature row's own game and player are
-/// `features.references`.)
+/// gated row is predicted by every system that predicted the date (a system that needs a line: every gated row with
+/// one in a market it predicted). (The feature row's own game and player are `features.references`.)
 public enum PredictionReferenceCheck {
     public static let definition = CheckDefinition(
         name: "predictions.references", severity: .error, layer: .predictions,
@@ -21,6 +21,8 @@ public enum PredictionReferenceCheck {
             uniquingKeysWith: { first, _ in first })
         let keys = inputs.keys
         let systems = Set(keys.map(\.system))
+        var marketSystems: [Market: Set<SystemName>] = [:]
+        for key in keys where key.system.needsLine { marketSystems[key.row.market, default: []].insert(key.system) }
         // The systems that predicted each row, as a bit set (one bit per case of SystemName).
         let bit = Dictionary(uniqueKeysWithValues: SystemName.allCases.enumerated().map { ($1, 1 << $0) })
         var predicted: [RowKey: Int] = [:], failures: [FailingRow] = []
@@ -56,7 +58,10 @@ public enum PredictionReferenceCheck {
         for row in gated where !systems.isEmpty {
             let key = RowKey(gameID: row.gameID, playerID: row.playerID, market: row.market)
             let seen = predicted[key] ?? 0
-            let missing = systems.filter { seen & (bit[$0] ?? 0) == 0 }
+            let expected = systems.filter { system in
+                !system.needsLine || (row.line != nil && marketSystems[row.market]?.contains(system) == true)
+            }
+            let missing = expected.filter { seen & (bit[$0] ?? 0) == 0 }
             if !missing.isEmpty {
                 failures.append(
                     FailingRow(

@@ -507,7 +507,7 @@ components:
       enum: [points, rebounds, assists, threes, points_rebounds_assists]
     SystemName:
       type: string
-      enum: [moving_average, matchup, similarity, catboost, ensemble, stack]
+      enum: [moving_average, matchup, similarity, catboost, catboost_residual, ensemble, stack]
     Recommendation:
       type: string
       enum: [OVER, UNDER, PASS, NO_LINE]

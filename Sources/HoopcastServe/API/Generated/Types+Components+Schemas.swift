@@ -165,6 +165,7 @@ extension Components {
             case matchup = "matchup"
             case similarity = "similarity"
             case catboost = "catboost"
+            case catboostResidual = "catboost_residual"
             case ensemble = "ensemble"
             case stack = "stack"
         }

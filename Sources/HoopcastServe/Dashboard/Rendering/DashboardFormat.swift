@@ -71,6 +71,7 @@ enum DashboardFormat {
         case .matchup: "Matchup"
         case .similarity: "Similarity"
         case .catboost: "CatBoost"
+        case .catboostResidual: "CatBoost residual"
         case .ensemble: "Ensemble"
         case .stack: "Stack"
         }
