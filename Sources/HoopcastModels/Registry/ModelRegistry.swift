@@ -21,7 +21,8 @@ public struct ModelRegistry: Sendable {
 
     /// The directory scanned.
     public let directory: URL
-    private let models: [ModelTarget: [Market: [RegisteredModel]]]  // each sorted by train_until_exclusive, oldest first
+    /// Each target's models per market, sorted by train_until_exclusive, oldest first.
+    private let models: [ModelTarget: [Market: [RegisteredModel]]]
 
     /// Scans `directory`, reading and validating every metadata and model file. A missing directory is an empty
     /// registry.

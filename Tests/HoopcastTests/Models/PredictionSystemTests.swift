@@ -29,11 +29,11 @@ struct PredictionSystemTests {
             Self.input(
                 .rebounds, line: 16,
                 [
-                    .minutesLast5Mean: 30, .minutesSeasonMean: 28, .statPerMinuteLast10: 0.6, .statPerMinuteSeason: 0.5,
+                    .expectedMinutes: 29.2, .statPerMinuteLast10: 0.6, .statPerMinuteSeason: 0.5,
                     .opponentAllowedVsLeague: 1.21, .teamPace: 100, .opponentPace: 104, .isHome: 1, .statLast10Std: 2,
                     .gamesPlayedSeason: 30,
                 ]))
-        // 29.2 min · 0.55 /min · √1.21 · 1.02 · 1.015 = 18.2896098; rebounds are a count, and a variance of
+        // 29.2 expected min · 0.55 /min · √1.21 · 1.02 · 1.015 = 18.2896098; rebounds are a count, and a variance of
         // 3.4368² = 11.81 below the mean makes it Poisson: whole-number line 16 → over needs 17, and
         // P(X ≥ 17) = scipy.stats.poisson.sf(16, 18.2896098) = 0.6501257962959608.
         #expect(abs(output.predictedValue - 18.2896098) < 1e-9)
@@ -69,7 +69,7 @@ extension PredictionSystemTests {
     @Test func similarityWeightsTheNearestPastGames() {
         let today: [Feature: Double] = [
             .opponentDefensiveRating: 110, .opponentPace: 100, .restDays: 1, .isHome: 1, .statSeasonMean: 20,
-            .minutesLast5Mean: 30, .minutesSeasonMean: 30,
+            .expectedMinutes: 30, .minutesSeasonMean: 30,
         ]
         func past(_ changes: [Feature: Double], actual: Double) -> PastGame {
             PastGame(features: today.merging(changes) { _, new in new }, actual: actual)
