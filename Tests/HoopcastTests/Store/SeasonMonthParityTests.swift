@@ -53,14 +53,15 @@ struct SeasonMonthParityTests {
             #expect(differing == nil, "\(table): first difference \(String(describing: differing))")
             compared[table] = left.count
         }
-        // Every system and market of the month: 6 systems × 5 markets, for the month's gated rows.
+        // Every system and market of the month: 7 systems (catboost_residual on the lined points+rebounds+assists
+        // rows, the others on every gated row) and 5 markets.
         let systems = try await sqlite.sql.raw(
             """
             SELECT COUNT(DISTINCT system) AS s, COUNT(DISTINCT market) AS m, COUNT(DISTINCT game_date) AS d
             FROM predictions_player_props
             """
         ).first()
-        #expect(try systems?.decode(column: "s", as: Int.self) == 6)
+        #expect(try systems?.decode(column: "s", as: Int.self) == 7)
         #expect(try systems?.decode(column: "m", as: Int.self) == 5)
         #expect(try (systems?.decode(column: "d", as: Int.self) ?? 0) >= 25)
         #expect((compared["predictions_player_props"] ?? 0) > 100_000, "\(compared)")
