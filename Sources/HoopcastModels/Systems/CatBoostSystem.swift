@@ -37,12 +37,13 @@ public struct CatBoostSystem: Sendable {
     /// Predicts many inputs at once, one batch per market (equal to ``predict(_:)`` on each input, faster).
     public func predict(_ inputs: [PredictionInput]) -> [PredictionOutput?] {
         var outputs = [PredictionOutput?](repeating: nil, count: inputs.count)
-        let predicted = inputs.indices.filter { offset(inputs[$0]) != nil }
-        for (market, indexes) in Dictionary(grouping: predicted, by: { inputs[$0].market }) {
+        let offsets = inputs.map(offset)
+        let predicted = inputs.indices.compactMap { index in offsets[index].map { (index: index, offset: $0) } }
+        for (market, rows) in Dictionary(grouping: predicted, by: { inputs[$0.index].market }) {
             guard let model = models[market] else { continue }
-            let raw = model.predict(rows: indexes.map { inputs[$0].features })
-            for (index, value) in zip(indexes, raw) {
-                outputs[index] = output(inputs[index], raw: (offset(inputs[index]) ?? 0) + value)
+            let raw = model.predict(rows: rows.map { inputs[$0.index].features })
+            for (row, value) in zip(rows, raw) {
+                outputs[row.index] = output(inputs[row.index], raw: row.offset + value)
             }
         }
         return outputs

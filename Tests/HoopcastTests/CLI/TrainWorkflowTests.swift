@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HoopcastCore
 import HoopcastModels
+import HoopcastStore
 import Testing
 
 @testable import HoopcastCLI
@@ -11,10 +12,16 @@ import Testing
 struct TrainWorkflowTests {
     static let script = TestPaths.repo("training/train.py")
 
-    @Test func trainsIntoTheRegistryAndReproducesTheParityFixture() async throws {
+    /// A fresh store with the real fixture imported, its registry built and its names resolved.
+    static func fixtureStore() async throws -> Store {
         let store = try await TestStore.fresh()
         try await TestStore.importDirectory(TestStore.fixture, into: store)
         try await RegistryAndNames.prepare(store)
+        return store
+    }
+
+    @Test func trainsIntoTheRegistryAndReproducesTheParityFixture() async throws {
+        let store = try await Self.fixtureStore()
         let models = ModelFixtures.temporaryDirectory()
         // The parity fixture's own recipe (Fixtures/catboost): features of 2024-01-01…20, cut at 2024-01-15, 150 trees.
         let configuration = TrainWorkflow.Configuration(
@@ -61,9 +68,7 @@ struct TrainWorkflowTests {
     /// `--target residual`: actual − line on the 117 lined, gated points+rebounds+assists rows before 2024-01-15
     /// (counted with pandas on the export), installed under `residual/`, served only as a residual model.
     @Test func trainsAResidualModelOnTheLinedRows() async throws {
-        let store = try await TestStore.fresh()
-        try await TestStore.importDirectory(TestStore.fixture, into: store)
-        try await RegistryAndNames.prepare(store)
+        let store = try await Self.fixtureStore()
         let models = ModelFixtures.temporaryDirectory()
         let configuration = TrainWorkflow.Configuration(
             from: GameDate("2024-01-01")!, to: GameDate("2024-01-20")!, trainUntil: GameDate("2024-01-15")!,
@@ -84,9 +89,7 @@ struct TrainWorkflowTests {
     }
 
     @Test func catboostErrorsReachTheUserWithPythonsMessage() async throws {
-        let store = try await TestStore.fresh()
-        try await TestStore.importDirectory(TestStore.fixture, into: store)
-        try await RegistryAndNames.prepare(store)
+        let store = try await Self.fixtureStore()
         let configuration = TrainWorkflow.Configuration(
             // The fixture starts on 2023-12-20: on 12-21 nobody has the 3 earlier games the gate needs, so there is
             // no training row and train.py refuses (exit 1, its message on stderr).
