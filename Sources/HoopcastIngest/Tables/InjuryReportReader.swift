@@ -2,14 +2,15 @@ import HoopcastCore
 import HoopcastStore
 import SQLKit
 
-/// One row of an official injury report (`raw_injuries`, source ``OfficialInjuryRecord/source``), with the player id
-/// the registry resolved its name to.
+/// One row of an injury report (`raw_injuries`), official or live (see ``InjuryReportReader``), with the player id the
+/// registry resolved its name to.
 public struct InjuryReportEntry: Sendable, Hashable {
     /// When the report was published (`YYYY-MM-DDTHH:MM:SSZ`).
     public var reportUTC: String
     public var gameID: String
     public var gameDate: GameDate
-    /// The scheduled tip-off as this report printed it (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// The scheduled tip-off as this report printed it (`YYYY-MM-DDTHH:MM:SSZ`); for a live list, the live
+    /// schedule's, or empty when none is known.
     public var tipUTC: String
     public var team: Team
     /// The name as printed; empty on a team row (``InjuryStatus/notYetSubmitted``).
@@ -36,42 +37,67 @@ public struct InjuryReportEntry: Sendable, Hashable {
     }
 }
 
-/// Typed reads of the official injury reports in `raw_injuries` (the raw layer's table).
+/// Typed reads of the injury reports in `raw_injuries` (the raw layer's table): the official NBA reports as stored,
+/// and the live lists (Ball Don't Lie) placed in the same form.
+///
+/// A live list names no game: each of its rows becomes a row of its team's game of the date in `raw_games` (a team
+/// without a game that day is left out), published at the fetch time, with the game's tip-off from the live
+/// schedule (``RawReader/tipoffs(on:)``). Without a known tip-off its `tipUTC` is empty, and the cut that needs it
+/// (``InjuryReportCut`` in analytics) cannot place the list in time, so it does not use it.
 public struct InjuryReportReader: Sendable {
     let db: any SQLDatabase
 
     /// Creates a reader over `db`.
     public init(db: any SQLDatabase) { self.db = db }
 
-    /// Every official report row of the games dated `date`, of every report time (the caller keeps the ones published
-    /// before its cut-off), with the registry's resolution of each name, in (game, report time, team, name) order.
+    /// Every report row of the games dated `date`, official and live, of every report time (the caller keeps the
+    /// ones published before its cut-off), with the registry's resolution of each name, in (game, report time,
+    /// team, name) order.
     public func entries(on date: GameDate) async throws -> [InjuryReportEntry] {
-        let rows = try await db.raw(
+        let resolution = SQLQueryString(
             """
-            SELECT i.report_utc, i.game_id, i.game_date, i.tip_utc, i.team, i.player_name, i.status, i.reason,
-                   r.player_id
-            FROM raw_injuries i
             LEFT JOIN registry_name_resolutions r
               ON r.player_name = i.player_name AND r.game_date = i.game_date
              AND r.home_team = i.team AND r.away_team = i.team
              AND r.status = \(bind: NameResolutionStatus.resolved.rawValue)
-            WHERE i.game_date = \(bind: date.description) AND i.source = \(bind: OfficialInjuryRecord.source)
-            ORDER BY i.game_id, i.report_utc, i.team, i.player_name
+            """)
+        let official = try await db.raw(
+            """
+            SELECT i.report_utc, i.game_id, i.game_date, i.tip_utc, i.team, i.player_name, i.status, i.reason,
+                   r.player_id
+            FROM raw_injuries i
+            \(resolution)
+            WHERE i.game_date = \(bind: date.description) AND i.game_id <> ''
             """
         ).all()
-        return try rows.map { row in
-            let name = try row.value("player_name", as: String.self)
-            let key =
-                "\(try row.value("report_utc", as: String.self))/\(try row.value("game_id", as: String.self))/\(name)"
-            return InjuryReportEntry(
-                reportUTC: try row.value("report_utc"), gameID: try row.value("game_id"),
-                gameDate: try row.parsed("game_date", in: OfficialInjuryRecord.table, key: key, GameDate.init),
-                tipUTC: try row.value("tip_utc"),
-                team: try row.parsed("team", in: OfficialInjuryRecord.table, key: key, Team.init),
-                playerName: name, playerID: try row.value("player_id", as: Int?.self),
-                status: try row.parsed(
-                    "status", in: OfficialInjuryRecord.table, key: key, InjuryStatus.init(rawValue:)),
-                reason: try row.value("reason", as: String?.self) ?? "")
+        let live = try await db.raw(
+            """
+            SELECT i.report_utc, g.game_id, i.game_date, COALESCE(s.commence_utc, '') AS tip_utc, i.team,
+                   i.player_name, i.status, i.reason, r.player_id
+            FROM raw_injuries i
+            JOIN raw_games g ON g.game_date = i.game_date AND (g.home_team = i.team OR g.away_team = i.team)
+            LEFT JOIN raw_source_games s ON s.source = \(bind: RawReader.tipoffSource) AND s.source_game_id = g.game_id
+            \(resolution)
+            WHERE i.game_date = \(bind: date.description) AND i.game_id = ''
+            """
+        ).all()
+        return try (official + live).map(Self.entry).sorted {
+            ($0.gameID, $0.reportUTC, $0.team.code, $0.playerName) < (
+                $1.gameID, $1.reportUTC, $1.team.code, $1.playerName
+            )
         }
+    }
+
+    static func entry(_ row: any SQLRow) throws -> InjuryReportEntry {
+        let name = try row.value("player_name", as: String.self)
+        let key = "\(try row.value("report_utc", as: String.self))/\(try row.value("game_id", as: String.self))/\(name)"
+        return InjuryReportEntry(
+            reportUTC: try row.value("report_utc"), gameID: try row.value("game_id"),
+            gameDate: try row.parsed("game_date", in: OfficialInjuryRecord.table, key: key, GameDate.init),
+            tipUTC: try row.value("tip_utc"),
+            team: try row.parsed("team", in: OfficialInjuryRecord.table, key: key, Team.init),
+            playerName: name, playerID: try row.value("player_id", as: Int?.self),
+            status: try row.parsed("status", in: OfficialInjuryRecord.table, key: key, InjuryStatus.init(rawValue:)),
+            reason: try row.value("reason", as: String?.self) ?? "")
     }
 }

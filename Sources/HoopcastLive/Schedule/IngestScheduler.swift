@@ -1,9 +1,9 @@
 import Foundation
 import HoopcastCore
 import HoopcastEngine
+import HoopcastIngest
 import HoopcastStore
 import Logging
-import SQLKit
 
 /// The long-running mode's I/O half: reads the dates' last tip-offs from the store, queues the ingest slots of
 /// ``IngestSchedule`` as jobs when they fall due, and sleeps in between, on the queue's clock (``JobQueue/clock``). It
@@ -33,27 +33,17 @@ public struct IngestScheduler: Sendable {
         self.logger = logger
     }
 
-    /// The last tip-off of each of `dates` that has one: the latest NBA.com schedule tip-off (`raw_source_games`
-    /// rows of source `nba_cdn`, written by `nba_cdn.schedule`) of the date's games in `raw_games`.
+    /// The last tip-off of each of `dates` that has one: the latest NBA.com schedule tip-off of the date's games
+    /// (``RawReader/tipoffs(on:)``, written by `nba_cdn.schedule`).
     public func lastTipoffs(_ dates: [GameDate]) async throws -> [GameDate: Date] {
-        guard !dates.isEmpty else { return [:] }
         var result: [GameDate: Date] = [:]
-        for row in try await queue.store.sql.raw(
-            """
-            SELECT g.game_date, MAX(s.commence_utc) AS last_tipoff FROM raw_games g
-            JOIN raw_source_games s ON s.source = \(bind: NBACDNParser.source) AND s.source_game_id = g.game_id
-            WHERE g.game_date IN (\(binds: dates.map(\.description))) AND s.commence_utc <> ''
-            GROUP BY g.game_date
-            """
-        ).all() {
-            let day = try row.decode(column: "game_date", as: String.self)
-            let text = try row.decode(column: "last_tipoff", as: String.self)
-            guard let date = GameDate(day), let instant = IngestScheduler.instant(text) else {
+        for tipoff in try await RawReader(db: queue.store.sql).tipoffs(on: dates) {
+            guard let instant = IngestScheduler.instant(tipoff.commenceUTC) else {
                 throw ScheduleError(
-                    "raw_source_games.commence_utc of a \(day) game (source nba_cdn) is not an ISO-8601 UTC instant: '\(text)'"
+                    "raw_source_games.commence_utc of game \(tipoff.gameID) (\(tipoff.gameDate), source \(RawReader.tipoffSource)) is not an ISO-8601 UTC instant: '\(tipoff.commenceUTC)'"
                 )
             }
-            result[date] = instant
+            result[tipoff.gameDate] = max(result[tipoff.gameDate] ?? instant, instant)
         }
         return result
     }

@@ -1,9 +1,10 @@
 import HoopcastCore
+import HoopcastIngest
 
 /// Pure parsing of cdn.nba.com responses (the season schedule, a game's play-by-play) into raw rows.
 public enum NBACDNParser {
     /// The source name.
-    public static let source = "nba_cdn"
+    public static let source = RawReader.tipoffSource  // the tip-offs the pipeline trusts
 
     /// `scheduleLeagueV2.json`: every regular-season, play-in, playoff and Cup-final game as a `games` row, with
     /// scores once final, and as a `source_games` row of source `nba_cdn` keeping its tip-off instant
