@@ -25,7 +25,7 @@ struct FeatureRecomputer: Sendable {
         var failure: String?
     }
 
-    let history = DatedCache<SummarisedGame>(windowDays: FeatureRecomputer.historyDays, recentDays: 0)
+    let history = DatedCache<SummarisedGame>(windowDays: FeatureRecomputer.historyDays)
 
     /// The players sampled on `date`: the first `size` of the rows' players by a stable hash of date and player, so
     /// every run of the date samples the same players and every date others.

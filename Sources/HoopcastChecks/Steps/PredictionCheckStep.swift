@@ -16,7 +16,7 @@ public struct PredictionCheckStep: Step {
     public let name = CheckLayer.predictions.step
     public let upstream = ["predict.systems"]
     let clock: any WallClock
-    let graded = DatedCache<LinedError>(windowDays: ModelHealthCheck.windowDays, recentDays: 0)
+    let graded = DatedCache<LinedError>(windowDays: ModelHealthCheck.windowDays)
     /// Where the predict step hands over the predictions it committed (read from the store when absent or stale).
     let handoff: PredictionHandoff?
 

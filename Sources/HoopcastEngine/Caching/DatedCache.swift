@@ -2,18 +2,17 @@ import HoopcastCore
 import HoopcastStore
 
 /// Rows keyed by date, read incrementally across the dates of one process: for a date D, the rows of the
-/// ``windowDays`` days before D, in date order (rows of one date in the order `read` gave them). Rows older than
-/// ``recentDays`` before the previous date asked about are reused; the rest is re-read; asking about an earlier date
-/// than before re-reads everything.
+/// ``windowDays`` days before D, in date order (rows of one date in the order `read` gave them). Rows dated before the
+/// previous date asked about are reused and only the dates since are read; asking about an earlier date than before
+/// re-reads everything.
 ///
-/// Old rows can change behind a long-running process (a late box-score correction re-summarises an old game). The
-/// caller passes the change counters of the tables the rows come from (``PartitionVersions``, per date); a date whose
-/// counter differs from the one seen at its last read is read again, together with every later date.
+/// Rows of a date already read can change behind a long-running process (the box scores of yesterday arrive, a late
+/// correction re-summarises an old game). Every write bumps a change counter per table and date
+/// (``PartitionVersions``) and the caller passes the counters of the tables the rows come from: a date whose counter
+/// differs from the one seen at its last read is read again, together with every later date.
 public actor DatedCache<Row: Sendable> {
     /// How far back rows count.
     public let windowDays: Int
-    /// Days before the previous date that are always re-read.
-    public let recentDays: Int
 
     /// The cached rows in date order, and their dates (parallel arrays: the rows are handed out without a copy).
     private var rows: [Row] = []
@@ -24,15 +23,13 @@ public actor DatedCache<Row: Sendable> {
     private let lock = AsyncLock()
 
     /// Creates an empty cache.
-    public init(windowDays: Int, recentDays: Int = 3) {
-        self.windowDays = windowDays
-        self.recentDays = recentDays
-    }
+    public init(windowDays: Int) { self.windowDays = windowDays }
 
     /// The rows dated in [date − windowDays, date), reading only what is not cached, or changed since, with
-    /// `read(from, before)`. `versions` are the change counters of the rows' tables by date (empty: never changes).
+    /// `read(from, before)`. `versions` are the change counters of the rows' tables by date (`YYYY-MM-DD`); a date
+    /// missing from them counts as never written.
     public func rows(
-        before date: GameDate, versions: [String: Int] = [:],
+        before date: GameDate, versions: [String: Int],
         read: @escaping @Sendable (GameDate, GameDate) async throws -> [(date: GameDate, row: Row)]
     ) async throws -> [Row] {
         try await lock.withLock { try await self.load(before: date, versions: versions, read: read) }
@@ -45,7 +42,7 @@ public actor DatedCache<Row: Sendable> {
         let windowStart = date.adding(days: -windowDays)
         var rereadFrom = windowStart
         if let previous = loadedBefore, previous <= date {
-            rereadFrom = max(previous.adding(days: -recentDays), windowStart)
+            rereadFrom = max(previous, windowStart)
             // A kept date whose rows changed since they were read is read again, with every date after it.
             for (text, version) in versions where seen[text] != version {
                 guard let changed = GameDate(text), changed >= windowStart, changed < rereadFrom else { continue }
