@@ -34,17 +34,20 @@ public struct SimilaritySystem: PredictionSystem {
             let season = features[.minutesSeasonMean] ?? 0
             return season > 0 ? (features[.expectedMinutes] ?? 0) / season : 1
         }
+        // Today's side of every term, looked up once for all past games.
+        let today = SimilaritySystem.dimensions.map { feature, _ in
+            feature == .restDays ? min(input[feature], 3) : input[feature]
+        }
+        let todayForm = form(input.features)
         func distance(_ past: PastGame) -> Double {
             var sum = 0.0
-            for (feature, scale) in SimilaritySystem.dimensions {
-                var today = input[feature], then = past.features[feature] ?? 0
-                if feature == .restDays {
-                    today = min(today, 3)
-                    then = min(then, 3)
-                }
-                sum += ((today - then) / scale) * ((today - then) / scale)
+            for (index, (feature, scale)) in SimilaritySystem.dimensions.enumerated() {
+                var then = past.features[feature] ?? 0
+                if feature == .restDays { then = min(then, 3) }
+                let gap = (today[index] - then) / scale
+                sum += gap * gap
             }
-            let formGap = (form(input.features) - form(past.features)) / 0.25
+            let formGap = (todayForm - form(past.features)) / 0.25
             return (sum + formGap * formGap).squareRoot()
         }
         let nearest = input.history.map { (game: $0, distance: distance($0)) }

@@ -65,39 +65,48 @@ public struct PredictionEngine: Sendable {
                 history: past)
         }
         let outputs = members.map { $0.predict(inputs) }
-        var records: [PredictionRecord] = []
         let ensemble = EnsembleSystem(), stack = StackSystem()
+        // Each row's records go out in system order: the slot of every system, fixed once for the date.
+        let systems = (members.map(\.name) + [ensemble.name, stack.name]).sorted { $0.rawValue < $1.rawValue }
+        let slot = { (name: SystemName) in systems.firstIndex(of: name)! }
+        let memberSlots = members.map { slot($0.name) }, ensembleSlot = slot(ensemble.name),
+            stackSlot = slot(stack.name)
+        var records: [PredictionRecord] = []
+        records.reserveCapacity(rows.count * systems.count)
+        var group = [PredictionRecord?](repeating: nil, count: systems.count)
         for (index, row) in rows.enumerated() {
             let line = context.lines[PlayerMarketKey(playerID: row.playerID, market: row.market)]
             var combined: [SystemName: PredictionOutput] = [:]
             var models: [String] = []
-            for (member, memberOutputs) in zip(members, outputs) {
+            for (memberIndex, (member, memberOutputs)) in zip(members, outputs).enumerated() {
                 guard let output = memberOutputs[index] else { continue }
                 if member.joinsEnsemble {
                     combined[member.name] = output
                     models.append(member.model(row.market))
                 }
-                records.append(
-                    record(
-                        row, system: member.name, model: member.model(row.market), output: output,
-                        line: line, context: context))
+                group[memberSlots[memberIndex]] = record(
+                    row, system: member.name, model: member.model(row.market), output: output, line: line,
+                    context: context)
             }
-            guard combined.count > 1 else { continue }
-            let ensembled = ensemble.combine(
-                combined, tracks: context.tracks[row.market] ?? [:], market: row.market, line: line?.line)
-            records.append(
-                record(
+            if combined.count > 1 {
+                let ensembled = ensemble.combine(
+                    combined, tracks: context.tracks[row.market] ?? [:], market: row.market, line: line?.line)
+                group[ensembleSlot] = record(
                     row, system: PredictionEngine.ensembleName, model: models.sorted().joined(separator: "+"),
-                    output: ensembled, line: line, context: context))
-            let fit = context.stack[row.market]
-            let stacked = stack.predict(
-                market: row.market, predictions: combined.mapValues(\.predictedValue), line: line?.line, fit: fit,
-                fallback: ensembled)
-            records.append(
-                record(
+                    output: ensembled, line: line, context: context)
+                let fit = context.stack[row.market]
+                let stacked = stack.predict(
+                    market: row.market, predictions: combined.mapValues(\.predictedValue), line: line?.line, fit: fit,
+                    fallback: ensembled)
+                group[stackSlot] = record(
                     row, system: stack.name,
                     model: line == nil ? "stack@v1(ensemble)" : fit == nil ? "stack@v1(line)" : Self.stackModel,
-                    output: stacked, line: line, context: context))
+                    output: stacked, line: line, context: context)
+            }
+            for position in group.indices {
+                if let record = group[position] { records.append(record) }
+                group[position] = nil
+            }
         }
         return records
     }

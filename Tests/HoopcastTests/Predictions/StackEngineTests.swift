@@ -73,5 +73,11 @@ import Testing
         #expect(residuals.map(\.playerID) == [1])
         #expect(abs(residuals[0].predictedValue - (12.5 + parity.expected)) < 1e-6)
         #expect(residuals[0].model == "residual/points@2024-01-15")
+        // In the order the store reads them back (game, player, market, system), so the hand-over needs no sort.
+        #expect(
+            with.map(\.system.rawValue).prefix(7) == [
+                "catboost", "catboost_residual", "ensemble", "matchup", "moving_average", "similarity", "stack",
+            ])
+        #expect(with == with.sorted(by: PredictionReader.inReadOrder))
     }
 }
