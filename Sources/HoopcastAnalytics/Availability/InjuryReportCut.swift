@@ -1,7 +1,7 @@
 import HoopcastCore
 import HoopcastIngest
 
-/// A player's status on the latest official injury report published at or before a game's prediction time.
+/// A player's status on the latest injury report (official, or a live list placed by ``LiveInjuryList``) published at or before a game's prediction time.
 public struct ReportedAvailability: Sendable, Hashable {
     public var gameID: String
     public var team: Team

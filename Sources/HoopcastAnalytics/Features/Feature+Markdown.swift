@@ -18,7 +18,7 @@ extension Feature {
             "Quality = share of features computed from real data (not defaulted). Gate: a row is skipped (stored with",
             "`gate = 'skip'` and the reason) when the player has fewer than \(FeatureBuilder.minimumGames) games before",
             "the date or a required feature (\(required.map(\.rawValue).sorted().joined(separator: ", "))) is defaulted,",
-            "and when the official injury report in force 30 minutes before tip-off (the latest one published by then)",
+            "and when the injury report (official, else the live list) in force 30 minutes before tip-off (the latest one published by then)",
             "lists the player out: no prediction is made for a player who will not play.",
             "",
             "Availability (`play_probability` … `expected_minutes`). P(plays | status on his team's submitted report at the",

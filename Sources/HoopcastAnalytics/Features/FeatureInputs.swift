@@ -53,7 +53,7 @@ public struct FeatureInputs: Sendable {
     /// The line chosen for each (player id, market) by the run's ``LinePolicy``: the one decision about a line,
     /// stored with the features and used as is by the predictions.
     public var lines: [PlayerMarketKey: ChosenLine]
-    /// Each listed player's status on the latest official injury report published at or before the prediction time
+    /// Each listed player's status on the latest injury report (official, else live) published at or before the prediction time
     /// of their game (``InjuryReportCut``); empty when the store holds no reports for the date.
     public var injuries: [ReportedAvailability]
     /// The teams that had submitted their list on the report in force at their game's prediction time

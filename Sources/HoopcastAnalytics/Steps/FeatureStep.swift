@@ -5,7 +5,7 @@ import SQLKit
 
 /// `features.player_market` (phase 4): feature set ``Feature/version`` for every active player of every game on the
 /// date and every market, point in time, in batch. Rows that fail the gate are stored with the gate ``FeatureGate/skip`` and
-/// the reason; a player listed out on the official injury report in force at their game's prediction time
+/// the reason; a player listed out on the injury report (official, else live) in force at their game's prediction time
 /// (``InjuryReportCut``) is one of them. Idempotent: only rows whose content changed are written (``PartitionWriter``).
 ///
 /// The line of each (player, market) is chosen here, once, by the run's ``LinePolicy`` (the consensus, or the first

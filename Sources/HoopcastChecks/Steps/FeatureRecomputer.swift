@@ -7,7 +7,7 @@ import SQLKit
 
 /// Rebuilds a sample of a date's feature rows from the raw rows, through the feature store's own pure path:
 /// box scores → ``GameSummarizer`` → player and team games; schedule and game lines → ``UpcomingContextBuilder``;
-/// the official injury report → ``InjuryReportCut``; all of it → ``FeatureBuilder``. The line of each row is the
+/// the injury reports → ``InjuryReportCut``; all of it → ``FeatureBuilder``. The line of each row is the
 /// stored one (the feature step decides it once). Box scores are read through a dated cache, summarised once per
 /// game and reused from one date to the next in a backfill (a date whose box scores change is read again).
 struct FeatureRecomputer: Sendable {

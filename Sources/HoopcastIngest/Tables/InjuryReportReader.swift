@@ -38,12 +38,8 @@ public struct InjuryReportEntry: Sendable, Hashable {
 }
 
 /// Typed reads of the injury reports in `raw_injuries` (the raw layer's table): the official NBA reports as stored,
-/// and the live lists (Ball Don't Lie) placed in the same form.
-///
-/// A live list names no game: each of its rows becomes a row of its team's game of the date in `raw_games` (a team
-/// without a game that day is left out), published at the fetch time, with the game's tip-off from the live
-/// schedule (``RawReader/tipoffs(on:)``). Without a known tip-off its `tipUTC` is empty, and the cut that needs it
-/// (``InjuryReportCut`` in analytics) cannot place the list in time, so it does not use it.
+/// and the live lists (Ball Don't Lie) placed on the date's games in the same form by ``LiveInjuryList`` — only on
+/// games without official rows, each with the tip-off of the live schedule (``RawReader/tipoffs(on:)``).
 public struct InjuryReportReader: Sendable {
     let db: any SQLDatabase
 
@@ -69,19 +65,25 @@ public struct InjuryReportReader: Sendable {
             \(resolution)
             WHERE i.game_date = \(bind: date.description) AND i.game_id <> ''
             """
-        ).all()
-        let live = try await db.raw(
+        ).all().map(Self.entry)
+        let liveRows = try await db.raw(
             """
-            SELECT i.report_utc, g.game_id, i.game_date, COALESCE(s.commence_utc, '') AS tip_utc, i.team,
-                   i.player_name, i.status, i.reason, r.player_id
+            SELECT i.report_utc, i.run_id, i.team, i.player_name, i.status, i.reason, r.player_id
             FROM raw_injuries i
-            JOIN raw_games g ON g.game_date = i.game_date AND (g.home_team = i.team OR g.away_team = i.team)
-            LEFT JOIN raw_source_games s ON s.source = \(bind: RawReader.tipoffSource) AND s.source_game_id = g.game_id
             \(resolution)
             WHERE i.game_date = \(bind: date.description) AND i.game_id = ''
             """
-        ).all()
-        return try (official + live).map(Self.entry).sorted {
+        ).all().map(Self.liveRow)
+        var live: [InjuryReportEntry] = []
+        if !liveRows.isEmpty {
+            let reported = Set(official.map(\.gameID))
+            let raw = RawReader(db: db)
+            let games = try await raw.games(on: date).filter { !reported.contains($0.gameID) }
+            let tipoffs = Dictionary(
+                try await raw.tipoffs(on: [date]).map { ($0.gameID, $0.commenceUTC) }, uniquingKeysWith: { $1 })
+            live = LiveInjuryList.entries(liveRows, games: games, tipoffs: tipoffs)
+        }
+        return (official + live).sorted {
             ($0.gameID, $0.reportUTC, $0.team.code, $0.playerName) < (
                 $1.gameID, $1.reportUTC, $1.team.code, $1.playerName
             )
@@ -97,6 +99,17 @@ public struct InjuryReportReader: Sendable {
             tipUTC: try row.value("tip_utc"),
             team: try row.parsed("team", in: OfficialInjuryRecord.table, key: key, Team.init),
             playerName: name, playerID: try row.value("player_id", as: Int?.self),
+            status: try row.parsed("status", in: OfficialInjuryRecord.table, key: key, InjuryStatus.init(rawValue:)),
+            reason: try row.value("reason", as: String?.self) ?? "")
+    }
+
+    static func liveRow(_ row: any SQLRow) throws -> LiveInjuryList.Row {
+        let name = try row.value("player_name", as: String.self)
+        let key = "\(try row.value("report_utc", as: String.self))/\(name)"
+        return LiveInjuryList.Row(
+            reportUTC: try row.value("report_utc"), runID: try row.value("run_id"),
+            team: try row.parsed("team", in: OfficialInjuryRecord.table, key: key, Team.init), playerName: name,
+            playerID: try row.value("player_id", as: Int?.self),
             status: try row.parsed("status", in: OfficialInjuryRecord.table, key: key, InjuryStatus.init(rawValue:)),
             reason: try row.value("reason", as: String?.self) ?? "")
     }

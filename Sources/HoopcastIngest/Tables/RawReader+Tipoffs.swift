@@ -1,9 +1,12 @@
 import HoopcastCore
+import HoopcastStore
 import SQLKit
 
 /// A game's scheduled tip-off as the live NBA.com schedule last printed it.
 public struct GameTipoff: Sendable, Hashable {
+    /// The NBA game id (`raw_games.game_id`).
     public var gameID: String
+    /// The game's date (US Eastern).
     public var gameDate: GameDate
     /// As stored: `YYYY-MM-DDTHH:MM:SSZ` when the source keeps its form.
     public var commenceUTC: String

@@ -46,8 +46,9 @@ public struct PredictionEngine: Sendable {
     /// The stack's model id: its version and the members it regresses on.
     public static let stackModel = "stack@v1(" + StackSystem.members.map(\.rawValue).joined(separator: "+") + ")"
 
-    /// Creates an engine.
+    /// Creates an engine; `members` must have distinct names (each is one system's column of the date).
     public init(members: [SystemMember], policy: RecommendationPolicy) {
+        precondition(Set(members.map(\.name)).count == members.count, "two member systems share a name")
         self.members = members
         self.policy = policy
     }

@@ -66,13 +66,30 @@ struct LiveInjuryTests {
     @Test func theReaderPlacesTheLiveListOnTheTeamsGameWithTheScheduledTipoff() async throws {
         let store = try await Self.store(fetches: ["2024-01-15T18:00:00Z"])
         let entries = try await InjuryReportReader(db: store.sql).entries(on: Self.date)
-        #expect(entries.map(\.playerName) == ["Jaylen Brown", "Jayson Tatum"])
-        #expect(entries.map(\.playerID) == [Self.brown, Self.tatum])
-        #expect(entries.map(\.status) == [.questionable, .out])
-        #expect(entries.allSatisfy { $0.gameID == Self.game && $0.team == Team("BOS")! })
-        #expect(entries.allSatisfy { $0.tipUTC == "2024-01-16T00:30:00Z" && $0.reportUTC == "2024-01-15T18:00:00Z" })
-        // A date BOS does not play has nothing to place the list on.
-        #expect(try await InjuryReportReader(db: store.sql).entries(on: GameDate("2024-01-16")!).isEmpty)
+        // Only BOS–TOR has a known tip-off; the list names BOS's two players and nobody of TOR.
+        #expect(entries.map(\.playerName) == ["Jaylen Brown", "Jayson Tatum", ""])
+        #expect(entries.map(\.playerID) == [Self.brown, Self.tatum, nil])
+        #expect(entries.map(\.status) == [.questionable, .out, .notYetSubmitted])
+        #expect(entries.map(\.team.code) == ["BOS", "BOS", "TOR"])
+        #expect(entries.allSatisfy { $0.gameID == Self.game && $0.tipUTC == "2024-01-16T00:30:00Z" })
+        #expect(entries.allSatisfy { $0.reportUTC == "2024-01-15T18:00:00Z" })
+    }
+
+    @Test func aGameWithAnOfficialReportKeepsItAlone() async throws {
+        let store = try await TestStore.fresh()
+        try await TestStore.importDirectory(try InjuryFixture.datasetCopy(), into: store)
+        let endpoint = try #require(EndpointCatalog.endpoint("bdl.injuries"))
+        _ = try await PayloadProcessor(store: store, archive: nil).process(
+            PayloadProcessor.Payload(
+                endpoint: endpoint, parameters: "",
+                context: ParseContext(date: Self.date, fetchedAt: "2024-01-15T23:00:00Z", limitToDate: false),
+                status: 200, contentType: "application/json",
+                body: try LiveFixtures.bytes("bdl_injuries/raw_d45e630e.json")),
+            runID: "test", write: true)
+        try await RegistryAndNames.prepare(store)
+        let entries = try await InjuryReportReader(db: store.sql).entries(on: Self.date)
+        #expect(!entries.isEmpty)
+        #expect(!entries.contains { $0.reportUTC == "2024-01-15T23:00:00Z" })
     }
 
     @Test func aLiveOutIsSkippedAndTheTeamCountsAsReported() async throws {

@@ -4,7 +4,8 @@ import NIOConcurrencyHelpers
 import Testing
 
 /// `DatedCache` reads each date once, re-reads a date whose change counter moved (and every date after it), and
-/// always answers what a fresh read of the window would: the reads it asks for are recorded and checked exactly.
+/// answers what a fresh read of the window would as long as every write moves its counter (a change that does not
+/// is, by contract, not seen): the reads it asks for are recorded and checked exactly.
 struct DatedCacheTests {
     /// A table of one row per date (its value), with the ranges the cache asked for.
     final class Source: Sendable {

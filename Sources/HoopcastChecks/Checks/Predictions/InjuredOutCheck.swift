@@ -4,7 +4,7 @@ import HoopcastIngest
 import HoopcastPredictions
 
 /// `predictions.injured_out` (error) and `predictions.ruled_out_later` (warn): no `OVER`/`UNDER` for a player the
-/// official injury report lists as out.
+/// injury report (official, or the live list where a game has none) lists as out.
 ///
 /// The error judges what the prediction could know: the report in force at the game's prediction time
 /// (``InjuryReportCut/atPredictionTime(_:)``) — the feature gate skips such players, so a bet on one is a broken
@@ -14,7 +14,8 @@ import HoopcastPredictions
 public enum InjuredOutCheck {
     public static let definition = CheckDefinition(
         name: "predictions.injured_out", severity: .error, layer: .predictions,
-        compares: "OVER/UNDER recommendations against the players listed out on the official injury report in force "
+        compares:
+            "OVER/UNDER recommendations against the players listed out on the injury report (official, else live) in force "
             + "at the game's prediction time (30 min before tip-off)",
         threshold: "fails on any OVER/UNDER for such a player (not judged without reports for the date)")
 

@@ -14,7 +14,7 @@ public struct PredictionCheckInputs: Sendable {
     public var unlined: [UnlinedPrediction] { didSet { keys = Self.keys(lined, unlined) } }
     /// Every feature row of the date as its key, gate and chosen line.
     public var featureLines: [FeatureLineChoice]
-    /// Every official injury-report row of the date's games (all report times).
+    /// Every injury-report row of the date's games, official and live (all report times; ``InjuryReportReader``).
     public var injuries: [InjuryReportEntry]
     /// Graded predictions with a line of the ``ModelHealthCheck/windowDays`` days before the date.
     public var linedErrors: [LinedError]
