@@ -43,11 +43,11 @@ public final class Store: Sendable {
     enum Backend: Sendable {
         /// Transactions run on `writer`, other queries on `reader` (the same connection for an in-memory database,
         /// which a second connection could not see).
-        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection)
+        case sqlite(writer: SQLiteLink, reader: SQLiteLink)
         case postgres(PostgresPool)
 
         /// Every SQLite connection once.
-        var sqliteConnections: [SQLiteConnection] {
+        var sqliteConnections: [SQLiteLink] {
             guard case .sqlite(let writer, let reader) = self else { return [] }
             return writer === reader ? [writer] : [writer, reader]
         }
@@ -57,8 +57,8 @@ public final class Store: Sendable {
         self.backend = backend
         switch backend {
         case .sqlite(let writer, let reader):
-            self.writer = SQLiteDirectDatabase(connection: writer)
-            sql = writer === reader ? self.writer : SQLiteDirectDatabase(connection: reader)
+            self.writer = SQLiteDirectDatabase(link: writer, logger: logger)
+            sql = writer === reader ? self.writer : SQLiteDirectDatabase(link: reader, logger: logger)
             dialect = .sqlite
         case .postgres(let pool):
             sql = pool.database
@@ -108,16 +108,16 @@ public final class Store: Sendable {
     }
 
     private static func openSQLite(
-        _ storage: SQLiteConnection.Storage, location: StoreLocation, memory: SQLiteMemory,
+        _ storage: SQLiteLink.Target, location: StoreLocation, memory: SQLiteMemory,
         logger: Logger
     ) async throws -> Store {
-        var connections: [SQLiteConnection] = []
+        var connections: [SQLiteLink] = []
         do {
             // Two connections to a file (transactions, everything else); one to a private in-memory database.
             let count: Int
             if case .file = storage { count = 2 } else { count = 1 }
             for _ in 0..<count {
-                connections.append(try await SQLiteConnection.open(storage: storage, logger: logger))
+                connections.append(try await SQLiteLink.open(storage))
             }
         } catch {
             for connection in connections { try? await connection.close() }
@@ -127,7 +127,7 @@ public final class Store: Sendable {
             backend: .sqlite(writer: connections[0], reader: connections.last!), location: location, logger: logger)
         do {
             for connection in store.backend.sqliteConnections {
-                let db = SQLiteDirectDatabase(connection: connection)
+                let db = SQLiteDirectDatabase(link: connection, logger: logger)
                 for pragma in [
                     "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)",  // a constant, not a value from input
                     "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
@@ -139,9 +139,6 @@ public final class Store: Sendable {
                 }
             }
         } catch {
-            // Close through the store, which marks it closed: closing the connection directly left the store's
-            // deinit to close it a second time, and SQLiteNIO's close of a closed handle passes NULL to
-            // sqlite3_update_hook (a segmentation fault whenever the deinit's close ran before the process exited).
             try? await store.close()
             throw SQLiteOpenFailure.error(location: location, underlying: error)
         }
@@ -181,12 +178,9 @@ public final class Store: Sendable {
     }
 
     deinit {
-        // A store dropped without close(): close the connection on its thread pool (the closure keeps it alive).
-        guard closed.withLock({ !$0 }) else { return }
-        switch backend {
-        case .sqlite: for connection in backend.sqliteConnections { _ = connection.close() }
-        case .postgres(let pool): pool.cancel()
-        }
+        // A store dropped without close(): each SQLite connection closes itself when released.
+        guard closed.withLock({ !$0 }), case .postgres(let pool) = backend else { return }
+        pool.cancel()
     }
 
     /// Runs `body` in one transaction: everything it writes commits together or not at all.

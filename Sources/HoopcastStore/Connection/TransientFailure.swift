@@ -1,6 +1,5 @@
 import NIOCore
 import PostgresNIO
-import SQLiteNIO
 
 /// Recognises store failures that another attempt may get past — a lost or refused connection, a server restart or
 /// shutdown, a serialization failure or deadlock, a lock or statement timeout, too many connections, a busy SQLite
@@ -26,12 +25,7 @@ public enum TransientFailure {
                 return psql.underlying.map(matches) ?? false
             }
         }
-        if let sqlite = error as? SQLiteError {
-            switch sqlite.reason {
-            case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot, .lockedBySharedCache: return true
-            default: return false
-            }
-        }
+        if let sqlite = error as? SQLiteFailure { return sqlite.isLockConflict }
         if error is ChannelError || error is IOError || error is NIOConnectionError { return true }
         if let store = error as? StoreError {
             if store.code == .timedOut { return true }

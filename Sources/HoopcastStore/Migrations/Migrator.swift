@@ -14,7 +14,7 @@ struct Migrator: Sendable {
         Schema.quarantineOnce, Schema.oneWritePath, Schema.featureLine,
         Schema.partitionVersions, Schema.rawChangedGames, Schema.featureColumns, Schema.gradedPrices,
         Schema.injuryReports, Schema.checks, Schema.apiKeys, Schema.serverSecrets, Schema.alerts,
-        Schema.availabilityFeatures,
+        Schema.availabilityFeatures, Schema.listFreeChecks,
     ]
 
     /// The advisory-lock key that serialises migrations of one PostgreSQL database across processes.
@@ -61,9 +61,7 @@ struct Migrator: Sendable {
             let appliedAt = ISO8601DateFormatter().string(from: Date())
             do {
                 try await Migrator.inTransaction(db, sqlite: dialect == .sqlite) { db in
-                    for statement in migration.statements(dialect) {
-                        try await db.raw(SQLQueryString(statement)).run()
-                    }
+                    try await migration.apply(db, dialect)
                     try await db.raw(
                         """
                         INSERT INTO ops_schema_migrations (version, name, applied_at)

@@ -81,14 +81,14 @@ public struct BulkUpsert: Sendable {
             }
         }
 
-        /// The same statement as ``serialize(to:)`` writes through SQLKit, as SQLite text with anonymous
-        /// placeholders, and its binds converted directly.
-        func sqliteStatement() -> (sql: String, binds: [SQLiteData]) {
+        /// The same statement as ``serialize(to:)`` writes through SQLKit, as SQLite text for one row with anonymous
+        /// placeholders, and each row's binds converted directly: run once per row, it writes what the multi-row
+        /// statement writes (SQLite applies a multi-row insert and its conflict clause row by row, in order).
+        func sqliteStatement() -> (sql: String, rows: [[SQLiteData]]) {
             let columns = upsert.columns.map(String.sqliteIdentifier)
-            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
             var sql =
                 "INSERT INTO " + .sqliteIdentifier(upsert.table) + " (" + columns.joined(separator: ", ")
-                + ") VALUES " + Array(repeating: tuple, count: rows.count).joined(separator: ", ")
+                + ") VALUES (" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
             if !upsert.key.isEmpty {
                 sql += " ON CONFLICT (" + upsert.key.map(String.sqliteIdentifier).joined(separator: ", ")
                 let updated = upsert.columns.filter { !upsert.key.contains($0) }.map(String.sqliteIdentifier)
@@ -97,11 +97,9 @@ public struct BulkUpsert: Sendable {
                     ? ") DO NOTHING"
                     : ") DO UPDATE SET " + updated.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
             }
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(rows.count * columns.count)
-            for row in rows {
+            let binds = rows.map { row in
                 precondition(row.count == columns.count, "row width must match the column list")
-                for value in row { binds.append(value.sqliteData ?? .null) }
+                return row.map { $0.sqliteData ?? .null }
             }
             return (sql, binds)
         }

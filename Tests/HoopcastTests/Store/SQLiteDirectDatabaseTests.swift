@@ -1,22 +1,35 @@
 import Foundation
 import SQLKit
 import SQLiteKit
+import SQLiteNIO
 import Testing
 
 @testable import HoopcastStore
 
-/// The store's direct SQLite path reads and binds exactly as SQLiteKit's `Codable` path does: every column type ×
-/// every Swift type gives the same value, or an error on both.
+/// The store's direct SQLite path reads and binds exactly as SQLiteKit's `Codable` path over SQLiteNIO's connection
+/// does: every column type × every Swift type gives the same value, or an error on both.
 struct SQLiteDirectDatabaseTests {
     static let query: SQLQueryString = """
         SELECT 3 AS integer, 2.5 AS float, 'x' AS text, '4' AS digits, NULL AS absent, x'00ff' AS blob
         """
     static let columns = ["integer", "float", "text", "digits", "absent", "blob"]
 
+    /// SQLiteKit over SQLiteNIO's own connection to a private in-memory database, for `body`.
+    static func withKit<R>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        let connection = try await SQLiteConnection.open(storage: .memory)
+        do {
+            let result = try await body(connection.sql())
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
     static func rows(_ store: Store) async throws -> (direct: any SQLRow, kit: any SQLRow) {
-        guard case .sqlite(_, let connection) = store.backend else { throw StoreError(.openFailed, "not SQLite") }
         let direct = try #require(try await store.sql.raw(query).first())
-        let kit = try #require(try await connection.sql().raw(query).first())
+        let kit = try #require(try await withKit { try await $0.raw(query).first() })
         return (direct, kit)
     }
 
@@ -84,39 +97,39 @@ struct SQLiteDirectDatabaseTests {
         }
         let changed: [[SQLValue]] = rows.prefix(50).map { [$0[0], $0[1], .double(-0.1), .null] }
         func contents(direct: Bool) async throws -> [String] {
-            try await Store.withOpen(.sqliteMemory) { store in
-                guard case .sqlite(_, let connection) = store.backend else {
-                    throw StoreError(.openFailed, "not SQLite")
-                }
-                let db: any SQLDatabase = direct ? store.sql : connection.sql()
-                try await db.raw(
-                    "CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT NULL, x DOUBLE PRECISION, s TEXT, PRIMARY KEY (k, n))"
-                ).run()
-                try await db.raw("CREATE TABLE keys (k TEXT PRIMARY KEY)").run()
-                try await db.raw("CREATE TABLE log (k TEXT, x DOUBLE PRECISION)").run()
-                let upsert = BulkUpsert(table: "t", columns: ["k", "n", "x", "s"], key: ["k", "n"])
-                try await upsert.run(rows, on: db)
-                try await upsert.run(changed, on: db)
-                try await BulkUpsert(table: "keys", columns: ["k"], key: ["k"]).run(rows.map { [$0[0]] }, on: db)
-                try await BulkUpsert.insertOnly(table: "log", columns: ["k", "x"]).run(
-                    rows.map { [$0[0], $0[2]] }, on: db)
-                var lines: [String] = []
-                for table in ["t", "keys", "log"] {
-                    for row in try await db.raw("SELECT * FROM \(unsafeRaw: table) ORDER BY rowid").all() {
-                        var values = [try row.decode(column: "k", as: String.self)]
-                        if row.contains(column: "n") { values.append("\(try row.decode(column: "n", as: Int.self))") }
-                        if row.contains(column: "x") {
-                            values.append(
-                                "\(try row.decode(column: "x", as: Double?.self).map { $0.bitPattern } as Any)")
-                        }
-                        if row.contains(column: "s") {
-                            values.append("\(try row.decode(column: "s", as: String?.self) as Any)")
-                        }
-                        lines.append("\(table) " + values.joined(separator: " | "))
-                    }
-                }
-                return lines
+            if direct {
+                return try await Store.withOpen(.sqliteMemory) { store in try await contents(of: store.sql) }
             }
+            return try await Self.withKit { try await contents(of: $0) }
+        }
+        func contents(of db: any SQLDatabase) async throws -> [String] {
+            try await db.raw(
+                "CREATE TABLE t (k TEXT NOT NULL, n INTEGER NOT NULL, x DOUBLE PRECISION, s TEXT, PRIMARY KEY (k, n))"
+            ).run()
+            try await db.raw("CREATE TABLE keys (k TEXT PRIMARY KEY)").run()
+            try await db.raw("CREATE TABLE log (k TEXT, x DOUBLE PRECISION)").run()
+            let upsert = BulkUpsert(table: "t", columns: ["k", "n", "x", "s"], key: ["k", "n"])
+            try await upsert.run(rows, on: db)
+            try await upsert.run(changed, on: db)
+            try await BulkUpsert(table: "keys", columns: ["k"], key: ["k"]).run(rows.map { [$0[0]] }, on: db)
+            try await BulkUpsert.insertOnly(table: "log", columns: ["k", "x"]).run(
+                rows.map { [$0[0], $0[2]] }, on: db)
+            var lines: [String] = []
+            for table in ["t", "keys", "log"] {
+                for row in try await db.raw("SELECT * FROM \(unsafeRaw: table) ORDER BY rowid").all() {
+                    var values = [try row.decode(column: "k", as: String.self)]
+                    if row.contains(column: "n") { values.append("\(try row.decode(column: "n", as: Int.self))") }
+                    if row.contains(column: "x") {
+                        values.append(
+                            "\(try row.decode(column: "x", as: Double?.self).map { $0.bitPattern } as Any)")
+                    }
+                    if row.contains(column: "s") {
+                        values.append("\(try row.decode(column: "s", as: String?.self) as Any)")
+                    }
+                    lines.append("\(table) " + values.joined(separator: " | "))
+                }
+            }
+            return lines
         }
         let direct = try await contents(direct: true)
         #expect(direct.count == 700 + 70 + 700)

@@ -7,19 +7,26 @@ import SQLiteNIO
 /// any other type, or a value those rules refuse, goes through SQLiteKit's decoder, which then gives its usual
 /// result or error.
 struct SQLiteDirectRow: SQLRow {
-    let row: SQLiteRow
+    /// The result the row belongs to.
+    let rows: SQLiteRows
+    /// The row's position in it.
+    let index: Int
     let decoder: SQLiteDataDecoder
 
-    var allColumns: [String] { row.columns.map(\.name) }
+    var allColumns: [String] { rows.columns.names }
 
-    func contains(column: String) -> Bool { row.column(column) != nil }
+    func contains(column: String) -> Bool { rows.columns.position(of: column) != nil }
 
-    func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
+    func decodeNil(column: String) throws -> Bool { (data(column) ?? .null) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let data = row.column(column) else { throw MissingColumn(column: column) }
+        guard let data = data(column) else { throw MissingColumn(column: column) }
         if let value = SQLiteDirectRow.direct(data, as: D.self) { return value }
         return try decoder.decode(D.self, from: data)
+    }
+
+    private func data(_ column: String) -> SQLiteData? {
+        rows.columns.position(of: column).map { rows.value(row: index, position: $0) }
     }
 
     /// The value for the direct types, nil otherwise (the caller then uses the decoder).
