@@ -62,7 +62,8 @@ public struct FeatureReader: Sendable {
         -> [HistoryRow]
     {
         let table = StoredFeatureRow.table.name
-        let columns = features.map(\.column).joined(separator: ", ")  // identifiers from code, never input
+        let named = features.map { ($0, $0.column) }
+        let columns = named.map(\.1).joined(separator: ", ")  // identifiers from code, never input
         return try await db.raw(
             """
             SELECT game_date, game_id, player_id, \(unsafeRaw: columns) FROM features_player_market
@@ -74,10 +75,9 @@ public struct FeatureReader: Sendable {
         ).all().map { row in
             let gameID = try row.value("game_id", as: String.self), playerID = try row.value("player_id", as: Int.self)
             var values: [Feature: Double] = [:]
-            for feature in features {
-                guard let value = try row.value(feature.column, as: Double?.self) else {
-                    throw StoreError(
-                        .decodingFailed, "\(table) row \(gameID)/\(playerID): column \(feature.column) is NULL")
+            for (feature, column) in named {
+                guard let value = try row.value(column, as: Double?.self) else {
+                    throw StoreError(.decodingFailed, "\(table) row \(gameID)/\(playerID): column \(column) is NULL")
                 }
                 values[feature] = value
             }

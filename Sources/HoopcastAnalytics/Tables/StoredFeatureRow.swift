@@ -73,10 +73,10 @@ public struct StoredFeatureRow: StoredRow, Hashable {
         self.gameDate = try row.parsed("game_date", in: table, key: key(), GameDate.init)
         var values: [Feature: Double] = [:]
         values.reserveCapacity(Feature.allCases.count)
-        for feature in Feature.allCases {
-            guard let value = try row.value(feature.column, as: Double?.self) else {
+        for (feature, column) in Feature.allColumns {
+            guard let value = try row.value(column, as: Double?.self) else {
                 throw StoreError(
-                    .decodingFailed, "\(table) row \(key())/\(market.rawValue): column \(feature.column) is NULL")
+                    .decodingFailed, "\(table) row \(key())/\(market.rawValue): column \(column) is NULL")
             }
             values[feature] = value
         }

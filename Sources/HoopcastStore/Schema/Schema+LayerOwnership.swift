@@ -53,4 +53,8 @@ extension Schema {
 extension Feature {
     /// The feature's column in `features_player_market` (`f_` and the feature's name).
     public var column: String { "f_\(rawValue)" }
+
+    /// Every feature with its column, in ``allCases`` order: built once, for readers that decode every feature of
+    /// every row (a column name built per value was a string allocation per value).
+    public static let allColumns: [(feature: Feature, column: String)] = allCases.map { ($0, $0.column) }
 }

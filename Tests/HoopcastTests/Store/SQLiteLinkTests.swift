@@ -104,3 +104,20 @@ struct SQLiteLinkTests {
         try await link.close()
     }
 }
+
+/// The column table finds every name, keeps the first of a repeated name, and finds nothing else.
+struct SQLiteColumnsTests {
+    @Test func everyNameIsFoundAtItsFirstPosition() {
+        let names = (0..<70).map { "f_stat_column_\($0)" } + ["game_id", "player_id", "game_id", ""]
+        let columns = SQLiteColumns(names: names)
+        for (position, name) in names.enumerated() where names.firstIndex(of: name) == position {
+            #expect(columns.position(of: name) == position, "\(name)")
+        }
+        #expect(columns.position(of: "game_id") == 70)
+        #expect(columns.position(of: "") == 73)
+        for missing in ["f_stat_column_70", "Game_id", "game_id ", "player"] {
+            #expect(columns.position(of: missing) == nil)
+        }
+        #expect(SQLiteColumns(names: []).position(of: "a") == nil)
+    }
+}
