@@ -9,7 +9,10 @@ public enum FeatureBuilder {
     public static let minimumGames = 3
 
     /// Rows for every active player of every game on the date, for every market, sorted by game, player, market.
-    public static func build(_ inputs: FeatureInputs) -> [FeatureRow] {
+    ///
+    /// With `only`, the rows of those players alone: each exactly as in the full build (a player's availability
+    /// features still come from his whole roster), for a check that rebuilds a sample.
+    public static func build(_ inputs: FeatureInputs, only: Set<Int>? = nil) -> [FeatureRow] {
         let history = Dictionary(grouping: inputs.playerGames.filter { $0.gameDate < inputs.date }, by: \.playerID)
             .mapValues { $0.sorted { ($0.gameDate, $0.gameID) > ($1.gameDate, $1.gameID) } }  // newest first
         let teamGames = Dictionary(grouping: inputs.teamGames.filter { $0.gameDate < inputs.date }, by: \.team)
@@ -26,11 +29,12 @@ public enum FeatureBuilder {
             let players = activePlayers(
                 team: context.team, context: context, teamGames: teamGames[context.team] ?? [],
                 history: history, lines: inputs.lines)
+            if let only, players.isDisjoint(with: only) { continue }
             let game = GameTeam(gameID: context.gameID, team: context.team)
             let availability = TeamAvailability.compute(
                 roster: players, history: history, teamGames: teamGames[context.team] ?? [],
                 statuses: inputs.submittedTeams.contains(game) ? statuses[game] ?? [:] : nil, season: context.season)
-            for playerID in players.sorted() {
+            for playerID in players.sorted() where only?.contains(playerID) ?? true {
                 let out = ruledOut[OutKey(gameID: context.gameID, team: context.team, playerID: playerID)]
                 for market in Market.allCases {
                     var featureRow = row(

@@ -89,8 +89,8 @@ struct FeatureRecomputer: Sendable {
             FeatureInputs(
                 date: date, contexts: contexts, playerGames: playerGames, teamGames: teamGames, lines: lines,
                 injuries: InjuryReportCut.atPredictionTime(reports),
-                submittedTeams: InjuryReportCut.submittedAtPredictionTime(reports))
-        ).filter { sampled.contains($0.playerID) }
+                submittedTeams: InjuryReportCut.submittedAtPredictionTime(reports)),
+            only: sampled)
         return Recomputation(players: players, rebuilt: rebuilt, unsummarised: unsummarised)
     }
 

@@ -48,8 +48,10 @@ final class SQLiteLink: Sendable {
             case .file(let file): path = file
             }
             var handle: OpaquePointer?
+            // NOMUTEX: SQLite's own per-connection mutex is redundant under ``lock``, which every use of the handle
+            // holds (the connection is never used from two threads at once).
             let flags =
-                SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+                SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
                 | SQLITE_OPEN_EXRESCODE
             let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
             guard code == SQLITE_OK, let handle else {
