@@ -11,7 +11,7 @@ enum CheckListRewrite {
     static func rewritten(_ ddl: String) -> String {
         ddl.replacing(pattern) { match in
             let (_, column, negated, list) = match.output
-            let constants = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let constants = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             let chain =
                 negated == nil
                 ? constants.map { "\(column) = \($0)" }.joined(separator: " OR ")
@@ -22,5 +22,5 @@ enum CheckListRewrite {
 
     /// `column [NOT] IN (c1, c2, …)` with constants only.
     nonisolated(unsafe) private static let pattern =
-        /(\w+) (NOT )?IN \(((?:'[^',()]*'|-?\d+)(?:, ?(?:'[^',()]*'|-?\d+))*)\)/
+        /(\w+)\s+(NOT\s+)?IN\s*\(\s*((?:'[^',()]*'|-?\d+)(?:\s*,\s*(?:'[^',()]*'|-?\d+))*)\s*\)/
 }

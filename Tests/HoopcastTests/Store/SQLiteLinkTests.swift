@@ -82,6 +82,36 @@ struct SQLiteLinkTests {
         #expect(!SQLiteFailure(code: SQLITE_CORRUPT, message: "", operation: "step").isLockConflict)
     }
 
+    @Test func aKeptStatementSeesColumnsAddedSinceItWasPrepared() async throws {
+        let link = try await SQLiteLink.open(.memory)
+        _ = try await link.query("CREATE TABLE t (a INTEGER)", [])
+        _ = try await link.query("INSERT INTO t VALUES (1)", [])
+        #expect(try await link.query("SELECT * FROM t", []).columns.names == ["a"])
+        _ = try await link.query("ALTER TABLE t ADD COLUMN b TEXT DEFAULT 'x'", [])
+        let rows = try await link.query("SELECT * FROM t", [])
+        #expect(rows.columns.names == ["a", "b"] && rows.values == [.integer(1), .text("x")])
+        try await link.close()
+    }
+
+    @Test func aFailedBatchInsideATransactionLeavesItsEarlierWrites() async throws {
+        try await Store.withOpen(.sqliteMemory) { store in
+            try await store.sql.raw("CREATE TABLE t (k TEXT PRIMARY KEY, x INTEGER NOT NULL CHECK (x >= 0))").run()
+            let upsert = BulkUpsert(table: "t", columns: ["k", "x"], key: ["k"])
+            // The transaction goes on after the failed batch (its rows rolled back to the savepoint) and commits.
+            try await store.transaction { db in
+                try await upsert.run([[.text("a"), .int(1)]], on: db)
+                do {
+                    try await upsert.run([[.text("b"), .int(2)], [.text("c"), .int(-1)]], on: db)
+                } catch {}
+                try await upsert.run([[.text("d"), .int(4)]], on: db)
+            }
+            let keys = try await store.sql.raw("SELECT k FROM t ORDER BY k").all().map {
+                try $0.decode(column: "k", as: String.self)
+            }
+            #expect(keys == ["a", "d"])
+        }
+    }
+
     @Test func bindsMustMatchTheParameters() async throws {
         let link = try await SQLiteLink.open(.memory)
         await #expect(throws: SQLiteFailure.self) { _ = try await link.query("SELECT ? + ?", [.integer(1)]) }

@@ -37,6 +37,9 @@ final class SQLiteColumns: Sendable {
     /// The number of columns.
     var count: Int { names.count }
 
+    /// No columns (a statement run for its effect).
+    static let none = SQLiteColumns(names: [])
+
     /// The position of the column called `name`.
     func position(of name: String) -> Int? {
         let mask = slots.count - 1

@@ -76,17 +76,25 @@ final class SQLiteLink: Sendable {
     /// every row succeeded and rolled back to when one failed.
     func batch(_ sql: String, rows: [[SQLiteData]]) async throws {
         guard !rows.isEmpty else { return }
-        _ = try await run { state in
-            try SQLiteLink.execute("SAVEPOINT hoopcast_batch", binds: [[]], keepRows: false, state: &state)
+        try await run { state in
+            func run(_ statement: String) throws {
+                _ = try SQLiteLink.execute(statement, binds: [[]], keepRows: false, state: &state)
+            }
+            // Outside a transaction the savepoint is the transaction, and a failure ends it with ROLLBACK; inside
+            // one it is rolled back to and released, or — if that fails — left to the caller's ROLLBACK.
+            let outermost = state.handle.map { sqlite_nio_sqlite3_get_autocommit($0) != 0 } ?? false
+            try run("SAVEPOINT hoopcast_batch")
             do {
                 _ = try SQLiteLink.execute(sql, binds: rows, keepRows: false, state: &state)
+                try run("RELEASE hoopcast_batch")
             } catch {
-                _ = try? SQLiteLink.execute(
-                    "ROLLBACK TO hoopcast_batch", binds: [[]], keepRows: false, state: &state)
-                _ = try? SQLiteLink.execute("RELEASE hoopcast_batch", binds: [[]], keepRows: false, state: &state)
+                if outermost {
+                    try? run("ROLLBACK")
+                } else if (try? run("ROLLBACK TO hoopcast_batch")) != nil {
+                    try? run("RELEASE hoopcast_batch")
+                }
                 throw error
             }
-            return try SQLiteLink.execute("RELEASE hoopcast_batch", binds: [[]], keepRows: false, state: &state)
         }
     }
 
@@ -131,6 +139,9 @@ final class SQLiteLink: Sendable {
             }
         }
         var values: [SQLiteData] = []
+        // Read after a step, every run: a kept statement that SQLite re-prepared after a schema change (a
+        // `SELECT *` after `ADD COLUMN`) may return other columns than when it was first prepared.
+        var columns: SQLiteColumns?
         for row in binds {
             guard row.count == entry.parameters else {
                 throw SQLiteFailure(
@@ -143,18 +154,21 @@ final class SQLiteLink: Sendable {
             }
             while true {
                 let code = sqlite_nio_sqlite3_step(statement)
+                if keepRows && columns == nil && (code == SQLITE_ROW || code == SQLITE_DONE) {
+                    columns = SQLiteColumns(statement: statement)
+                }
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else { throw SQLiteFailure.last(code, on: db, "step") }
-                if keepRows {
-                    for position in 0..<entry.columns.count {
-                        values.append(column(Int32(position), of: statement))
+                if let columns {
+                    for position in 0..<columns.count {
+                        values.append(try column(Int32(position), of: statement))
                     }
                 }
             }
             let reset = sqlite_nio_sqlite3_reset(statement)
             guard reset == SQLITE_OK else { throw SQLiteFailure.last(reset, on: db, "step") }
         }
-        return SQLiteRows(columns: entry.columns, values: values)
+        return SQLiteRows(columns: columns ?? SQLiteColumns.none, values: values)
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -181,19 +195,23 @@ final class SQLiteLink: Sendable {
         }
     }
 
-    /// The value of column `position` of the current row, converted as SQLiteNIO converts it.
-    private static func column(_ position: Int32, of statement: OpaquePointer) -> SQLiteData {
+    /// The value of column `position` of the current row, converted as SQLiteNIO converts it (a text or blob SQLite
+    /// could not hand over — out of memory — is an error, not an empty value).
+    private static func column(_ position: Int32, of statement: OpaquePointer) throws -> SQLiteData {
         switch sqlite_nio_sqlite3_column_type(statement, position) {
         case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, position)))
         case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, position))
         case SQLITE_TEXT:
-            guard let text = sqlite_nio_sqlite3_column_text(statement, position) else { return .text("") }
+            guard let text = sqlite_nio_sqlite3_column_text(statement, position) else {
+                throw SQLiteFailure(code: SQLITE_NOMEM, message: "no memory for a text value", operation: "read")
+            }
             let count = Int(sqlite_nio_sqlite3_column_bytes(statement, position))
             return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite_nio_sqlite3_column_bytes(statement, position))
-            guard let bytes = sqlite_nio_sqlite3_column_blob(statement, position), count > 0 else {
-                return .blob(ByteBuffer())
+            guard count > 0 else { return .blob(ByteBuffer()) }
+            guard let bytes = sqlite_nio_sqlite3_column_blob(statement, position) else {
+                throw SQLiteFailure(code: SQLITE_NOMEM, message: "no memory for a blob value", operation: "read")
             }
             return .blob(ByteBuffer(bytes: UnsafeRawBufferPointer(start: bytes, count: count)))
         default: return .null

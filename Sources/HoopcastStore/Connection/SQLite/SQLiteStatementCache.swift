@@ -12,10 +12,9 @@ struct SQLiteStatementCache {
     /// The longest statement text kept, in UTF-8 bytes.
     static let longestCached = 16 << 10
 
-    /// A prepared statement and what does not change between its runs.
+    /// A prepared statement and its number of parameters (fixed by its text).
     struct Entry {
         let handle: OpaquePointer
-        let columns: SQLiteColumns
         let parameters: Int
         var lastUse: Int
     }
@@ -40,8 +39,7 @@ struct SQLiteStatementCache {
             throw SQLiteFailure.last(code == SQLITE_OK ? SQLITE_MISUSE : code, on: db, "prepare")
         }
         let entry = Entry(
-            handle: handle, columns: SQLiteColumns(statement: handle),
-            parameters: Int(sqlite_nio_sqlite3_bind_parameter_count(handle)), lastUse: uses)
+            handle: handle, parameters: Int(sqlite_nio_sqlite3_bind_parameter_count(handle)), lastUse: uses)
         guard keep else { return (entry, false) }
         if entries.count >= SQLiteStatementCache.capacity,
             let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse })
