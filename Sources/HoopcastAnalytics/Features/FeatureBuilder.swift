@@ -105,7 +105,7 @@ public enum FeatureBuilder {
         playerID: Int, market: Market, context: UpcomingContext, games: [PlayerGameRow],
         teamGames: [Team: [TeamGameRow]], league: LeagueAverages, line: ChosenLine?, availability: PlayerAvailability?
     ) -> FeatureRow {
-        var values: [Feature: Double] = [:]
+        var values: FeatureValues = FeatureValues()
         var defaulted: Set<Feature> = []
         func set(_ feature: Feature, _ value: Double?, default fallback: Double) {
             if let value, value.isFinite {

@@ -7,7 +7,7 @@ public struct FeatureRow: Sendable, Hashable {
     public var team: Team
     public var market: Market
     /// One value per ``Feature``.
-    public var values: [Feature: Double]
+    public var values: FeatureValues
     /// Features that fell back to their default.
     public var defaulted: Set<Feature>
     /// Share of features computed from real data (0…1).

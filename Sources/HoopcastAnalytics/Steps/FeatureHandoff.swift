@@ -7,9 +7,10 @@ import SQLKit
 /// (predict → check → grade → the next date's predict) reaches the date — instead of each reading them again
 /// (a ``PartitionHandoff``).
 ///
-/// The feature step reads its partition back once after its commit, through ``FeatureReader/rows(on:)`` itself, so
-/// an entry is exactly what a read returns. The read-back runs beside the chain (features run many dates ahead of
-/// the predictions) and takes ~20 ms a date off it.
+/// An entry is the rows the step wrote, as a read would return them (``StoredFeatureRow/asRead``: every feature
+/// present, zeros without their sign) and in ``FeatureReader/rows(on:)``'s order; `FeatureHandoffTests` compares
+/// every stored value's text with the store's on real dates. A date with a NaN value is not handed over: the
+/// store holds NULL there and its readers fail as before.
 public final class FeatureHandoff: Sendable {
     /// Dates kept: in a first backfill the features run up to ~40 dates ahead of the predictions; a date is ~1 MB.
     public static let capacity = 64
@@ -20,10 +21,16 @@ public final class FeatureHandoff: Sendable {
     /// An empty hand-over.
     public init() {}
 
-    /// Reads `date`'s rows back after a commit that left its partition counter at `version`, and keeps them.
-    func keep(date: GameDate, committedAt version: Int, db: any SQLDatabase) async throws {
-        partitions.keep(
-            try await FeatureReader(db: db).rows(on: date), date: date.description, committedAt: version)
+    /// Keeps `rows`, the whole partition of `date` as committed at partition counter `version`; nothing when one of
+    /// them holds a NaN.
+    func deposit(_ rows: [StoredFeatureRow], date: GameDate, version: Int) {
+        var read: [StoredFeatureRow] = []
+        read.reserveCapacity(rows.count)
+        for row in rows {
+            guard let stored = row.asRead else { return }
+            read.append(stored)
+        }
+        partitions.keep(read.sorted(by: FeatureReader.inReadOrder), date: date.description, committedAt: version)
     }
 
     /// The date's rows as ``FeatureReader/rows(on:)`` returns them now: from the hand-over while the partition is as

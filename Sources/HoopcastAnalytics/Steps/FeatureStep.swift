@@ -24,8 +24,7 @@ public struct FeatureStep: Step {
     /// Where each committed date's rows are handed to the steps that read them next, when given.
     let handoff: FeatureHandoff?
 
-    /// Creates the step; with a `handoff`, each committed date's rows are read back once and kept there
-    /// (``FeatureHandoff``).
+    /// Creates the step; with a `handoff`, each committed date's rows are kept there (``FeatureHandoff``).
     public init(linePolicy: LinePolicy = .consensus, handoff: FeatureHandoff? = nil) {
         self.linePolicy = linePolicy
         self.handoff = handoff
@@ -66,9 +65,9 @@ public struct FeatureStep: Step {
                     "no feature rows: none of the \(inputs.contexts.count) teams has played this season yet (season opener)"
                 ])
         }
-        let values = rows.map { StoredFeatureRow($0, date: date).storedValues }
+        let stored = rows.map { StoredFeatureRow($0, date: date) }
         let write = try await FeatureStep.writer.plan(
-            partition: partition, with: values, runID: context.runID,
+            partition: partition, with: stored.map(\.storedValues), runID: context.runID,
             in: context.store)
         let result = write.result
         let version = try await context.commit { db in
@@ -78,17 +77,7 @@ public struct FeatureStep: Step {
                 try await PartitionVersions.version(of: FeatureReader.table, date: date.description, on: db)
             )
         }
-        if let handoff {
-            // The commit (and with it the job) has succeeded: a failed read-back only leaves nothing handed over,
-            // and the readers read the store. Said, not thrown.
-            do {
-                try await handoff.keep(date: date, committedAt: version, db: context.store.sql)
-            } catch {
-                context.logger.warning(
-                    "feature rows not handed over; the next steps read them from the store",
-                    metadata: ["error": "\(error)"])
-            }
-        }
+        handoff?.deposit(stored, date: date, version: version)
         let skipped = rows.filter { $0.skipReason != nil }.count
         let ruledOut = rows.filter { $0.skipReason?.hasPrefix(FeatureBuilder.outReasonPrefix) == true }.count
         let lined = rows.filter { $0.values[.hasLine] == 1 }.count

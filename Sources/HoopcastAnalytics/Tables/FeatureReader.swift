@@ -13,6 +13,12 @@ public struct FeatureReader: Sendable {
     /// The table's name, for the change counters (``PartitionVersions``) a cache of its rows watches.
     public static let table = StoredFeatureRow.table.name
 
+    /// ``rows(on:)``'s `ORDER BY`, in Swift (for rows that did not come from the store; `FeatureHandoffTests` checks
+    /// the two agree).
+    public static func inReadOrder(_ a: StoredFeatureRow, _ b: StoredFeatureRow) -> Bool {
+        (a.gameID, a.playerID, a.market.rawValue) < (b.gameID, b.playerID, b.market.rawValue)
+    }
+
     /// Every row of `date` (gated or not), in (game, player, market) order.
     public func rows(on date: GameDate) async throws -> [StoredFeatureRow] {
         try await db.raw(
@@ -54,7 +60,7 @@ public struct FeatureReader: Sendable {
         public var gameDate: GameDate
         public var gameID: String
         public var playerID: Int
-        public var features: [Feature: Double]
+        public var features: FeatureValues
     }
 
     /// The `features` of every gated `market` row dated in [from, before), in (date, game, player) order.
@@ -74,7 +80,7 @@ public struct FeatureReader: Sendable {
             """
         ).all().map { row in
             let gameID = try row.value("game_id", as: String.self), playerID = try row.value("player_id", as: Int.self)
-            var values: [Feature: Double] = [:]
+            var values: FeatureValues = FeatureValues()
             for (feature, column) in named {
                 guard let value = try row.value(column, as: Double?.self) else {
                     throw StoreError(.decodingFailed, "\(table) row \(gameID)/\(playerID): column \(column) is NULL")

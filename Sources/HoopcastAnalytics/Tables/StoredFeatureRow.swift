@@ -15,7 +15,7 @@ public struct StoredFeatureRow: StoredRow, Hashable {
     public var market: Market
     public var gameDate: GameDate
     /// One value per ``Feature`` (defaulted ones included, as computed).
-    public var values: [Feature: Double]
+    public var values: FeatureValues
     /// Share of features computed from real data (0…1).
     public var quality: Double
     /// Why no prediction should be made (nil when the row passes the gate).
@@ -63,6 +63,34 @@ public struct StoredFeatureRow: StoredRow, Hashable {
         return result
     }
 
+    /// The row as a read of the store returns it after ``storedValues`` were written: every feature present (a
+    /// missing one is stored as 0), zeros without their sign (SQLite keeps none), and the line's movement, books and
+    /// range taken from the features, as ``init(row:)`` takes them. Nil when a value is NaN, which SQLite stores as
+    /// NULL and a read refuses.
+    public var asRead: StoredFeatureRow? {
+        func stored(_ value: Double) -> Double? { value.isNaN ? nil : value == 0 ? 0 : value }
+        func stored(_ value: Double?) -> Double?? {
+            guard let value else { return .some(nil) }
+            return stored(value).map { .some($0) }
+        }
+        var result = self
+        for feature in Feature.allCases {
+            guard let value = stored(values[feature] ?? 0) else { return nil }
+            result.values[feature] = value
+        }
+        guard let quality = stored(quality) else { return nil }
+        result.quality = quality
+        if let line {
+            guard let value = stored(line.line), let over = stored(line.overOdds), let under = stored(line.underOdds)
+            else { return nil }
+            result.line = ChosenLine(
+                line: value, book: line.book, overOdds: over, underOdds: under,
+                movement: result.values[.lineMovement] ?? 0, books: Int(result.values[.booksQuoting] ?? 0),
+                snapshotUTC: line.snapshotUTC, range: result.values[.lineBooksRange] ?? 0)
+        }
+        return result
+    }
+
     public init(row: some SQLRow) throws {
         let table = StoredFeatureRow.table.name
         let gameID = try row.value("game_id", as: String.self), playerID = try row.value("player_id", as: Int.self)
@@ -71,8 +99,7 @@ public struct StoredFeatureRow: StoredRow, Hashable {
         self.playerID = playerID
         self.market = try row.parsed("market", in: table, key: key(), Market.init(rawValue:))
         self.gameDate = try row.parsed("game_date", in: table, key: key(), GameDate.init)
-        var values: [Feature: Double] = [:]
-        values.reserveCapacity(Feature.allCases.count)
+        var values: FeatureValues = FeatureValues()
         for (feature, column) in Feature.allColumns {
             guard let value = try row.value(column, as: Double?.self) else {
                 throw StoreError(

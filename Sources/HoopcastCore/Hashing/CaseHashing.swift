@@ -1,6 +1,7 @@
 // Hashing and equality by case rather than by raw value for the string-backed enums used as dictionary keys on hot
 // paths: the standard library's default for a `RawRepresentable` enum hashes and compares its raw *string*, which
-// made `[Feature: Double]` lookups about a tenth of a backfill's CPU time.
+// made `[Feature: Double]` lookups about a tenth of a backfill's CPU time (feature values have since become
+// `FeatureValues`, an array by case position; `Set<Feature>` and the market-keyed dictionaries still hash).
 //
 // A payload-free enum of fewer than 256 cases is stored as its case index in one byte; `unsafeBitCast` checks the
 // size at run time (it traps rather than reading the wrong bytes), and `CaseHashingTests` checks that the indices are

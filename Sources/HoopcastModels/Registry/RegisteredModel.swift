@@ -47,12 +47,12 @@ public struct RegisteredModel: Sendable {
     }
 
     /// The model's prediction for a row of feature values (the raw CatBoost output, stat units).
-    public func predict(_ features: [Feature: Double]) -> Double {
+    public func predict(_ features: FeatureValues) -> Double {
         model.predict(columns.map { features[$0] ?? 0 })
     }
 
     /// The model's predictions for many rows at once (the quantised batch evaluator; equal to ``predict(_:)`` per row).
-    public func predict(rows: [[Feature: Double]]) -> [Double] {
+    public func predict(rows: [FeatureValues]) -> [Double] {
         var flat: [Double] = []
         flat.reserveCapacity(rows.count * columns.count)
         for row in rows {

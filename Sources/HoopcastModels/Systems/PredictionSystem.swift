@@ -6,7 +6,7 @@ public struct PredictionInput: Sendable, Hashable {
     /// The market predicted.
     public var market: Market
     /// One value per ``Feature``.
-    public var features: [Feature: Double]
+    public var features: FeatureValues
     /// The prop line (stat units), nil when none was offered.
     public var line: Double?
     /// The player's earlier games in this market (newest first), each with its own feature row and the actual
@@ -14,7 +14,7 @@ public struct PredictionInput: Sendable, Hashable {
     public var history: [PastGame]
 
     /// Creates an input.
-    public init(market: Market, features: [Feature: Double], line: Double?, history: [PastGame] = []) {
+    public init(market: Market, features: FeatureValues, line: Double?, history: [PastGame] = []) {
         self.market = market
         self.features = features
         self.line = line
@@ -53,12 +53,12 @@ public protocol PredictionSystem: Sendable {
 /// One earlier game of the player: the features it had that morning and what the player then did.
 public struct PastGame: Sendable, Hashable {
     /// The feature row computed for that game.
-    public var features: [Feature: Double]
+    public var features: FeatureValues
     /// The actual stat in that game.
     public var actual: Double
 
     /// Creates a past game.
-    public init(features: [Feature: Double], actual: Double) {
+    public init(features: FeatureValues, actual: Double) {
         self.features = features
         self.actual = actual
     }

@@ -30,7 +30,7 @@ public struct SimilaritySystem: PredictionSystem {
 
     public func predict(_ input: PredictionInput) -> PredictionOutput {
         let seasonMean = input[.statSeasonMean]
-        func form(_ features: [Feature: Double]) -> Double {
+        func form(_ features: FeatureValues) -> Double {
             let season = features[.minutesSeasonMean] ?? 0
             return season > 0 ? (features[.expectedMinutes] ?? 0) / season : 1
         }

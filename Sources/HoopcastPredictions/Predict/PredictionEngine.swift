@@ -7,7 +7,7 @@ public struct GatedFeatureRow: Sendable, Hashable {
     public var gameID: String
     public var playerID: Int
     public var market: Market
-    public var features: [Feature: Double]
+    public var features: FeatureValues
 }
 
 /// One earlier game of a player as the similarity system sees it: that morning's descriptors and what he did.
@@ -15,7 +15,7 @@ public struct HistoryGame: Sendable, Hashable {
     public var date: GameDate
     public var gameID: String
     /// The ``SimilaritySystem/historyFeatures`` of that game's feature row.
-    public var features: [Feature: Double]
+    public var features: FeatureValues
     /// The actual stat per market.
     public var actuals: [Market: Double]
 }

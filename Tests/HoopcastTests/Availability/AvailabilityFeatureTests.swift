@@ -21,7 +21,7 @@ struct AvailabilityFeatureTests {
         "Korkmaz": 3.6666666666666665, "Lofton": 3.6,
     ]
 
-    static func values(_ rows: [StoredFeatureRow], player: Int) throws -> [Feature: Double] {
+    static func values(_ rows: [StoredFeatureRow], player: Int) throws -> FeatureValues {
         try #require(rows.first { $0.playerID == player && $0.market == .points }).values
     }
 

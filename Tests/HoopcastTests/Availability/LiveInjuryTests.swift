@@ -59,7 +59,7 @@ struct LiveInjuryTests {
         return try await FeatureReader(db: store.sql).rows(on: date)
     }
 
-    static func values(_ rows: [StoredFeatureRow], _ player: Int) throws -> [Feature: Double] {
+    static func values(_ rows: [StoredFeatureRow], _ player: Int) throws -> FeatureValues {
         try #require(rows.first { $0.playerID == player && $0.market == .points }).values
     }
 

@@ -9,13 +9,14 @@ import Testing
 /// value and the stored one.
 struct FeatureColumnTests {
     /// Values whose shortest decimal spelling is long or whose binary form is easily lost in a text round trip.
-    static let values: [Feature: Double] = Dictionary(
-        uniqueKeysWithValues: Feature.allCases.enumerated().map { index, feature in
-            let awkward: [Double] = [
-                0.1 + 0.2, 1.0 / 3.0, 2.0 / 7.0 - 2, .leastNonzeroMagnitude, 1.7976931348623157e308, -0.0, 123.456,
-            ]
-            return (feature, awkward[index % awkward.count] * (index.isMultiple(of: 2) ? 1 : -1))
-        })
+    static let values = FeatureValues(
+        Dictionary(
+            uniqueKeysWithValues: Feature.allCases.enumerated().map { index, feature in
+                let awkward: [Double] = [
+                    0.1 + 0.2, 1.0 / 3.0, 2.0 / 7.0 - 2, .leastNonzeroMagnitude, 1.7976931348623157e308, -0.0, 123.456,
+                ]
+                return (feature, awkward[index % awkward.count] * (index.isMultiple(of: 2) ? 1 : -1))
+            }))
 
     static func row(_ market: Market, skip: String? = nil) -> FeatureRow {
         var row = FeatureRow(

@@ -7,13 +7,13 @@ import Testing
 /// registry, and predicts nothing for a market without a model.
 struct CatBoostSystemTests {
     /// The parity rows: features by name and catboost's prediction.
-    static func parityRows() throws -> [(features: [Feature: Double], expected: Double)] {
+    static func parityRows() throws -> [(features: FeatureValues, expected: Double)] {
         let text = try String(contentsOf: ModelFixtures.catboost.appendingPathComponent("parity.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n")
         let header = lines[0].split(separator: ",").map(String.init)
         return lines.dropFirst().map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            var features: [Feature: Double] = [:]
+            var features: FeatureValues = FeatureValues()
             for (name, value) in zip(header, fields) {
                 if let feature = Feature(rawValue: name) { features[feature] = Double(value)! }
             }

@@ -4,10 +4,10 @@ import Testing
 
 /// Expected values computed independently in Python (math.erfc) from the formulas documented on each system.
 struct PredictionSystemTests {
-    static func input(_ market: Market, line: Double?, _ values: [Feature: Double]) -> PredictionInput {
-        var features = Dictionary(uniqueKeysWithValues: Feature.allCases.map { ($0, 0.0) })
-        features.merge(values) { _, new in new }
-        return PredictionInput(market: market, features: features, line: line)
+    static func input(_ market: Market, line: Double?, _ values: FeatureValues) -> PredictionInput {
+        var features = FeatureValues()
+        for feature in Feature.allCases { features[feature] = 0 }
+        return PredictionInput(market: market, features: features.merging(values), line: line)
     }
 
     @Test func movingAverageWeightsAdjustmentsAndSpread() {
@@ -67,12 +67,12 @@ struct PredictionSystemTests {
 
 extension PredictionSystemTests {
     @Test func similarityWeightsTheNearestPastGames() {
-        let today: [Feature: Double] = [
+        let today: FeatureValues = [
             .opponentDefensiveRating: 110, .opponentPace: 100, .restDays: 1, .isHome: 1, .statSeasonMean: 20,
             .expectedMinutes: 30, .minutesSeasonMean: 30,
         ]
-        func past(_ changes: [Feature: Double], actual: Double) -> PastGame {
-            PastGame(features: today.merging(changes) { _, new in new }, actual: actual)
+        func past(_ changes: FeatureValues, actual: Double) -> PastGame {
+            PastGame(features: today.merging(changes), actual: actual)
         }
         var input = Self.input(.points, line: nil, today)
         input.history = [

@@ -10,7 +10,7 @@ import Testing
 @Suite struct StackEngineTests {
     @Test func aFittedStackCorrectsTheLineAndFallsBackToTheEnsembleWithout() throws {
         let date = GameDate("2024-01-15")!
-        let features: [Feature: Double] = [
+        let features: FeatureValues = [
             .statLast5Mean: 24, .statLast10Mean: 22, .statSeasonMean: 21, .statLast10Std: 5, .gamesPlayedSeason: 30,
             .minutesLast5Mean: 34, .minutesSeasonMean: 33, .statPerMinuteLast10: 0.7, .statPerMinuteSeason: 0.65,
             .opponentAllowedVsLeague: 1, .teamPace: 100, .opponentPace: 100,

@@ -38,7 +38,7 @@ public struct DriftSample: Sendable, Hashable {
     public var measures: SIMD4<Double>
 
     /// Creates a sample from the row's `values` (a feature missing counts as 0, as in the stored row).
-    public init(market: Market, values: [Feature: Double]) {
+    public init(market: Market, values: FeatureValues) {
         self.market = market
         let features = DriftCheck.features
         self.measures = SIMD4(
