@@ -24,7 +24,9 @@ struct FeatureInputLoader: Sendable {
         guard let season = contexts.first?.season else {
             return (FeatureInputs(date: date, contexts: [], playerGames: [], teamGames: [], lines: [:]), [:])
         }
-        let seasons: Set<Season> = [season, Season(startYear: season.startYear - 1)]
+        // This season or the last (compared, not hashed: the filters below see every row of two seasons).
+        let previous = Season(startYear: season.startYear - 1)
+        func inSeasons(_ candidate: Season) -> Bool { candidate == season || candidate == previous }
         let db = db
         let windowStart = date.adding(days: -FeatureInputLoader.historyDays).description
         let playerVersions = try await PartitionVersions.read(
@@ -45,9 +47,9 @@ struct FeatureInputLoader: Sendable {
         // Only players who played for one of the date's teams this season or last can be active for it.
         let teams = Set(contexts.map(\.team))
         let candidates = Set(
-            allPlayerGames.lazy.filter { seasons.contains($0.season) && teams.contains($0.team) }
+            allPlayerGames.lazy.filter { inSeasons($0.season) && teams.contains($0.team) }
                 .map(\.playerID))
-        let playerGames = allPlayerGames.filter { seasons.contains($0.season) && candidates.contains($0.playerID) }
+        let playerGames = allPlayerGames.filter { inSeasons($0.season) && candidates.contains($0.playerID) }
         let teamVersions = try await PartitionVersions.read(
             ["analytics_team_games"], from: windowStart, before: day, on: db)
         let teamGames = try await teamGames.rows(before: date, versions: teamVersions) { from, before in

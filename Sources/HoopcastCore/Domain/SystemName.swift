@@ -19,7 +19,15 @@ public enum SystemName: String, Sendable, Hashable, CaseIterable, Codable, Compa
     public var needsLine: Bool { self == .catboostResidual }
 
     /// Systems order by their stored name.
-    public static func < (lhs: SystemName, rhs: SystemName) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: SystemName, rhs: SystemName) -> Bool {
+        nameRank[lhs.caseIndex] < nameRank[rhs.caseIndex]
+    }
+
+    /// Each case's position among the cases sorted by stored name, by case index (compared instead of the names).
+    static let nameRank: [Int] = {
+        let byName = allCases.sorted { $0.rawValue < $1.rawValue }
+        return allCases.map { system in byName.firstIndex { $0.rawValue == system.rawValue }! }
+    }()
 
     public var description: String { rawValue }
 }

@@ -1,7 +1,7 @@
 import HoopcastCore
 import Testing
 
-/// The case-based hashing of ``Feature`` and ``Market`` agrees with their cases: each case's index is its position,
+/// The case-based hashing of ``Feature``, ``Market``, ``SystemName`` and ``Recommendation`` agrees with their cases: each case's index is its position,
 /// equal values are equal, different values differ, and dictionaries keyed by them behave.
 struct CaseHashingTests {
     static func check<T: Hashable & CaseIterable & RawRepresentable>(_ type: T.Type, index: (T) -> Int)
@@ -20,4 +20,16 @@ struct CaseHashingTests {
     @Test func featuresHashByCase() { Self.check(Feature.self, index: \.caseIndex) }
 
     @Test func marketsHashByCase() { Self.check(Market.self, index: \.caseIndex) }
+
+    @Test func systemsHashByCase() { Self.check(SystemName.self, index: \.caseIndex) }
+
+    @Test func recommendationsHashByCase() { Self.check(Recommendation.self, index: \.caseIndex) }
+
+    /// Systems still order by their stored names, which the rank table now stands for.
+    @Test func systemsOrderByTheirNames() {
+        for a in SystemName.allCases {
+            for b in SystemName.allCases { #expect((a < b) == (a.rawValue < b.rawValue), "\(a) < \(b)") }
+        }
+        #expect(SystemName.allCases.sorted().map(\.rawValue) == SystemName.allCases.map(\.rawValue).sorted())
+    }
 }
