@@ -9,8 +9,8 @@ import SQLKit
 ///
 /// An entry is the rows the step wrote, as a read would return them (``StoredFeatureRow/asRead``: every feature
 /// present, zeros without their sign) and in ``FeatureReader/rows(on:)``'s order; `FeatureHandoffTests` compares
-/// every stored value's text with the store's on real dates. A date with a NaN value is not handed over: the
-/// store holds NULL there and its readers fail as before.
+/// every stored value's text with the store's on real dates. A date with a row holding a NaN is not handed over
+/// (SQLite stores NaN as NULL, PostgreSQL keeps it): its readers read the store.
 public final class FeatureHandoff: Sendable {
     /// Dates kept: in a first backfill the features run up to ~40 dates ahead of the predictions; a date is ~1 MB.
     public static let capacity = 64
@@ -21,16 +21,19 @@ public final class FeatureHandoff: Sendable {
     /// An empty hand-over.
     public init() {}
 
-    /// Keeps `rows`, the whole partition of `date` as committed at partition counter `version`; nothing when one of
-    /// them holds a NaN.
-    func deposit(_ rows: [StoredFeatureRow], date: GameDate, version: Int) {
+    /// Keeps `rows`, the whole partition of `date` as the feature step wrote it — when nothing else wrote the date
+    /// between the step's planning and its commit (``PartitionHandoff/keep(_:date:planned:committed:bumps:)``) and
+    /// no row holds a NaN.
+    func deposit(_ rows: [StoredFeatureRow], date: GameDate, planned: Int, committed: Int, bumps: Int) {
         var read: [StoredFeatureRow] = []
         read.reserveCapacity(rows.count)
         for row in rows {
             guard let stored = row.asRead else { return }
             read.append(stored)
         }
-        partitions.keep(read.sorted(by: FeatureReader.inReadOrder), date: date.description, committedAt: version)
+        partitions.keep(
+            read.sorted(by: FeatureReader.inReadOrder), date: date.description, planned: planned,
+            committed: committed, bumps: bumps)
     }
 
     /// The date's rows as ``FeatureReader/rows(on:)`` returns them now: from the hand-over while the partition is as

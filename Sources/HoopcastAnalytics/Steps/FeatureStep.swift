@@ -66,6 +66,10 @@ public struct FeatureStep: Step {
                 ])
         }
         let stored = rows.map { StoredFeatureRow($0, date: date) }
+        // The counter before the plan's read: the hand-over is kept only if the commit finds it moved by this write
+        // alone.
+        let planned = try await PartitionVersions.version(
+            of: FeatureReader.table, date: date.description, on: context.store.sql)
         let write = try await FeatureStep.writer.plan(
             partition: partition, with: stored.map(\.storedValues), runID: context.runID,
             in: context.store)
@@ -77,7 +81,7 @@ public struct FeatureStep: Step {
                 try await PartitionVersions.version(of: FeatureReader.table, date: date.description, on: db)
             )
         }
-        handoff?.deposit(stored, date: date, version: version)
+        handoff?.deposit(stored, date: date, planned: planned, committed: version, bumps: write.bumps)
         let skipped = rows.filter { $0.skipReason != nil }.count
         let ruledOut = rows.filter { $0.skipReason?.hasPrefix(FeatureBuilder.outReasonPrefix) == true }.count
         let lined = rows.filter { $0.values[.hasLine] == 1 }.count

@@ -51,24 +51,27 @@ public struct StoredFeatureRow: StoredRow, Hashable {
             .text(gameID), .int(playerID), .text(market.rawValue), .text(Feature.version), .text(gameDate.description),
         ]
         result.reserveCapacity(StoredFeatureRow.table.columns.count)
-        // A zero is stored without its sign: SQLite keeps none and PostgreSQL would, and both engines must agree.
         for feature in Feature.allCases {
-            let value = values[feature] ?? 0
-            result.append(.double(value == 0 ? 0 : value))
+            result.append(.double(StoredFeatureRow.unsigned(values[feature] ?? 0)))
         }
         result += [
-            .double(quality), .text(gate.rawValue), .text(skipReason), .double(line?.line), .text(line?.book),
-            .double(line?.overOdds), .double(line?.underOdds), .text(line?.snapshotUTC),
+            .double(StoredFeatureRow.unsigned(quality)), .text(gate.rawValue), .text(skipReason),
+            .double(line.map { StoredFeatureRow.unsigned($0.line) }), .text(line?.book),
+            .double(line?.overOdds.map(StoredFeatureRow.unsigned)),
+            .double(line?.underOdds.map(StoredFeatureRow.unsigned)), .text(line?.snapshotUTC),
         ]
         return result
     }
 
+    /// A zero is stored without its sign: SQLite keeps none and PostgreSQL would, and both engines must agree.
+    static func unsigned(_ value: Double) -> Double { value == 0 ? 0 : value }
+
     /// The row as a read of the store returns it after ``storedValues`` were written: every feature present (a
-    /// missing one is stored as 0), zeros without their sign (SQLite keeps none), and the line's movement, books and
-    /// range taken from the features, as ``init(row:)`` takes them. Nil when a value is NaN, which SQLite stores as
-    /// NULL and a read refuses.
+    /// missing one is stored as 0), zeros without their sign, and the line's movement, books and range taken from
+    /// the features, as ``init(row:)`` takes them. Nil when a value is NaN, which SQLite stores as NULL (a read then
+    /// refuses the row or drops the line) and PostgreSQL keeps.
     public var asRead: StoredFeatureRow? {
-        func stored(_ value: Double) -> Double? { value.isNaN ? nil : value == 0 ? 0 : value }
+        func stored(_ value: Double) -> Double? { value.isNaN ? nil : StoredFeatureRow.unsigned(value) }
         func stored(_ value: Double?) -> Double?? {
             guard let value else { return .some(nil) }
             return stored(value).map { .some($0) }

@@ -66,10 +66,13 @@ public struct FeatureValues: Sendable, Hashable {
 }
 
 extension FeatureValues: ExpressibleByDictionaryLiteral {
-    /// Values from a literal; a feature given twice keeps its last value.
+    /// Values from a literal; like a dictionary literal, it traps on a feature given twice.
     public init(dictionaryLiteral elements: (Feature, Double)...) {
         self.init()
-        for (feature, value) in elements { self[feature] = value }
+        for (feature, value) in elements {
+            precondition(self[feature] == nil, "feature \(feature.rawValue) given twice in a FeatureValues literal")
+            self[feature] = value
+        }
     }
 }
 

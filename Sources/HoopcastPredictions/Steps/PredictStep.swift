@@ -81,6 +81,10 @@ public struct PredictStep: Step {
         }
         let engine = PredictionEngine(members: try members(date), policy: policy)
         let records = engine.predict(inputs)
+        // The counter before the plan's read: the hand-over is kept only if the commit finds it moved by this write
+        // alone.
+        let planned = try await PartitionVersions.version(
+            of: PredictionReader.table, date: date.description, on: context.store.sql)
         let write = try await PredictStep.writer.plan(
             partition: partition, with: records.map(\.storedValues), runID: runID,
             reading: context.store.sql)
@@ -91,7 +95,7 @@ public struct PredictStep: Step {
                 changed, try await PartitionVersions.version(of: PredictionReader.table, date: date.description, on: db)
             )
         }
-        handoff?.deposit(records, date: date, version: version)
+        handoff?.deposit(records, date: date, planned: planned, committed: version, bumps: write.bumps)
         var counts: [Recommendation: Int] = [:]
         for record in records where record.system == PredictionEngine.ensembleName {
             counts[record.recommendation, default: 0] += 1

@@ -25,11 +25,13 @@ public final class PredictionHandoff: Sendable {
     /// An empty hand-over.
     public init() {}
 
-    /// Keeps `records`, the whole partition of `date` as committed at partition counter `version`, in the order of
-    /// ``PredictionReader/rows(on:)``.
-    func deposit(_ records: [PredictionRecord], date: GameDate, version: Int) {
+    /// Keeps `records`, the whole partition of `date` as the predict step wrote it, in the order of
+    /// ``PredictionReader/rows(on:)`` — when nothing else wrote the date between the step's planning and its commit
+    /// (``PartitionHandoff/keep(_:date:planned:committed:bumps:)``).
+    func deposit(_ records: [PredictionRecord], date: GameDate, planned: Int, committed: Int, bumps: Int) {
         partitions.keep(
-            records.sorted(by: PredictionReader.inReadOrder), date: date.description, committedAt: version)
+            records.sorted(by: PredictionReader.inReadOrder), date: date.description, planned: planned,
+            committed: committed, bumps: bumps)
     }
 
     /// The date's predictions as ``PredictionReader/rows(on:)`` returns them now: from the hand-over while the

@@ -94,6 +94,9 @@ public struct PartitionWrite: Sendable {
     /// The partition's `game_date`, whose change counter (``PartitionVersions``) a non-empty write bumps.
     let partitionDate: String?
 
+    /// By how much ``apply(on:)`` moves the partition's change counter: 1 when it changes anything, else 0.
+    public var bumps: Int { partitionDate != nil && (!changed.isEmpty || !vanished.isEmpty) ? 1 : 0 }
+
     /// Rows deleted per statement.
     static let deleteBatch = 200
 

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func testSendsToEveryRouteAndRunListAndStatusShowWhatFires() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("alerts-\(UUID().uuidString).sqlite")
+        let path = Scratch.root.appendingPathComponent("alerts-\(UUID().uuidString).sqlite")
         defer { try? FileManager.default.removeItem(at: path) }
         let store = try await Store.open(.sqlite(path: path.path))
         try await SourceHealthBoard(db: store.sql).record(

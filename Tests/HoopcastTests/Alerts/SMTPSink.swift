@@ -108,7 +108,7 @@ final class SMTPSink: @unchecked Sendable {
     }
 
     private static func start(_ options: Options) async throws -> SMTPSink {
-        let directory = FileManager.default.temporaryDirectory
+        let directory = Scratch.root
             .appendingPathComponent("hoopcast-smtp-sink-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         do {

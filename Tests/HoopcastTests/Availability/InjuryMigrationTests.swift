@@ -6,7 +6,7 @@ import Testing
 /// Migration 25 rebuilds `raw_injuries` for the official reports and keeps the live rows stored before it.
 struct InjuryMigrationTests {
     @Test func liveRowsStoredBeforeMigration25AreCopied() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("inj-\(UUID().uuidString).sqlite").path
+        let path = Scratch.root.appendingPathComponent("inj-\(UUID().uuidString).sqlite").path
         // A store as version 24 left it: the old table, with one Ball Don't Lie row, and 25 not applied.
         let old = try await Store.open(.sqlite(path: path))
         for statement in [

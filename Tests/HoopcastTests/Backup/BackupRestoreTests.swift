@@ -18,7 +18,7 @@ struct BackupRestoreTests {
     }
 
     static func directory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-backup-\(UUID().uuidString)")
+        let url = Scratch.root.appendingPathComponent("hoopcast-backup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -11,7 +11,7 @@ import Testing
 struct CommandExitTests {
     private func storeSpec() -> String {
         "sqlite:"
-            + FileManager.default.temporaryDirectory
+            + Scratch.root
             .appendingPathComponent("hoopcast-cli-\(UUID().uuidString)/h.sqlite").path
     }
 

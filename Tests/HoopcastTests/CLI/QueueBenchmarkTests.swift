@@ -97,7 +97,7 @@ struct QueueBenchmarkTests {
 
     /// A path in the temporary directory that does not exist yet.
     static func newPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-bq-\(UUID().uuidString).sqlite").path
+        Scratch.root.appendingPathComponent("hoopcast-bq-\(UUID().uuidString).sqlite").path
     }
 
     @Test(arguments: TestEngine.available)

@@ -90,7 +90,7 @@ struct CheckBlockingTests {
 
     /// `hoopcast check --date D --json` and `hoopcast status --json` on the blocked date.
     @Test func checkAndStatusShowTheBlockedDateAsJSON() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-check-\(UUID())")
+        let directory = Scratch.root.appendingPathComponent("hoopcast-check-\(UUID())")
         let path = directory.appendingPathComponent("h.sqlite").path
         let store = try await Self.brokenStore(at: path)
         _ = try await PipelineRunner(pipeline: try CheckFixture.pipeline(), store: store)

@@ -136,7 +136,7 @@ struct WorkerFaultTests {
     @Test func killedWorkersLeaveTablesIdenticalToACleanRun() async throws {
         let url = try await Self.preparedDatabase()
         let jobs = try await Self.enqueue(url)
-        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-kill-\(UUID().uuidString)")
+        let logs = Scratch.root.appendingPathComponent("hoopcast-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         var spawned = 0
         func spawn() throws -> WorkerProcess {
@@ -196,7 +196,7 @@ struct WorkerFaultTests {
         do {
             let url = try await Self.preparedDatabase(on: serverURL)
             let jobs = try await Self.enqueue(url)
-            let logs = FileManager.default.temporaryDirectory.appendingPathComponent(
+            let logs = Scratch.root.appendingPathComponent(
                 "hoopcast-restart-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
             let workers = try (1...2).map {

@@ -36,7 +36,7 @@ struct FeatureExportTests {
         for date in ["2024-01-15", "2024-01-16"] {
             #expect(try await runner.run(date: GameDate(date)!, runID: RunLog.newRunID(prefix: "test")).succeeded)
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        let directory = Scratch.root.appendingPathComponent("export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("train.csv")

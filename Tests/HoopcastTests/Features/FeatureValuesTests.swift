@@ -43,9 +43,6 @@ struct FeatureValuesTests {
         #expect(values.dictionary == dictionary && values.count == 3)
         let merged = values.merging([.opponentPace: 101, .isHome: 1])
         #expect(merged == [.opponentPace: 101, .statTrend: -0.25, .marketOverProbability: 0.52, .isHome: 1])
-        // A literal's repeated key keeps its last value.
-        let repeated: FeatureValues = [.isHome: 0, .isHome: 1]
-        #expect(repeated[.isHome] == 1 && repeated.count == 1)
     }
 
     @Test func everyFeatureFits() {

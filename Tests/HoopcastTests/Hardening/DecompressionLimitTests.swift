@@ -17,7 +17,7 @@ struct DecompressionLimitTests {
     static let bomb: [UInt8] = Gzip.compress([UInt8](repeating: 0, count: 64 << 20))
 
     private func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
+        let directory = Scratch.root
             .appendingPathComponent("hoopcast-limit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory

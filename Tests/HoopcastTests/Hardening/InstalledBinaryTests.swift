@@ -5,7 +5,7 @@ import Testing
 /// puts both beside it, and the installed binary works from any directory.
 struct InstalledBinaryTests {
     @Test func anInstalledBinaryRunsTheDemoAndADateFromAnyDirectory() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let root = Scratch.root.appendingPathComponent(
             "hoopcast-install-\(UUID().uuidString)")
         let prefix = root.appendingPathComponent("prefix"), elsewhere = root.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)

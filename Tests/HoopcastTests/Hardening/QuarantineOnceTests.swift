@@ -100,7 +100,7 @@ struct QuarantineOnceTests {
         switch engine {
         case .sqlite:
             location = .sqlite(
-                path: FileManager.default.temporaryDirectory
+                path: Scratch.root
                     .appendingPathComponent("hoopcast-quarantine-\(UUID().uuidString).sqlite").path)
         case .postgres:
             location = .postgres(url: try await TestEngine.freshPostgresDatabase())

@@ -15,7 +15,7 @@ struct SayWhyTests {
     private static let day = GameDate("2024-01-16")!
 
     private static func importedStore() async throws -> Store {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let directory = Scratch.root.appendingPathComponent(
             "hoopcast-why-\(UUID().uuidString)")
         let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("h.sqlite").path))
         try await TestStore.importDirectory(TestStore.fixture, into: store)
@@ -74,7 +74,7 @@ struct SayWhyTests {
     /// `export --out` to a place that cannot be written names the path and the system's reason, not a Foundation
     /// error dump.
     @Test func exportToAnUnwritablePathSaysWhatAndWhy() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let directory = Scratch.root.appendingPathComponent(
             "hoopcast-why-\(UUID().uuidString)")
         let path = directory.appendingPathComponent("h.sqlite").path
         try await Store.withOpen(.sqlite(path: path)) { store in

@@ -170,7 +170,7 @@ struct SecretEncodingTests {
         let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(2)])
         let store = try await TestStore.fresh()
         let archive = RawArchive(
-            root: FileManager.default.temporaryDirectory
+            root: Scratch.root
                 .appendingPathComponent("hoopcast-secrets-\(UUID().uuidString)"))
         let logs = LogCapture()
         let clock = ManualClock.virtual()

@@ -7,7 +7,7 @@ import Testing
 struct UnusableStoreTests {
     /// A directory holding one file of each unusable kind.
     private static func unusableFiles() throws -> [(kind: String, path: String, expected: String)] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let directory = Scratch.root.appendingPathComponent(
             "hoopcast-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let text = directory.appendingPathComponent("x.txt")

@@ -176,7 +176,7 @@ struct ImportTests {
     }
 
     @Test func directoryWithoutDatasetFilesIsAnError() async throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-empty-\(UUID().uuidString)")
+        let empty = Scratch.root.appendingPathComponent("hoopcast-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let store = try await TestStore.fresh()
         await #expect(throws: ImportError.self) { try await TestStore.importDirectory(empty, into: store) }

@@ -13,7 +13,7 @@ import Testing
 /// `hoopcast ingest` and `hoopcast replay` through the real argument parser, against the loopback stub.
 struct LiveCommandTests {
     private func temporary(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-live-\(UUID().uuidString)/\(name)").path
+        Scratch.root.appendingPathComponent("hoopcast-live-\(UUID().uuidString)/\(name)").path
     }
 
     private func run(_ arguments: [String]) async throws {
@@ -98,7 +98,7 @@ struct LiveCommandTests {
         let transport = AsyncHTTPTransport(connectTimeouts: [.seconds(2)])
         let ingest = IngestStepSettings(
             client: StubClient.make(clock: ManualClock.virtual(), transport: transport),
-            archive: RawArchive(root: FileManager.default.temporaryDirectory), settings: SourceSettings(),
+            archive: RawArchive(root: Scratch.root), settings: SourceSettings(),
             sources: nil)
         let registry = try ModelRegistry(directory: TestPaths.repo("models"))
         let names = try DailyPipeline.withIngest(registry: registry, ingest: ingest).ordered.map(\.name)

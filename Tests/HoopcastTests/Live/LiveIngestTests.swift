@@ -51,7 +51,7 @@ import Testing
             async throws -> Harness
         {
             let archive = RawArchive(
-                root: FileManager.default.temporaryDirectory
+                root: Scratch.root
                     .appendingPathComponent("hoopcast-archive-\(UUID().uuidString)"))
             let resolvedStore: Store
             if let store { resolvedStore = store } else { resolvedStore = try await TestStore.fresh() }
@@ -304,7 +304,7 @@ import Testing
     }
 
     @Test func settingsReadKeysFromTheEnvironmentOrFilesAndNeverPrintThem() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bdl-key-\(UUID().uuidString)")
+        let file = Scratch.root.appendingPathComponent("bdl-key-\(UUID().uuidString)")
         try "file-key-123456\n".write(to: file, atomically: true, encoding: .utf8)
         let settings = try SourceSettings.load(
             environment: [

@@ -28,7 +28,7 @@ struct ListFreeChecksTests {
     }
 
     @Test func aNewStoreHasNoListsAndItsChecksStillRefuse() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-checks-\(UUID()).sqlite")
+        let path = Scratch.root.appendingPathComponent("hoopcast-checks-\(UUID()).sqlite")
             .path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -10,7 +10,7 @@ import VaporCSQLite
 /// counts checked, and failures that carry SQLite's code but never a bound value.
 struct SQLiteLinkTests {
     static func withFileStore<R: Sendable>(_ body: (Store) async throws -> R) async throws -> R {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-link-\(UUID()).sqlite").path
+        let path = Scratch.root.appendingPathComponent("hoopcast-link-\(UUID()).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }

@@ -11,7 +11,7 @@ struct SQLiteMemoryTests {
     }
 
     @Test func aServerStoreMapsNothingAndKeepsASixteenMebibyteCache() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-mem-\(UUID()).sqlite").path
+        let path = Scratch.root.appendingPathComponent("hoopcast-mem-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await Store.withOpen(.sqlite(path: path), memory: .server) { store in
             let (mapped, cache) = (

@@ -33,7 +33,7 @@ struct SeasonMonthParityTests {
     // against a hang.
     @Test(.enabled(if: TestEngine.postgresURL != nil), .timeLimit(.minutes(35)))
     func aMonthOfTheBundledSeasonIsIdenticalOnBothEngines() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-month-\(UUID().uuidString)")
+        let file = Scratch.root.appendingPathComponent("hoopcast-month-\(UUID().uuidString)")
         let sqliteSpec = "sqlite:\(file.path)/h.sqlite"
         let postgresURL = try await TestEngine.freshPostgresDatabase()
         try await Self.backfill(sqliteSpec)

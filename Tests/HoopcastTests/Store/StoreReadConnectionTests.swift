@@ -11,7 +11,7 @@ struct StoreReadConnectionTests {
     }
 
     @Test func aReadOutsideATransactionSeesOnlyCommittedRows() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-rc-\(UUID()).sqlite").path
+        let path = Scratch.root.appendingPathComponent("hoopcast-rc-\(UUID()).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }

@@ -24,7 +24,7 @@ struct CommandLineRun: Sendable {
         var merged = ProcessInfo.processInfo.environment
         for (name, value) in environment { merged[name] = value }
         process.environment = merged
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-run-\(UUID().uuidString)")
+        let scratch = Scratch.root.appendingPathComponent("hoopcast-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")

@@ -14,7 +14,7 @@ enum ModelFixtures {
 
     /// A fresh temporary directory (not created).
     static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("hoopcast-models-\(UUID().uuidString)")
+        Scratch.root.appendingPathComponent("hoopcast-models-\(UUID().uuidString)")
     }
 
     /// Writes `<directory>/<market>/<trainUntil>.json` (the fixture model) and its metadata for each entry, with

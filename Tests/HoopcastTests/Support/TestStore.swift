@@ -39,7 +39,7 @@ enum TestStore {
 
     /// Copies the fixture to a temp directory, applying `edit` to the named file's text.
     static func fixtureCopy(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> URL {
-        let target = FileManager.default.temporaryDirectory
+        let target = Scratch.root
             .appendingPathComponent("hoopcast-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: fixture.path) {
