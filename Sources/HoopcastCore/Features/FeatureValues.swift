@@ -32,20 +32,11 @@ public struct FeatureValues: Sendable, Hashable {
         set { set(newValue, at: feature.caseIndex) }
     }
 
-    /// The value of `feature`, or `fallback` when absent.
-    @inlinable
-    public subscript(_ feature: Feature, default fallback: Double) -> Double {
-        self[feature] ?? fallback
-    }
-
     /// How many features have a value.
     public var count: Int { present.nonzeroBitCount }
 
     /// Whether no feature has a value.
     public var isEmpty: Bool { present == 0 }
-
-    /// The features with a value, in catalogue order.
-    public var keys: [Feature] { map(\.key) }
 
     @inlinable
     func has(_ index: Int) -> Bool { present & (1 << UInt64(index)) != 0 }
@@ -73,26 +64,6 @@ extension FeatureValues: ExpressibleByDictionaryLiteral {
             precondition(self[feature] == nil, "feature \(feature.rawValue) given twice in a FeatureValues literal")
             self[feature] = value
         }
-    }
-}
-
-extension FeatureValues {
-    /// Values from a dictionary.
-    public init(_ dictionary: [Feature: Double]) {
-        self.init()
-        for (feature, value) in dictionary { self[feature] = value }
-    }
-
-    /// These values with `other`'s added, an `other` value replacing this one's.
-    public func merging(_ other: FeatureValues) -> FeatureValues {
-        var result = self
-        for (feature, value) in other { result[feature] = value }
-        return result
-    }
-
-    /// The values as a dictionary.
-    public var dictionary: [Feature: Double] {
-        Dictionary(uniqueKeysWithValues: map { ($0.key, $0.value) })
     }
 }
 

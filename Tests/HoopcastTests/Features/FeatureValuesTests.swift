@@ -10,9 +10,8 @@ struct FeatureValuesTests {
         values[.restDays] = 2
         values[.isHome] = 0
         #expect(values[.restDays] == 2 && values[.isHome] == 0 && values.count == 2)
-        #expect(values[.spread, default: -1] == -1 && values[.restDays, default: -1] == 2)
         values[.restDays] = nil
-        #expect(values[.restDays] == nil && values.count == 1 && values.keys == [.isHome])
+        #expect(values[.restDays] == nil && values.count == 1 && values.map(\.key) == [.isHome])
     }
 
     @Test func equalityAndHashingSeeOnlyThePresentValues() {
